@@ -1,0 +1,23 @@
+using Egalis.Web.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Accueil.Pages;
+
+[AllowAnonymous]
+public class IndexModel(EgalisDbContext db) : PageModel
+{
+    public int Communes { get; private set; }
+    public int Territoires { get; private set; }
+    public int Qpv { get; private set; }
+    public List<string> Criteres { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Communes = await db.Communes.CountAsync(ct);
+        Territoires = await db.ConseilsTerritoire.CountAsync(ct);
+        Qpv = await db.Qpvs.CountAsync(ct);
+        Criteres = await db.CriteresDiscrimination.OrderBy(c => c.Ordre).Select(c => c.Libelle).ToListAsync(ct);
+    }
+}

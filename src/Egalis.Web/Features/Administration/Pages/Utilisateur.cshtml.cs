@@ -1,0 +1,165 @@
+using System.ComponentModel.DataAnnotations;
+using Egalis.Web.Features.Compte;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Administration.Pages;
+
+/// <summary>Invite a person, or change an account's name, roles and territorial scope.</summary>
+[Authorize(Policy = Policies.Administration)]
+public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users, LienMotDePasse liens, TimeProvider time) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Display(Name = "Nom complet")]
+        [Required(ErrorMessage = "Indiquez le nom de la personne.")]
+        [StringLength(200, ErrorMessage = "Le nom ne doit pas dépasser 200 caractères.")]
+        public string NomComplet { get; set; } = "";
+
+        [Display(Name = "Adresse électronique")]
+        [Required(ErrorMessage = "Indiquez l'adresse électronique de la personne.")]
+        [EmailAddress(ErrorMessage = "Indiquez une adresse électronique valide, par exemple prenom.nom@ampmetropole.fr.")]
+        [StringLength(256)]
+        public string Email { get; set; } = "";
+
+        public List<string> Roles { get; set; } = [];
+
+        [Display(Name = "Conseil de territoire")]
+        public string? ConseilTerritoireCode { get; set; }
+
+        [Display(Name = "Commune")]
+        public string? CommuneCodeInsee { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public string? Id { get; set; }
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public List<SelectListItem> ConseilsTerritoire { get; private set; } = [];
+    public List<SelectListItem> Communes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is not null)
+        {
+            var user = await users.FindByIdAsync(Id);
+            if (user is null)
+            {
+                return NotFound();
+            }
+            Input = new InputModel
+            {
+                NomComplet = user.NomComplet, Email = user.Email ?? "", Roles = [.. await users.GetRolesAsync(user)],
+                ConseilTerritoireCode = user.ConseilTerritoireCode, CommuneCodeInsee = user.CommuneCodeInsee,
+            };
+        }
+        await LoadListsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadListsAsync(ct);
+        Validate();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var creating = Id is null;
+        Utilisateur? user = creating ? new Utilisateur { CreeLe = time.GetUtcNow() } : await users.FindByIdAsync(Id!);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        var email = Input.Email.Trim();
+        var other = await users.FindByEmailAsync(email);
+        if (other is not null && other.Id != user.Id)
+        {
+            ModelState.AddModelError("Input.Email", $"Un compte existe déjà avec l'adresse « {email} ».");
+            return Page();
+        }
+        user.NomComplet = Input.NomComplet.Trim();
+        user.Email = email;
+        user.UserName = email;
+        user.ConseilTerritoireCode = NullIfEmpty(Input.ConseilTerritoireCode);
+        user.CommuneCodeInsee = NullIfEmpty(Input.CommuneCodeInsee);
+
+        // Account, roles and scope change together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = creating ? await users.CreateAsync(user) : await users.UpdateAsync(user);
+        if (result.Succeeded)
+        {
+            var current = await users.GetRolesAsync(user);
+            var removed = await users.RemoveFromRolesAsync(user, current.Except(Input.Roles));
+            result = removed.Succeeded ? await users.AddToRolesAsync(user, Input.Roles.Except(current)) : removed;
+        }
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.Contains("Email", StringComparison.Ordinal) ? "Input.Email" : string.Empty, error.Description);
+            }
+            return Page();
+        }
+        await transaction.CommitAsync(ct);
+
+        if (creating)
+        {
+            await liens.EnvoyerAsync(user, Request, LienMotDePasse.Motif.Invitation, ct);
+            TempData["Message"] = $"{user.NomComplet} est invité·e : un message a été envoyé à {user.Email}.";
+        }
+        else
+        {
+            TempData["Message"] = $"Le compte de {user.NomComplet} est enregistré.";
+        }
+        return RedirectToPage("/Administration/Pages/Utilisateurs");
+    }
+
+    private void Validate()
+    {
+        Input.Roles = Input.Roles.Where(r => Roles.All.Contains(r)).Distinct().ToList();
+        var territoire = NullIfEmpty(Input.ConseilTerritoireCode);
+        var commune = NullIfEmpty(Input.CommuneCodeInsee);
+        if (territoire is not null && ConseilsTerritoire.All(t => t.Value != territoire))
+        {
+            ModelState.AddModelError("Input.ConseilTerritoireCode", "Choisissez un conseil de territoire de la liste.");
+        }
+        if (commune is not null && Communes.All(c => c.Value != commune))
+        {
+            ModelState.AddModelError("Input.CommuneCodeInsee", "Choisissez une commune de la liste.");
+        }
+        if (territoire is not null && commune is not null)
+        {
+            ModelState.AddModelError("Input.CommuneCodeInsee", "Un compte a pour périmètre soit un conseil de territoire, soit une commune, pas les deux.");
+        }
+        if (Input.Roles.Contains(Roles.ReferentTerritoire) && territoire is null)
+        {
+            ModelState.AddModelError("Input.ConseilTerritoireCode", "Un référent de territoire doit avoir un conseil de territoire.");
+        }
+        if (Input.Roles.Contains(Roles.ReferentCommune) && commune is null)
+        {
+            ModelState.AddModelError("Input.CommuneCodeInsee", "Un référent de commune doit avoir une commune.");
+        }
+        if (Input.Roles.Contains(Roles.ReferentTerritoire) && Input.Roles.Contains(Roles.ReferentCommune))
+        {
+            ModelState.AddModelError("Input.Roles", "Un compte ne peut pas être à la fois référent de territoire et référent de commune.");
+        }
+    }
+
+    private async Task LoadListsAsync(CancellationToken ct)
+    {
+        ConseilsTerritoire = await db.ConseilsTerritoire.AsNoTracking().OrderBy(t => t.Code)
+            .Select(t => new SelectListItem($"{t.Code} – {t.Nom}", t.Code)).ToListAsync(ct);
+        var communes = await db.Communes.AsNoTracking().Select(c => new { c.CodeInsee, c.Nom }).ToListAsync(ct);
+        var french = StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), ignoreCase: true);
+        Communes = communes.OrderBy(c => c.Nom, french).Select(c => new SelectListItem($"{c.Nom} ({c.CodeInsee})", c.CodeInsee)).ToList();
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Egalis.Web.Features.Compte.Pages;
+
+/// <summary>Second step of the login for accounts with an authenticator app.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Login)]
+public class DeuxFacteursModel(SignInManager<Utilisateur> signIn) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "Code à 6 chiffres")]
+    [Required(ErrorMessage = "Saisissez le code affiché par votre application.")]
+    [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "Le code est fait de 6 chiffres, par exemple 123456.")]
+    public string Code { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty(SupportsGet = true)] public bool SeSouvenir { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Compte/Pages/Connexion") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToPage("/Compte/Pages/Connexion");
+        }
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", "", StringComparison.Ordinal).Trim(), SeSouvenir, rememberClient: false);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        ModelState.AddModelError(nameof(Code), result.IsLockedOut
+            ? "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux."
+            : "Ce code n'est pas valable. Vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant.");
+        return Page();
+    }
+}

@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Egalis.Web.Features.Compte.Pages;
+
+/// <summary>Turns on TOTP two-factor authentication for the signed-in user.</summary>
+[Authorize]
+public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisateur> signIn) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "Code à 6 chiffres")]
+    [Required(ErrorMessage = "Saisissez le code affiché par votre application.")]
+    [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "Le code est fait de 6 chiffres, par exemple 123456.")]
+    public string Code { get; set; } = "";
+
+    public bool Active { get; private set; }
+    public bool Obligatoire { get; private set; }
+    public string CleFormatee { get; private set; } = "";
+    public string UriAuthentificateur { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Challenge();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = (await users.GetUserAsync(User))!;
+        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider,
+            Code.Replace(" ", "", StringComparison.Ordinal).Trim());
+        if (!valid)
+        {
+            ModelState.AddModelError(nameof(Code), "Ce code n'est pas valable. Vérifiez la clé saisie et l'heure de votre téléphone.");
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await signIn.RefreshSignInAsync(user);
+        Active = true;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return false;
+        }
+        Active = await users.GetTwoFactorEnabledAsync(user);
+        Obligatoire = Roles.RequireTwoFactor.Any(User.IsInRole);
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        }
+        CleFormatee = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+        UriAuthentificateur = $"otpauth://totp/Egalis:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer=Egalis&digits=6";
+        return true;
+    }
+}

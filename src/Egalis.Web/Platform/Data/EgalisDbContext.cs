@@ -1,0 +1,74 @@
+using Egalis.Web.Features.Territoires;
+using Egalis.Web.Platform.Audit;
+using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Egalis.Web.Platform.Data;
+
+/// <summary>
+/// The one database context. Each module contributes its entities through
+/// IEntityTypeConfiguration classes kept beside the entities.
+/// </summary>
+public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditActor? actor = null, TimeProvider? time = null)
+    : IdentityDbContext<Utilisateur>(options), IDataProtectionKeyContext
+{
+    public DbSet<ConseilTerritoire> ConseilsTerritoire => Set<ConseilTerritoire>();
+    public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<Qpv> Qpvs => Set<Qpv>();
+    public DbSet<CritereDiscrimination> CriteresDiscrimination => Set<CritereDiscrimination>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // SQLite has no date-time-with-offset type; stored as ticks, instants still compare and sort in SQL.
+        if (Database.IsSqlite())
+        {
+            configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EgalisDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditRecorder.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The audit rows must land in the same transaction as the change they describe.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(AuditRecorder.ToEntries(pending, actor?.Name ?? "système", (time ?? TimeProvider.System).GetUtcNow()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}

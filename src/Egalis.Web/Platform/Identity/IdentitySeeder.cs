@@ -1,0 +1,61 @@
+using Egalis.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Platform.Identity;
+
+/// <summary>Creates the roles; in Development, also the demo accounts listed in the README.</summary>
+public sealed class IdentitySeeder(IHostEnvironment environment, IConfiguration configuration) : ISeeder
+{
+    public const string DemoPassword = "Egalis-demo-2026";
+
+    public static readonly IReadOnlyList<(string Email, string Nom, string Role, string? Territoire, string? Commune)> DemoAccounts =
+    [
+        ("admin@egalis.local", "Alice Admin", Roles.Admin, null, null),
+        ("cheffe.projet@egalis.local", "Camille Chef de projet", Roles.ChefDeProjet, null, null),
+        ("assistant@egalis.local", "Sam Assistant", Roles.Assistant, null, null),
+        ("referent.paysdaix@egalis.local", "Rémi Référent Pays d'Aix", Roles.ReferentTerritoire, "CT2", null),
+        ("referent.istres@egalis.local", "Inès Référente Istres", Roles.ReferentCommune, null, "13047"),
+        ("instructeur@egalis.local", "Ivan Instructeur", Roles.Instructeur, null, null),
+        ("expert@egalis.local", "Eva Experte", Roles.Expert, null, null),
+        ("agent@egalis.local", "Aya Agente", Roles.Agent, null, null),
+        ("porteur@egalis.local", "Paul Porteur (association)", Roles.Porteur, null, null),
+        ("jeune@egalis.local", "Jade Jeune", Roles.Jeune, null, null),
+    ];
+
+    public int Ordre => 10;
+
+    public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        // Demo accounts exist only in Development (or when a test host asks for them), never in Production.
+        if (!environment.IsDevelopment() && !configuration.GetValue("Egalis:ComptesDemo", false))
+        {
+            return;
+        }
+        var users = services.GetRequiredService<UserManager<Utilisateur>>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        foreach (var (email, nom, role, territoire, commune) in DemoAccounts)
+        {
+            if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), ct))
+            {
+                continue;
+            }
+            var user = new Utilisateur { UserName = email, Email = email, EmailConfirmed = true, NomComplet = nom, ConseilTerritoireCode = territoire, CommuneCodeInsee = commune, CreeLe = now };
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+            await users.AddToRoleAsync(user, role);
+        }
+    }
+}

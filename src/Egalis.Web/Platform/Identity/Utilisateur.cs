@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Egalis.Web.Platform.Identity;
+
+/// <summary>
+/// A person who signs in. The territorial scope (a conseil de territoire or a commune) limits
+/// what the referent roles may see; it is empty for roles that are not territorial.
+/// </summary>
+public class Utilisateur : IdentityUser
+{
+    [PersonalData]
+    public string NomComplet { get; set; } = "";
+    public string? ConseilTerritoireCode { get; set; }
+    public string? CommuneCodeInsee { get; set; }
+    public DateTimeOffset CreeLe { get; set; }
+}
+
+public class UtilisateurConfiguration : IEntityTypeConfiguration<Utilisateur>
+{
+    public void Configure(EntityTypeBuilder<Utilisateur> b)
+    {
+        b.Property(u => u.NomComplet).HasMaxLength(200);
+        b.Property(u => u.ConseilTerritoireCode).HasMaxLength(3);
+        b.Property(u => u.CommuneCodeInsee).HasMaxLength(5);
+        b.HasOne<Features.Territoires.ConseilTerritoire>().WithMany().HasForeignKey(u => u.ConseilTerritoireCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Features.Territoires.Commune>().WithMany().HasForeignKey(u => u.CommuneCodeInsee).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,162 @@
+using Egalis.Web.Platform.Audit;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Email;
+using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Security;
+using Egalis.Web.Platform.Ui;
+using Egalis.Web.Platform.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Platform;
+
+/// <summary>The cross-cutting pieces every module stands on.</summary>
+public static class PlatformModule
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+
+        var provider = DatabaseConfiguration.ReadProvider(configuration);
+        var connectionString = configuration.GetConnectionString("Egalis")
+            ?? (provider == DatabaseProvider.Sqlite
+                ? DatabaseConfiguration.DefaultSqliteConnection
+                : throw new InvalidOperationException("ConnectionStrings:Egalis est requis pour PostgreSQL."));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            DatabaseConfiguration.PrepareSqliteFolder(connectionString);
+        }
+        services.AddDbContext<EgalisDbContext>(o => DatabaseConfiguration.Configure(o, provider, connectionString));
+
+        // Keys live in the database so that every web node can read every cookie.
+        services.AddDataProtection().SetApplicationName("Egalis").PersistKeysToDbContext<EgalisDbContext>();
+
+        services.AddIdentity<Utilisateur, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<EgalisDbContext>()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(48));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/compte/connexion";
+            o.LogoutPath = "/compte/deconnexion";
+            o.AccessDeniedPath = "/compte/accesrefuse";
+            o.Cookie.Name = "egalis";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // An API caller gets a status code, not a redirect to an HTML page.
+            o.Events.OnRedirectToLogin = c => RedirectOrStatus(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => RedirectOrStatus(c, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.EquipePlan, p => p.RequireRole(Roles.Admin, Roles.ChefDeProjet, Roles.Assistant));
+
+        services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+
+        services.AddSingleton<MenuRegistry>();
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.Add(new FeatureFolderRouteConvention());
+            })
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                FrenchBindingMessages.Apply(o.ModelBindingMessageProvider);
+            })
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.AddAntiforgery(o => o.Cookie.Name = "egalis-af");
+
+        services.AddProblemDetails();
+        services.AddEgalisRateLimits(configuration);
+        services.AddOutputCache();
+        services.AddOpenApi();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        // API errors are problem+json; pages get a French error page; never a stack trace in production.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                site.UseExceptionHandler("/erreur");
+            }
+            site.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        var french = new System.Globalization.CultureInfo("fr-FR");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(french),
+            SupportedCultures = [french],
+            SupportedUICultures = [french],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapOpenApi();
+        app.MapGet("/healthz", async (EgalisDbContext db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct)
+                ? Results.Text("ok")
+                : Results.Text("base de données injoignable", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using Egalis.Web.Features.Administration;
+using Egalis.Web.Features.Compte;
+using Egalis.Web.Features.Territoires;
+using Egalis.Web.Platform;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatform();
+builder.Services.AddSingleton<ISeeder, IdentitySeeder>();
+builder.AddTerritoires();
+builder.AddCompte();
+
+var app = builder.Build();
+
+if (AdminCommand.IsRequested(args))
+{
+    return await AdminCommand.RunAsync(app, args);
+}
+
+app.UsePlatform();
+app.UseDoubleAuthentificationObligatoire();
+app.MapTerritoires();
+app.MapAdministration();
+
+await app.Services.InitializeDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
