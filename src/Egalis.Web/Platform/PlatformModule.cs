@@ -81,6 +81,7 @@ public static class PlatformModule
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
 
         services.AddSingleton<MenuRegistry>();
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

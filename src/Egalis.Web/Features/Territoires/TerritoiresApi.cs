@@ -74,7 +74,7 @@ public static class TerritoiresApi
             .ProducesValidationProblem();
     }
 
-    private static double ParseCoordinate(string? raw, string key, string name, double limit, Dictionary<string, string[]> errors)
+    internal static double ParseCoordinate(string? raw, string key, string name, double limit, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {

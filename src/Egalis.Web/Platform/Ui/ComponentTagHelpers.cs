@@ -28,7 +28,7 @@ public sealed class ErrorSummaryTagHelper : TagHelper
             output.SuppressOutput();
             return;
         }
-        var enc = HtmlEncoder.Default;
+        var enc = Html.Encoder;
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "resume-erreurs");
@@ -71,7 +71,7 @@ public sealed class AlertTagHelper : TagHelper
         output.Attributes.SetAttribute("class", $"alert {css}");
         output.Attributes.SetAttribute("role", role);
         var content = (await output.GetChildContentAsync()).GetContent();
-        var title = Title is null ? $"<span class=\"visually-hidden\">{prefix} : </span>" : $"<p class=\"fw-bold mb-1\">{HtmlEncoder.Default.Encode(Title)}</p>";
+        var title = Title is null ? $"<span class=\"visually-hidden\">{prefix} : </span>" : $"<p class=\"fw-bold mb-1\">{Html.Encoder.Encode(Title)}</p>";
         output.Content.SetHtmlContent(title + content);
     }
 }
@@ -92,7 +92,7 @@ public sealed class TableTagHelper : TagHelper
         output.Attributes.SetAttribute("tabindex", "0");
         output.Attributes.SetAttribute("role", "region");
         output.Attributes.SetAttribute("aria-label", Caption);
-        var caption = $"<caption{(CaptionVisible ? "" : " class=\"visually-hidden\"")}>{HtmlEncoder.Default.Encode(Caption)}</caption>";
+        var caption = $"<caption{(CaptionVisible ? "" : " class=\"visually-hidden\"")}>{Html.Encoder.Encode(Caption)}</caption>";
         output.Content.SetHtmlContent($"<table class=\"table table-striped align-middle\">{caption}{content}</table>");
     }
 }
@@ -113,7 +113,7 @@ public sealed class PaginationTagHelper : TagHelper
             output.SuppressOutput();
             return;
         }
-        var enc = HtmlEncoder.Default;
+        var enc = Html.Encoder;
         string Url(int p) => enc.Encode(UrlFormat.Replace("{page}", p.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         output.TagName = "nav";
         output.TagMode = TagMode.StartTagAndEndTag;

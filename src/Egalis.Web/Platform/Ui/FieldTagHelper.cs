@@ -37,7 +37,7 @@ public sealed class FieldTagHelper : TagHelper
         var hintId = $"{id}-aide";
         var errorId = $"{id}-erreur";
         var describedBy = string.Join(' ', new[] { Hint is null ? null : hintId, errors.Count > 0 ? errorId : null }.OfType<string>());
-        var enc = HtmlEncoder.Default;
+        var enc = Html.Encoder;
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;

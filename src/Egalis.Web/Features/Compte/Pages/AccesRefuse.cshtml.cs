@@ -6,5 +6,7 @@ namespace Egalis.Web.Features.Compte.Pages;
 [AllowAnonymous]
 public class AccesRefuseModel : PageModel
 {
-    public void OnGet() => Response.StatusCode = StatusCodes.Status403Forbidden;
+    public void OnGet()
+    {
+    }
 }

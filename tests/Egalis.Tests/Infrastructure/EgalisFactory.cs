@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Egalis.Tests.Infrastructure;
+
+/// <summary>
+/// The real application, on its own database and a real SMTP server, in the Production
+/// environment (demo accounts switched on for the tests, two-factor optional unless a test says otherwise).
+/// </summary>
+public class EgalisFactory : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = new();
+    public TestSmtpServer Smtp { get; } = new();
+    protected virtual bool DoubleAuthentificationFacultative => true;
+    protected virtual Dictionary<string, string?> ExtraSettings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Database.Provider.ToString(),
+            ["ConnectionStrings:Egalis"] = Database.ConnectionString,
+            ["Egalis:ComptesDemo"] = "true",
+            ["Egalis:DoubleAuthentificationFacultative"] = DoubleAuthentificationFacultative ? "true" : "false",
+            ["Egalis:UrlPublique"] = "http://localhost",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:StartTls"] = "false",
+            ["RateLimits:Login:PermitLimit"] = "10000",
+            ["RateLimits:PublicPost:PermitLimit"] = "10000",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real login form.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string password = IdentitySeeder.DemoPassword)
+    {
+        var client = Client();
+        var response = await PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = email, ["Input.MotDePasse"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Connexion de {email} refusée : {(int)response.StatusCode}");
+        }
+        return client;
+    }
+
+    public Task<HttpClient> SignedInAsAsync(string role) =>
+        SignedInAsync(IdentitySeeder.DemoAccounts.First(a => a.Role == role).Email);
+
+    /// <summary>Loads a page's form to get its antiforgery token, then posts the fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? url);
+        var token = AntiforgeryToken(page);
+        var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
+        return await client.PostAsync(url, new FormUrlEncodedContent(body));
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"") is { Success: true } m
+            ? m.Groups[1].Value
+            : throw new InvalidOperationException("Jeton anti-falsification introuvable dans la page.");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Smtp.Dispose();
+            Database.Dispose();
+        }
+    }
+}

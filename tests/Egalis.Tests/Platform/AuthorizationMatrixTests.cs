@@ -1,0 +1,112 @@
+using System.Net;
+using Egalis.Tests.Infrastructure;
+using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egalis.Tests.Platform;
+
+/// <summary>
+/// Finds every page and API endpoint of the running application and checks anonymous
+/// visitors and each role against the expected access. An endpoint missing from the
+/// table fails the test: no new endpoint can escape it.
+/// </summary>
+public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
+{
+    private static readonly string[] Everyone = ["*"];
+    private static readonly string[] SignedIn = ["connecté"];
+
+    /// <summary>Route pattern → who may GET it ("*" everyone, "connecté" any signed-in user, else roles).</summary>
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        [""] = Everyone,
+        ["territoires"] = Everyone,
+        ["accessibilite"] = Everyone,
+        ["mentionslegales"] = Everyone,
+        ["donneespersonnelles"] = Everyone,
+        ["erreur"] = Everyone,
+        ["compte/connexion"] = Everyone,
+        ["compte/deconnexion"] = Everyone,
+        ["compte/accesrefuse"] = Everyone,
+        ["compte/motdepasseoublie"] = Everyone,
+        ["compte/reinitialisermotdepasse"] = Everyone,
+        ["compte/deuxfacteurs"] = Everyone,
+        ["compte/securite"] = SignedIn,
+        ["administration/utilisateurs"] = [Roles.Admin],
+        ["administration/utilisateur"] = [Roles.Admin],
+        ["administration/journal"] = [Roles.Admin],
+        ["api/v1/communes"] = Everyone,
+        ["api/v1/conseils-territoire"] = Everyone,
+        ["api/v1/qpv"] = Everyone,
+        ["api/v1/geo/lookup"] = Everyone,
+        ["healthz"] = Everyone,
+        ["openapi/{documentname}.json"] = Everyone,
+    };
+
+    private List<string> DiscoverEndpoints()
+    {
+        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            // Static files (css, js, lib) are public by nature and not application endpoints.
+            .Where(e => !e.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal)))
+            .Where(e => e.RoutePattern.RawText?.Contains(":file}", StringComparison.Ordinal) != true)
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") ?? true)
+            .Select(e => (e.RoutePattern.RawText ?? "").Trim('/').ToLowerInvariant())
+            .Select(p => p.EndsWith("/index", StringComparison.Ordinal) ? p[..^"/index".Length] : p == "index" ? "" : p)
+            .Distinct()
+            .ToList();
+    }
+
+    [Fact]
+    public void Every_endpoint_is_in_the_matrix()
+    {
+        var discovered = DiscoverEndpoints();
+        var missing = discovered.Where(p => !Expected.ContainsKey(p)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints absents de la matrice d'autorisation : " + string.Join(", ", missing));
+        var stale = Expected.Keys.Where(k => !discovered.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "Entrées de la matrice sans endpoint : " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Anonymous_and_each_role_get_exactly_the_expected_access()
+    {
+        var clients = new Dictionary<string, HttpClient> { ["anonyme"] = factory.Client() };
+        foreach (var role in Roles.All)
+        {
+            clients[role] = await factory.SignedInAsAsync(role);
+        }
+        var failures = new List<string>();
+        foreach (var pattern in DiscoverEndpoints())
+        {
+            var url = "/" + pattern.Replace("{documentname}", "v1", StringComparison.Ordinal);
+            foreach (var (who, client) in clients)
+            {
+                var allowed = Expected[pattern] switch
+                {
+                    ["*"] => true,
+                    ["connecté"] => who != "anonyme",
+                    var roles => roles.Contains(who),
+                };
+                var response = await client.GetAsync(url);
+                var denied = IsDenied(response);
+                if (allowed == denied)
+                {
+                    failures.Add($"{who} GET {url} → {(int)response.StatusCode} {response.Headers.Location} (attendu : {(allowed ? "autorisé" : "refusé")})");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static bool IsDenied(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return true;
+        }
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode == HttpStatusCode.Redirect
+            && (location.Contains("/compte/connexion?ReturnUrl", StringComparison.OrdinalIgnoreCase) || location.Contains("/compte/accesrefuse", StringComparison.OrdinalIgnoreCase));
+    }
+}
