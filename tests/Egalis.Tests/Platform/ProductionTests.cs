@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Egalis.Tests.Infrastructure;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egalis.Tests.Platform;
+
+public class ProductionFactory : EgalisFactory
+{
+    protected override Dictionary<string, string?> ExtraSettings => new() { ["Egalis:ComptesDemo"] = "false" };
+}
+
+public class ProductionTests(ProductionFactory factory) : IClassFixture<ProductionFactory>
+{
+    [Fact]
+    public async Task Production_has_the_roles_and_no_demo_account()
+    {
+        _ = factory.Client();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+        var emails = await db.Users.Select(u => u.Email!).ToListAsync();
+        Assert.DoesNotContain(emails, e => IdentitySeeder.DemoAccounts.Any(d => d.Email == e));
+        Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
+    }
+
+    [Fact]
+    public async Task The_first_admin_is_created_by_the_documented_command()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Egalis.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, AdminCommand.Name, "--email", "premiere.admin@ampmetropole.fr", "--nom", "Première Admin"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = factory.Database.Provider.ToString();
+        start.Environment["ConnectionStrings__Egalis"] = factory.Database.ConnectionString;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync("une phrase de passe solide");
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, output + errors);
+        Assert.Contains("Administrateur créé", output);
+
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+        var admin = await users.FindByEmailAsync("premiere.admin@ampmetropole.fr");
+        Assert.NotNull(admin);
+        Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
+        Assert.True(await users.CheckPasswordAsync(admin, "une phrase de passe solide"));
+    }
+}
