@@ -147,4 +147,13 @@ public class TerritoiresApiTests(EgalisFactory factory) : IClassFixture<EgalisFa
         Assert.DoesNotContain("Vitrolles</th>", html);
         Assert.Contains("Communes (3)", html);
     }
+
+    [Fact]
+    public async Task Communes_are_listed_in_french_alphabetical_order()
+    {
+        var html = await factory.Client().GetStringAsync("/territoires?territoire=CT2");
+        // An accented initial sorts with its letter, whatever the database's collation.
+        Assert.True(html.IndexOf(">Éguilles<", StringComparison.Ordinal) < html.IndexOf(">Fuveau<", StringComparison.Ordinal));
+        Assert.True(html.IndexOf(">Fuveau<", StringComparison.Ordinal) < html.IndexOf(">Vitrolles<", StringComparison.Ordinal));
+    }
 }

@@ -16,8 +16,8 @@ public class DeuxFacteursModel(SignInManager<Utilisateur> signIn) : PageModel
 {
     [BindProperty]
     [Display(Name = "Code à 6 chiffres")]
-    [Required(ErrorMessage = "Saisissez le code affiché par votre application.")]
-    [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "Le code est fait de 6 chiffres, par exemple 123456.")]
+    [Required(ErrorMessage = CodeAuthentification.MessageObligatoire)]
+    [RegularExpression(CodeAuthentification.Motif, ErrorMessage = CodeAuthentification.MessageFormat)]
     public string Code { get; set; } = "";
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -36,7 +36,7 @@ public class DeuxFacteursModel(SignInManager<Utilisateur> signIn) : PageModel
         {
             return RedirectToPage("/Compte/Pages/Connexion");
         }
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(Code.Replace(" ", "", StringComparison.Ordinal).Trim(), SeSouvenir, rememberClient: false);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(CodeAuthentification.Normaliser(Code), SeSouvenir, rememberClient: false);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

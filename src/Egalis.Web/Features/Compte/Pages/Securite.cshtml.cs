@@ -13,8 +13,8 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
 {
     [BindProperty]
     [Display(Name = "Code à 6 chiffres")]
-    [Required(ErrorMessage = "Saisissez le code affiché par votre application.")]
-    [RegularExpression(@"^\s*\d{3}\s?\d{3}\s*$", ErrorMessage = "Le code est fait de 6 chiffres, par exemple 123456.")]
+    [Required(ErrorMessage = CodeAuthentification.MessageObligatoire)]
+    [RegularExpression(CodeAuthentification.Motif, ErrorMessage = CodeAuthentification.MessageFormat)]
     public string Code { get; set; } = "";
 
     public bool Active { get; private set; }
@@ -36,7 +36,7 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
         }
         var user = (await users.GetUserAsync(User))!;
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider,
-            Code.Replace(" ", "", StringComparison.Ordinal).Trim());
+            CodeAuthentification.Normaliser(Code));
         if (!valid)
         {
             ModelState.AddModelError(nameof(Code), "Ce code n'est pas valable. Vérifiez la clé saisie et l'heure de votre téléphone.");

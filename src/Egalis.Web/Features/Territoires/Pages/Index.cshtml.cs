@@ -35,9 +35,13 @@ public class IndexModel(EgalisDbContext db) : PageModel
         {
             query = query.Where(c => c.ConseilTerritoireCode == Territoire);
         }
-        var rows = await query.OrderBy(c => c.Nom)
+        var rows = await query
             .Select(c => new { c.CodeInsee, c.Nom, Territoire = c.ConseilTerritoire!.Nom, c.PopulationMunicipale, Qpv = c.Qpvs.Select(q => q.Qpv!.Nom).ToList() })
             .ToListAsync(ct);
-        Communes = rows.Select(r => new CommuneLigne(r.CodeInsee, r.Nom, r.Territoire, r.PopulationMunicipale, r.Qpv.Order().ToList())).ToList();
+        // Sorted here in French order: the databases' collations differ (« Éguilles » is not after « Vitrolles »).
+        var french = StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), ignoreCase: true);
+        Communes = rows.OrderBy(r => r.Nom, french)
+            .Select(r => new CommuneLigne(r.CodeInsee, r.Nom, r.Territoire, r.PopulationMunicipale, r.Qpv.Order(french).ToList()))
+            .ToList();
     }
 }
