@@ -1,5 +1,6 @@
 using Egalis.Web.Features.Administration;
 using Egalis.Web.Features.Compte;
+using Egalis.Web.Features.Plan;
 using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform;
 using Egalis.Web.Platform.Data;
@@ -11,6 +12,7 @@ builder.AddPlatform();
 builder.Services.AddSingleton<ISeeder, IdentitySeeder>();
 builder.AddTerritoires();
 builder.AddCompte();
+builder.AddPlan();
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ if (AdminCommand.IsRequested(args))
 app.UsePlatform();
 app.UseDoubleAuthentificationObligatoire();
 app.MapTerritoires();
+app.MapPlan();
 app.MapAdministration();
 
 await app.Services.InitializeDatabaseAsync();

@@ -91,6 +91,7 @@ public static class PlatformModule
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 FrenchBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.ModelBinderProviders.Insert(0, new FlexibleDecimalBinderProvider());
             })
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);

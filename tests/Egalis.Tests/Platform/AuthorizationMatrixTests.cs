@@ -16,6 +16,10 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
 {
     private static readonly string[] Everyone = ["*"];
     private static readonly string[] SignedIn = ["connecté"];
+    private static readonly string[] EquipePlan = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant];
+
+    /// <summary>Values for route parameters, so that parameterised routes are reached for real.</summary>
+    private static readonly Dictionary<string, string> RouteValues = new() { ["{documentname}"] = "v1", ["{code}"] = "1.1" };
 
     /// <summary>Route pattern → who may GET it ("*" everyone, "connecté" any signed-in user, else roles).</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
@@ -36,6 +40,11 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
         ["administration/utilisateurs"] = [Roles.Admin],
         ["administration/utilisateur"] = [Roles.Admin],
         ["administration/journal"] = [Roles.Admin],
+        ["plan"] = Everyone,
+        ["plan/action/{code}"] = Everyone,
+        ["plan/modifier/{code}"] = EquipePlan,
+        ["plan/pilotage"] = EquipePlan,
+        ["api/v1/plan"] = Everyone,
         ["api/v1/communes"] = Everyone,
         ["api/v1/conseils-territoire"] = Everyone,
         ["api/v1/qpv"] = Everyone,
@@ -79,7 +88,7 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
         var failures = new List<string>();
         foreach (var pattern in DiscoverEndpoints())
         {
-            var url = "/" + pattern.Replace("{documentname}", "v1", StringComparison.Ordinal);
+            var url = "/" + RouteValues.Aggregate(pattern, (p, v) => p.Replace(v.Key, v.Value, StringComparison.Ordinal));
             foreach (var (who, client) in clients)
             {
                 var allowed = Expected[pattern] switch

@@ -173,3 +173,27 @@ public static class Pager
         }
     }
 }
+
+/// <summary>A progress figure: a native progress bar named for assistive technologies, and the figure in text.</summary>
+[HtmlTargetElement("egalis-avancement", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class AvancementTagHelper : TagHelper
+{
+    [HtmlAttributeName("value")] public int? Value { get; set; }
+    [HtmlAttributeName("label")] public required string Label { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = "span";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "text-nowrap");
+        if (Value is null)
+        {
+            output.Content.SetContent("non mesuré");
+            return;
+        }
+        var enc = Html.Encoder;
+        output.Content.SetHtmlContent(
+            $"<progress class=\"avancement\" max=\"100\" value=\"{Value}\" aria-label=\"{enc.Encode(Label)}\">{Value} %</progress>" +
+            $"<span class=\"avancement-texte\">{Value} %</span>");
+    }
+}

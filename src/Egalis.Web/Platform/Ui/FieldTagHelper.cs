@@ -33,7 +33,7 @@ public sealed class FieldTagHelper : TagHelper
         var label = For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? name;
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
-        var value = state?.AttemptedValue ?? FormatModel(For.Model);
+        var value = state?.AttemptedValue ?? (Type == "date" && For.Model is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : FormatModel(For.Model));
         var hintId = $"{id}-aide";
         var errorId = $"{id}-erreur";
         var describedBy = string.Join(' ', new[] { Hint is null ? null : hintId, errors.Count > 0 ? errorId : null }.OfType<string>());

@@ -2,6 +2,7 @@ using Egalis.Web.Platform.Audit;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
 using Egalis.Web.Platform.Ui;
+using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,8 +13,6 @@ namespace Egalis.Web.Features.Administration.Pages;
 [Authorize(Policy = Policies.Administration)]
 public class JournalModel(EgalisDbContext db) : PageModel
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     [BindProperty(SupportsGet = true)] public string? Texte { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Du { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Au { get; set; }
@@ -40,12 +39,12 @@ public class JournalModel(EgalisDbContext db) : PageModel
         }
         if (Du is not null)
         {
-            var from = StartOfParisDay(Du.Value);
+            var from = Paris.DebutDuJour(Du.Value);
             query = query.Where(e => e.Quand >= from);
         }
         if (Au is not null)
         {
-            var to = StartOfParisDay(Au.Value.AddDays(1));
+            var to = Paris.DebutDuJour(Au.Value.AddDays(1));
             query = query.Where(e => e.Quand < to);
         }
         Total = await query.CountAsync(ct);
@@ -57,11 +56,5 @@ public class JournalModel(EgalisDbContext db) : PageModel
     }
 
     public string EnHeureDeParis(DateTimeOffset when) =>
-        TimeZoneInfo.ConvertTime(when, Paris).ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
-
-    private static DateTimeOffset StartOfParisDay(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Paris.GetUtcOffset(local)).ToUniversalTime();
-    }
+        TimeZoneInfo.ConvertTime(when, Paris.Fuseau).ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 }

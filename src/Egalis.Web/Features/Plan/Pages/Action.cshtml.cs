@@ -1,0 +1,36 @@
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Plan.Pages;
+
+[AllowAnonymous]
+public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationService authorization, TimeProvider time) : PageModel
+{
+    public PlanService.Noeud Noeud { get; private set; } = null!;
+    public List<Jalon> Jalons { get; private set; } = [];
+    public List<LienElement> Liens { get; private set; } = [];
+    public List<string> Territoires { get; private set; } = [];
+    public bool PeutModifier { get; private set; }
+    public DateOnly Aujourdhui { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var noeud = (await plans.ChargerAsync(ct: ct))?.Tous.FirstOrDefault(n => n.Element.Code == code);
+        if (noeud is null)
+        {
+            return NotFound();
+        }
+        Noeud = noeud;
+        Jalons = await db.Set<Jalon>().AsNoTracking().Where(j => j.ElementPlanId == noeud.Element.Id).OrderBy(j => j.Date).ToListAsync(ct);
+        Liens = await db.Set<LienElement>().AsNoTracking().Where(l => l.ElementPlanId == noeud.Element.Id).OrderBy(l => l.Type).ThenBy(l => l.Reference).ToListAsync(ct);
+        Territoires = await NiveauLibelle.NommerTerritoiresAsync(db, noeud.Element.Territoires, ct);
+        PeutModifier = (await authorization.AuthorizeAsync(User, Policies.EquipePlan)).Succeeded;
+        Aujourdhui = Paris.Aujourdhui(time);
+        return Page();
+    }
+}

@@ -1,0 +1,51 @@
+using Egalis.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Plan;
+
+/// <summary>Reads a plan as a tree with its computed progress.</summary>
+public sealed class PlanService(EgalisDbContext db)
+{
+    public const string PlanPrincipal = "PMLCD";
+
+    public sealed record Noeud(ElementPlan Element, StatutAction Statut, int? Progression, IReadOnlyList<Noeud> Enfants)
+    {
+        public bool EstFeuille => Enfants.Count == 0;
+    }
+
+    public sealed record Arbre(PlanAction Plan, IReadOnlyList<Noeud> Axes, int? Progression)
+    {
+        public IEnumerable<Noeud> Tous => Axes.SelectMany(Parcourir);
+
+        private static IEnumerable<Noeud> Parcourir(Noeud n) => n.Enfants.SelectMany(Parcourir).Prepend(n);
+    }
+
+    /// <summary>The whole tree in two queries (plan, then elements with statuses), whatever its size.</summary>
+    public async Task<Arbre?> ChargerAsync(string planCode = PlanPrincipal, CancellationToken ct = default)
+    {
+        var plan = await db.Set<PlanAction>().AsNoTracking().SingleOrDefaultAsync(p => p.Code == planCode, ct);
+        if (plan is null)
+        {
+            return null;
+        }
+        var elements = await db.Set<ElementPlan>().AsNoTracking()
+            .Where(e => e.PlanCode == planCode)
+            .Include(e => e.Statut)
+            .ToListAsync(ct);
+        var progression = PlanProgression.Calculer(elements
+            .Select(e => new PlanProgression.Noeud(e.Id, e.ParentId, e.Progression, e.Statut!.ProgressionParDefaut, e.Statut.ProgressionParDefaut is null, e.Poids))
+            .ToList());
+        var parParent = elements.ToLookup(e => e.ParentId);
+
+        Noeud Construire(ElementPlan e) => new(e, e.Statut!, PlanProgression.Arrondi(progression[e.Id]),
+            parParent[e.Id].OrderBy(c => c.Ordre).ThenBy(c => c.Code, StringComparer.Ordinal).Select(Construire).ToList());
+
+        var axes = parParent[null].OrderBy(a => a.Ordre).ThenBy(a => a.Code, StringComparer.Ordinal).Select(Construire).ToList();
+        // The plan's own figure is the mean of its axes, by the same rule.
+        var racine = PlanProgression.Calculer(axes
+            .Select(a => new PlanProgression.Noeud(a.Element.Id, 0, a.Progression, null, a.Progression is null, a.Element.Poids))
+            .Append(new PlanProgression.Noeud(0, null, null, null, false, null))
+            .ToList());
+        return new Arbre(plan, axes, PlanProgression.Arrondi(racine[0]));
+    }
+}
