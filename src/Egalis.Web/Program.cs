@@ -1,4 +1,5 @@
 using Egalis.Web.Features.Administration;
+using Egalis.Web.Features.Budget;
 using Egalis.Web.Features.Compte;
 using Egalis.Web.Features.Plan;
 using Egalis.Web.Features.Territoires;
@@ -13,6 +14,7 @@ builder.Services.AddSingleton<ISeeder, IdentitySeeder>();
 builder.AddTerritoires();
 builder.AddCompte();
 builder.AddPlan();
+builder.AddBudget();
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.UsePlatform();
 app.UseDoubleAuthentificationObligatoire();
 app.MapTerritoires();
 app.MapPlan();
+app.MapBudget();
 app.MapAdministration();
 
 await app.Services.InitializeDatabaseAsync();

@@ -10,7 +10,7 @@ public class PlanPagesTests(SiteFixture site) : BrowserTest(site)
     {
         await page.GotoAsync("/plan");
         Assert.Equal("Où en est le plan ?", await page.InnerTextAsync("h1"));
-        Assert.Equal(14, await page.Locator("tbody tr").CountAsync());
+        Assert.Equal(14, await page.Locator("section[aria-labelledby^='axe-'] tbody tr").CountAsync());
         await AssertNoAxeViolationsAsync(page);
         await page.GotoAsync("/plan/action/1.6");
         await AssertNoAxeViolationsAsync(page);
@@ -30,6 +30,20 @@ public class PlanPagesTests(SiteFixture site) : BrowserTest(site)
         await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.hasAttribute('data-resume-erreurs')",
             null, new PageWaitForFunctionOptions { Timeout = 5000 });
         Assert.Contains("L'avancement est un nombre entre 0 et 100.", await page.InnerTextAsync("main"));
+        await AssertNoAxeViolationsAsync(page);
+    });
+
+    [Fact]
+    public Task The_budget_pages_have_no_accessibility_violation() => WithPageAsync("budget", async page =>
+    {
+        await SignInAsync(page, "assistant@egalis.local");
+        await page.GotoAsync("/budget");
+        await AssertNoAxeViolationsAsync(page);
+        await page.GetByLabel("Action du plan").SelectOptionAsync("1.1");
+        await page.GetByLabel("Montant alloué (€)").FillAsync("2 000,50");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Allouer", Exact = true }).ClickAsync();
+        await page.WaitForSelectorAsync("text=alloués à l'action 1.1");
+        await page.GotoAsync("/budget/engagements?annee=2020");
         await AssertNoAxeViolationsAsync(page);
     });
 

@@ -103,7 +103,10 @@ public sealed class PaginationTagHelper : TagHelper
 {
     [HtmlAttributeName("page")] public int Page { get; set; }
     [HtmlAttributeName("total-pages")] public int TotalPages { get; set; }
-    /// <summary>URL of a page, with « {page} » where the number goes.</summary>
+    /// <summary>
+    /// URL of a page, with « {page} » where the number goes. Use the query parameter « p »:
+    /// « page » is a reserved route value in Razor Pages (the page's own name) and would not bind.
+    /// </summary>
     [HtmlAttributeName("url-format")] public required string UrlFormat { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)

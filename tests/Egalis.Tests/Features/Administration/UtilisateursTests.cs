@@ -114,3 +114,18 @@ public class UtilisateursTests(EgalisFactory factory) : IClassFixture<EgalisFact
         Assert.Matches(new Regex("Lignes du journal \\(0\\)"), await admin.GetHtmlAsync("/administration/journal?Du=2001-01-01&Au=2001-01-02"));
     }
 }
+
+public class PaginationTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
+{
+    [Fact]
+    public async Task The_second_page_of_the_audit_log_is_another_page()
+    {
+        var admin = await factory.SignedInAsAsync(Roles.Admin);
+        var premiere = await admin.GetHtmlAsync("/administration/journal");
+        var seconde = await admin.GetHtmlAsync("/administration/journal?p=2");
+        Assert.Contains("aria-current=\"page\"><span class=\"visually-hidden\">Page </span>2</a>", seconde);
+        Assert.DoesNotContain("Le formulaire contient", seconde);
+        Assert.NotEqual(Regex.Match(premiere, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value, Regex.Match(seconde, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value);
+        Assert.Contains("href=\"?Texte=&Du=&Au=&p=3\"", seconde);
+    }
+}

@@ -79,6 +79,35 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    public async Task The_public_page_shows_the_2020_budget()
+    {
+        var html = await factory.Client().GetHtmlAsync("/plan");
+        Assert.Contains($"Crédits votés pour 2020 : <strong>{Egalis.Web.Features.Budget.Euros.Format(60_000m)}</strong>", html);
+        Assert.Contains("D110 / 65748 / 552", html);
+        Assert.Contains("href=\"/api/v1/budget/2020\"", html);
+        // An unknown year falls back to the latest one.
+        Assert.Contains("Crédits votés pour 2020", await factory.Client().GetHtmlAsync("/plan?annee=1850"));
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_budget_consumption_per_action()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+            var budget = scope.ServiceProvider.GetRequiredService<Egalis.Web.Features.Budget.BudgetService>();
+            var credit = await db.Set<Egalis.Web.Features.Budget.Credit>().Where(c => c.Annee == 2020).Select(c => c.Id).SingleAsync();
+            var allocation = await budget.AllouerAsync(credit, "1.3", 20_000m);
+            await budget.EngagerAsync(allocation.Id!.Value, 5_000m, "CNFPT", "Sessions de formation", new DateOnly(2020, 4, 1));
+        }
+        var html = await cheffe.GetHtmlAsync("/plan/pilotage");
+        Assert.Contains("<h2>Consommation du budget</h2>", html);
+        Assert.Contains("25 % engagé", html);
+        Assert.Contains("<caption>Emploi des crédits 2020 par action</caption>", html);
+    }
+
+    [Fact]
     public async Task The_team_changes_a_status_and_the_progress_rolls_up()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);

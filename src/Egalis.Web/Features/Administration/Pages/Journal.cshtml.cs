@@ -16,13 +16,13 @@ public class JournalModel(EgalisDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Texte { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Du { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Au { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? NumeroPage { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? NumeroPage { get; set; }
 
     public List<AuditEntry> Lignes { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCourante { get; private set; }
     public int Pages { get; private set; }
-    public string UrlPage { get; private set; } = "?page={page}";
+    public string UrlPage { get; private set; } = "?p={page}";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public class JournalModel(EgalisDbContext db) : PageModel
         PageCourante = Math.Min(Pager.Clamp(NumeroPage), Pages);
         // Id follows insertion order, and sorts the same on both databases.
         Lignes = await query.OrderByDescending(e => e.Id).Skip((PageCourante - 1) * 50).Take(50).ToListAsync(ct);
-        UrlPage = $"?Texte={Uri.EscapeDataString(Texte ?? "")}&Du={Du:yyyy-MM-dd}&Au={Au:yyyy-MM-dd}&page={{page}}";
+        UrlPage = $"?Texte={Uri.EscapeDataString(Texte ?? "")}&Du={Du:yyyy-MM-dd}&Au={Au:yyyy-MM-dd}&p={{page}}";
     }
 
     public string EnHeureDeParis(DateTimeOffset when) =>

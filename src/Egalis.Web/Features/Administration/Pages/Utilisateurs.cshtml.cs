@@ -14,7 +14,7 @@ public class UtilisateursModel(EgalisDbContext db) : PageModel
     public sealed record Ligne(string Id, string Nom, string Email, List<string> Roles, string? Perimetre, bool DeuxFacteurs);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? NumeroPage { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? NumeroPage { get; set; }
 
     public List<Ligne> Lignes { get; private set; } = [];
     public int Total { get; private set; }

@@ -6,10 +6,15 @@ namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>« Où en est le plan ? »: the public account of the plan's progress.</summary>
 [AllowAnonymous]
-public class IndexModel(PlanService plans) : PageModel
+public class IndexModel(PlanService plans, Budget.BudgetSynthese synthese) : PageModel
 {
     public PlanService.Arbre Arbre { get; private set; } = null!;
     public List<PlanService.Noeud> Actions { get; private set; } = [];
+    public List<int> Exercices { get; private set; } = [];
+    public Budget.BudgetSynthese.Annee? Budget { get; private set; }
+    public Dictionary<string, string> Titres { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)] public int? Annee { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -20,6 +25,11 @@ public class IndexModel(PlanService plans) : PageModel
         }
         Arbre = arbre;
         Actions = arbre.Axes.SelectMany(a => a.Enfants).ToList();
+        Titres = arbre.Tous.ToDictionary(n => n.Element.Code, n => n.Element.Titre);
+        Exercices = await synthese.ExercicesAsync(ct);
+        // An unknown year shows the latest one rather than nothing.
+        var annee = Annee is not null && Exercices.Contains(Annee.Value) ? Annee.Value : Exercices.LastOrDefault();
+        Budget = Exercices.Count == 0 ? null : await synthese.ChargerAsync(annee, ct);
         return Page();
     }
 }

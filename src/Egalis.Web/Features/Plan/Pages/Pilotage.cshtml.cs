@@ -10,13 +10,15 @@ namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>The team's dashboard: where each axis stands, what is late.</summary>
 [Authorize(Policy = Policies.EquipePlan)]
-public class PilotageModel(PlanService plans, EgalisDbContext db, TimeProvider time) : PageModel
+public class PilotageModel(PlanService plans, EgalisDbContext db, TimeProvider time, Budget.BudgetSynthese synthese) : PageModel
 {
     public sealed record JalonEnRetard(DateOnly Date, string Titre, string Code, string Action, int Jours);
 
     public PlanService.Arbre Arbre { get; private set; } = null!;
     public List<(string Statut, int Nombre)> ParStatut { get; private set; } = [];
     public List<JalonEnRetard> JalonsEnRetard { get; private set; } = [];
+    public List<Budget.BudgetSynthese.Annee> Budgets { get; private set; } = [];
+    public Dictionary<string, string> Titres { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -29,6 +31,12 @@ public class PilotageModel(PlanService plans, EgalisDbContext db, TimeProvider t
         ParStatut = arbre.Tous.Where(n => n.Element.Niveau == NiveauElement.Action)
             .GroupBy(n => (n.Statut.Ordre, n.Statut.Libelle)).OrderBy(g => g.Key.Ordre)
             .Select(g => (g.Key.Libelle, g.Count())).ToList();
+        Titres = arbre.Tous.ToDictionary(n => n.Element.Code, n => n.Element.Titre);
+        // Most recent year first; a handful of years at most, four queries each.
+        foreach (var annee in (await synthese.ExercicesAsync(ct)).OrderDescending())
+        {
+            Budgets.Add((await synthese.ChargerAsync(annee, ct))!);
+        }
         var aujourdhui = Paris.Aujourdhui(time);
         var retards = await db.Set<Jalon>().AsNoTracking()
             .Where(j => j.AtteintLe == null && j.Date < aujourdhui)

@@ -1,0 +1,256 @@
+using Egalis.Web.Features.Plan;
+using Egalis.Web.Platform.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Egalis.Web.Features.Budget;
+
+/// <summary>
+/// Every movement of money goes through here, for the team's pages and for other modules
+/// (the fund commits and pays through <see cref="EngagerAsync"/> and <see cref="MandaterAsync"/>).
+/// Invariants, held in the database transaction even under concurrent requests:
+/// allocated ≤ credit, committed ≤ allocated, paid ≤ committed. Each movement re-sums inside its
+/// transaction and bumps the parent's concurrency token, so a concurrent movement that read the
+/// same state fails its update and is retried with fresh sums. Every movement is audited.
+/// </summary>
+public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
+{
+    public sealed record Resultat(bool Ok, string? Erreur = null, int? Id = null)
+    {
+        public static Resultat Succes(int? id = null) => new(true, null, id);
+        public static Resultat Refus(string erreur) => new(false, erreur);
+    }
+
+    private const int Essais = 100;
+
+    /// <summary>Sets the credit of a budget line for a year (creating the year if needed).</summary>
+    public Task<Resultat> DefinirCreditAsync(int annee, int ligneId, decimal montant, CancellationToken ct = default) =>
+        AvecReessaisAsync(async () =>
+        {
+            if (annee is < 2019 or > 2100)
+            {
+                return Resultat.Refus("L'année doit être comprise entre 2019 et 2100.");
+            }
+            if (Euros.Verifier(montant, zeroAccepte: true) is { } invalide)
+            {
+                return Resultat.Refus(invalide);
+            }
+            if (!await db.Set<LigneBudgetaire>().AnyAsync(l => l.Id == ligneId, ct))
+            {
+                return Resultat.Refus("Cette ligne budgétaire n'existe pas.");
+            }
+            if (!await db.Set<Exercice>().AnyAsync(e => e.Annee == annee, ct))
+            {
+                db.Add(new Exercice { Annee = annee });
+            }
+            var credit = await db.Set<Credit>().SingleOrDefaultAsync(c => c.Annee == annee && c.LigneBudgetaireId == ligneId, ct);
+            if (credit is null)
+            {
+                credit = new Credit { Annee = annee, LigneBudgetaireId = ligneId };
+                db.Add(credit);
+            }
+            else
+            {
+                var alloue = await SommeAsync(db.Set<Allocation>().Where(a => a.CreditId == credit.Id).Select(a => a.Montant), ct);
+                if (montant < alloue)
+                {
+                    return Resultat.Refus($"Les crédits ne peuvent pas descendre sous ce qui est déjà alloué aux actions ({Euros.Format(alloue)}).");
+                }
+                credit.Version++;
+            }
+            credit.Montant = montant;
+            await db.SaveChangesAsync(ct);
+            return Resultat.Succes(credit.Id);
+        }, ct);
+
+    /// <summary>Sets the amount a plan action receives from a credit.</summary>
+    public Task<Resultat> AllouerAsync(int creditId, string actionCode, decimal montant, CancellationToken ct = default) =>
+        AvecReessaisAsync(async () =>
+        {
+            if (Euros.Verifier(montant, zeroAccepte: true) is { } invalide)
+            {
+                return Resultat.Refus(invalide);
+            }
+            var credit = await db.Set<Credit>().SingleOrDefaultAsync(c => c.Id == creditId, ct);
+            if (credit is null)
+            {
+                return Resultat.Refus("Ces crédits n'existent pas.");
+            }
+            if (!await db.Set<ElementPlan>().AnyAsync(e => e.PlanCode == PlanService.PlanPrincipal && e.Code == actionCode, ct))
+            {
+                return Resultat.Refus($"L'action {actionCode} n'existe pas dans le plan.");
+            }
+            var allocation = await db.Set<Allocation>().SingleOrDefaultAsync(a => a.CreditId == creditId && a.ActionCode == actionCode, ct);
+            var autres = await SommeAsync(db.Set<Allocation>().Where(a => a.CreditId == creditId && a.ActionCode != actionCode).Select(a => a.Montant), ct);
+            var disponible = credit.Montant - autres;
+            if (montant > disponible)
+            {
+                return Resultat.Refus($"Montant refusé : il reste {Euros.Format(disponible)} à allouer sur les crédits {credit.Annee} ({Euros.Format(credit.Montant)} votés, {Euros.Format(autres)} déjà alloués aux autres actions).");
+            }
+            if (allocation is null)
+            {
+                allocation = new Allocation { CreditId = creditId, ActionCode = actionCode };
+                db.Add(allocation);
+            }
+            else
+            {
+                var engage = await EngageAsync(allocation.Id, ct);
+                if (montant < engage)
+                {
+                    return Resultat.Refus($"L'allocation ne peut pas descendre sous ce qui est déjà engagé ({Euros.Format(engage)}).");
+                }
+                allocation.Version++;
+            }
+            allocation.Montant = montant;
+            credit.Version++;
+            await db.SaveChangesAsync(ct);
+            return Resultat.Succes(allocation.Id);
+        }, ct);
+
+    /// <summary>Commits money from an allocation to a beneficiary.</summary>
+    public Task<Resultat> EngagerAsync(int allocationId, decimal montant, string beneficiaire, string objet, DateOnly date,
+        string? reference = null, string? origine = null, CancellationToken ct = default) =>
+        AvecReessaisAsync(async () =>
+        {
+            if (Euros.Verifier(montant, zeroAccepte: false) is { } invalide)
+            {
+                return Resultat.Refus(invalide);
+            }
+            var allocation = await db.Set<Allocation>().SingleOrDefaultAsync(a => a.Id == allocationId, ct);
+            if (allocation is null)
+            {
+                return Resultat.Refus("Cette allocation n'existe pas.");
+            }
+            var engage = await EngageAsync(allocationId, ct);
+            var disponible = allocation.Montant - engage;
+            if (montant > disponible)
+            {
+                return Resultat.Refus($"Montant refusé : il reste {Euros.Format(disponible)} disponibles sur l'allocation de l'action {allocation.ActionCode} ({Euros.Format(allocation.Montant)} alloués, {Euros.Format(engage)} déjà engagés).");
+            }
+            var engagement = new Engagement
+            {
+                AllocationId = allocationId, Montant = montant, Beneficiaire = beneficiaire.Trim(), Objet = objet.Trim(), Date = date,
+                Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim(), Origine = origine, Statut = StatutEngagement.Engage,
+            };
+            db.Add(engagement);
+            allocation.Version++;
+            await db.SaveChangesAsync(ct);
+            return Resultat.Succes(engagement.Id);
+        }, ct);
+
+    /// <summary>Cancels a commitment that nothing was paid on; its amount is available again.</summary>
+    public Task<Resultat> AnnulerEngagementAsync(int engagementId, string motif, CancellationToken ct = default) =>
+        AvecReessaisAsync(async () =>
+        {
+            if (string.IsNullOrWhiteSpace(motif))
+            {
+                return Resultat.Refus("Indiquez le motif de l'annulation.");
+            }
+            var engagement = await db.Set<Engagement>().Include(e => e.Allocation).SingleOrDefaultAsync(e => e.Id == engagementId, ct);
+            if (engagement is null)
+            {
+                return Resultat.Refus("Cet engagement n'existe pas.");
+            }
+            if (engagement.Statut == StatutEngagement.Annule)
+            {
+                return Resultat.Refus("Cet engagement est déjà annulé.");
+            }
+            var mandate = await MandateAsync(engagementId, ct);
+            if (mandate > 0)
+            {
+                return Resultat.Refus($"Cet engagement ne peut pas être annulé : {Euros.Format(mandate)} ont déjà été mandatés.");
+            }
+            engagement.Statut = StatutEngagement.Annule;
+            engagement.MotifAnnulation = motif.Trim();
+            engagement.Version++;
+            engagement.Allocation!.Version++;
+            await db.SaveChangesAsync(ct);
+            return Resultat.Succes(engagement.Id);
+        }, ct);
+
+    /// <summary>Records a payment against a commitment.</summary>
+    public Task<Resultat> MandaterAsync(int engagementId, decimal montant, DateOnly date, string? reference = null, CancellationToken ct = default) =>
+        AvecReessaisAsync(async () =>
+        {
+            if (Euros.Verifier(montant, zeroAccepte: false) is { } invalide)
+            {
+                return Resultat.Refus(invalide);
+            }
+            var engagement = await db.Set<Engagement>().SingleOrDefaultAsync(e => e.Id == engagementId, ct);
+            if (engagement is null)
+            {
+                return Resultat.Refus("Cet engagement n'existe pas.");
+            }
+            if (engagement.Statut == StatutEngagement.Annule)
+            {
+                return Resultat.Refus("Cet engagement est annulé : il ne peut plus être mandaté.");
+            }
+            var mandate = await MandateAsync(engagementId, ct);
+            var reste = engagement.Montant - mandate;
+            if (montant > reste)
+            {
+                return Resultat.Refus($"Montant refusé : il reste {Euros.Format(reste)} à mandater sur cet engagement ({Euros.Format(engagement.Montant)} engagés, {Euros.Format(mandate)} déjà mandatés).");
+            }
+            var mandat = new Mandatement { EngagementId = engagementId, Montant = montant, Date = date, Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim() };
+            db.Add(mandat);
+            engagement.Version++;
+            await db.SaveChangesAsync(ct);
+            return Resultat.Succes(mandat.Id);
+        }, ct);
+
+    public DateOnly Aujourdhui => Platform.Web.Paris.Aujourdhui(time);
+
+    private Task<decimal> EngageAsync(int allocationId, CancellationToken ct) =>
+        SommeAsync(db.Set<Engagement>().Where(e => e.AllocationId == allocationId && e.Statut == StatutEngagement.Engage).Select(e => e.Montant), ct);
+
+    private Task<decimal> MandateAsync(int engagementId, CancellationToken ct) =>
+        SommeAsync(db.Set<Mandatement>().Where(m => m.EngagementId == engagementId).Select(m => m.Montant), ct);
+
+    private static async Task<decimal> SommeAsync(IQueryable<decimal> montants, CancellationToken ct) =>
+        await montants.SumAsync(ct);
+
+    /// <summary>
+    /// Runs a movement in its own transaction; a conflict with a concurrent movement (concurrency
+    /// token, SQLite busy, PostgreSQL serialization or deadlock) rolls back and runs it again.
+    /// </summary>
+    private async Task<Resultat> AvecReessaisAsync(Func<Task<Resultat>> mouvement, CancellationToken ct)
+    {
+        for (var essai = 1; ; essai++)
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var resultat = await mouvement();
+                if (resultat.Ok)
+                {
+                    await transaction.CommitAsync(ct);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(ct);
+                }
+                return resultat;
+            }
+            catch (Exception e) when (essai < Essais && EstConflit(e))
+            {
+                await transaction.RollbackAsync(ct);
+                await Task.Delay(Random.Shared.Next(1, 10 + essai * 2), ct);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static bool EstConflit(Exception e) => e switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: { } inner } => EstConflit(inner),
+        SqliteException { SqliteErrorCode: 5 or 6 } => true,
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,78 @@
+using Egalis.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Budget;
+
+/// <summary>A year's figures: credits per line, and per action what is allocated, committed and paid.</summary>
+public sealed class BudgetSynthese(EgalisDbContext db)
+{
+    public sealed record Ligne(int CreditId, int LigneId, string SousPolitique, string Nature, string Fonction, string Libelle, decimal Credits);
+    public sealed record ParAction(string Code, int AllocationId, decimal Alloue, decimal Engage, decimal Mandate)
+    {
+        public decimal Disponible => Alloue - Engage;
+    }
+    public sealed record Annee(int Exercice, IReadOnlyList<Ligne> Lignes, IReadOnlyList<ParAction> Actions)
+    {
+        public decimal Credits => Lignes.Sum(l => l.Credits);
+        public decimal Alloue => Actions.Sum(a => a.Alloue);
+        public decimal Engage => Actions.Sum(a => a.Engage);
+        public decimal Mandate => Actions.Sum(a => a.Mandate);
+    }
+
+    public Task<List<int>> ExercicesAsync(CancellationToken ct = default) =>
+        db.Set<Exercice>().OrderBy(e => e.Annee).Select(e => e.Annee).ToListAsync(ct);
+
+    /// <summary>Four queries whatever the number of actions; amounts are added up here, identically on both databases.</summary>
+    public async Task<Annee?> ChargerAsync(int annee, CancellationToken ct = default)
+    {
+        if (!await db.Set<Exercice>().AnyAsync(e => e.Annee == annee, ct))
+        {
+            return null;
+        }
+        var lignes = await db.Set<Credit>().AsNoTracking().Where(c => c.Annee == annee)
+            .Select(c => new Ligne(c.Id, c.LigneBudgetaireId, c.Ligne!.SousPolitique, c.Ligne.Nature, c.Ligne.Fonction, c.Ligne.Libelle, c.Montant))
+            .ToListAsync(ct);
+        var allocations = await db.Set<Allocation>().AsNoTracking().Where(a => a.Credit!.Annee == annee)
+            .Select(a => new { a.Id, a.ActionCode, a.Montant }).ToListAsync(ct);
+        var engagements = await db.Set<Engagement>().AsNoTracking()
+            .Where(e => e.Allocation!.Credit!.Annee == annee && e.Statut == StatutEngagement.Engage)
+            .Select(e => new { e.AllocationId, e.Montant }).ToListAsync(ct);
+        var mandats = await db.Set<Mandatement>().AsNoTracking()
+            .Join(db.Set<Engagement>().Where(e => e.Allocation!.Credit!.Annee == annee), m => m.EngagementId, e => e.Id, (m, e) => new { e.AllocationId, m.Montant })
+            .ToListAsync(ct);
+
+        var actions = allocations
+            .GroupBy(a => a.ActionCode)
+            .Select(g =>
+            {
+                var ids = g.Select(a => a.Id).ToHashSet();
+                return new ParAction(g.Key, g.First().Id, g.Sum(a => a.Montant),
+                    engagements.Where(e => ids.Contains(e.AllocationId)).Sum(e => e.Montant),
+                    mandats.Where(m => ids.Contains(m.AllocationId)).Sum(m => m.Montant));
+            })
+            .OrderBy(a => a.Code, CodeComparer.Instance)
+            .ToList();
+        return new Annee(annee, lignes.OrderBy(l => l.SousPolitique).ThenBy(l => l.Nature).ThenBy(l => l.Fonction).ToList(), actions);
+    }
+}
+
+/// <summary>Orders plan codes as numbers: 1.2 before 1.10.</summary>
+public sealed class CodeComparer : IComparer<string>
+{
+    public static readonly CodeComparer Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        var a = (x ?? "").Split('.');
+        var b = (y ?? "").Split('.');
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var c = int.TryParse(a[i], out var na) && int.TryParse(b[i], out var nb) ? na.CompareTo(nb) : string.CompareOrdinal(a[i], b[i]);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+        return a.Length.CompareTo(b.Length);
+    }
+}

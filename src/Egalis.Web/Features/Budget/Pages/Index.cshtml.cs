@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using Egalis.Web.Features.Plan;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Budget.Pages;
+
+[Authorize(Policy = Policies.EquipePlan)]
+public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese synthese) : PageModel
+{
+    public sealed class AllocationInput
+    {
+        [Display(Name = "Crédits")]
+        [Required(ErrorMessage = "Choisissez les crédits.")]
+        public int? CreditId { get; set; }
+
+        [Display(Name = "Action du plan")]
+        [Required(ErrorMessage = "Choisissez une action.")]
+        public string? ActionCode { get; set; }
+
+        [Display(Name = "Montant alloué (€)")]
+        [Required(ErrorMessage = "Indiquez le montant.")]
+        public decimal? Montant { get; set; }
+    }
+
+    public sealed class CreditsInput
+    {
+        [Display(Name = "Année")]
+        [Required(ErrorMessage = "Indiquez l'année.")]
+        [Range(2019, 2100, ErrorMessage = "L'année doit être comprise entre 2019 et 2100.")]
+        public int? Annee { get; set; }
+
+        [Display(Name = "Ligne budgétaire")]
+        [Required(ErrorMessage = "Choisissez la ligne budgétaire.")]
+        public int? LigneId { get; set; }
+
+        [Display(Name = "Crédits votés (€)")]
+        [Required(ErrorMessage = "Indiquez le montant.")]
+        public decimal? Montant { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public int? Annee { get; set; }
+    [BindProperty(Name = nameof(Allocation))] public AllocationInput Allocation { get; set; } = new();
+    [BindProperty(Name = nameof(Credits))] public CreditsInput Credits { get; set; } = new();
+
+    public List<int> Exercices { get; private set; } = [];
+    public BudgetSynthese.Annee? Budget { get; private set; }
+    public List<SelectListItem> CreditsPossibles { get; private set; } = [];
+    public List<SelectListItem> ActionsPossibles { get; private set; } = [];
+    public List<SelectListItem> LignesPossibles { get; private set; } = [];
+    private Dictionary<string, string> _titres = [];
+
+    public string Titre(string code) => _titres.GetValueOrDefault(code, "");
+
+    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+
+    public async Task<IActionResult> OnPostAllouerAsync(CancellationToken ct)
+    {
+        Ignorer(nameof(Credits));
+        if (ModelState.IsValid)
+        {
+            var resultat = await budget.AllouerAsync(Allocation.CreditId!.Value, Allocation.ActionCode!, Allocation.Montant!.Value, ct);
+            if (resultat.Ok)
+            {
+                TempData["Message"] = $"{Euros.Format(Allocation.Montant.Value)} alloués à l'action {Allocation.ActionCode}.";
+                return RedirectToPage(new { Annee });
+            }
+            ModelState.AddModelError("Allocation.Montant", resultat.Erreur!);
+        }
+        await ChargerAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCrediterAsync(CancellationToken ct)
+    {
+        Ignorer(nameof(Allocation));
+        if (ModelState.IsValid)
+        {
+            var resultat = await budget.DefinirCreditAsync(Credits.Annee!.Value, Credits.LigneId!.Value, Credits.Montant!.Value, ct);
+            if (resultat.Ok)
+            {
+                TempData["Message"] = $"Crédits {Credits.Annee} enregistrés : {Euros.Format(Credits.Montant.Value)}.";
+                return RedirectToPage(new { Annee = Credits.Annee });
+            }
+            ModelState.AddModelError("Credits.Montant", resultat.Erreur!);
+        }
+        await ChargerAsync(ct);
+        return Page();
+    }
+
+    private void Ignorer(string prefixe)
+    {
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefixe + ".", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+
+    private async Task ChargerAsync(CancellationToken ct)
+    {
+        Exercices = await synthese.ExercicesAsync(ct);
+        Annee ??= Exercices.Count == 0 ? null : Exercices[^1];
+        Annee ??= BudgetSeeder.PremiereAnnee;
+        Budget = await synthese.ChargerAsync(Annee.Value, ct);
+        CreditsPossibles = Budget?.Lignes.Select(l => new SelectListItem($"{Annee} – {l.SousPolitique} / {l.Nature} / {l.Fonction} ({Euros.Format(l.Credits)})", l.CreditId.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList() ?? [];
+        var elements = await db.Set<ElementPlan>().AsNoTracking().Where(e => e.PlanCode == PlanService.PlanPrincipal && e.Niveau != NiveauElement.Axe)
+            .Select(e => new { e.Code, e.Titre }).ToListAsync(ct);
+        _titres = elements.ToDictionary(e => e.Code, e => e.Titre);
+        ActionsPossibles = elements.OrderBy(e => e.Code, CodeComparer.Instance).Select(e => new SelectListItem($"{e.Code} – {e.Titre}", e.Code)).ToList();
+        LignesPossibles = await db.Set<LigneBudgetaire>().AsNoTracking().OrderBy(l => l.SousPolitique)
+            .Select(l => new SelectListItem(l.SousPolitique + " / " + l.Nature + " / " + l.Fonction + " – " + l.Libelle, l.Id.ToString())).ToListAsync(ct);
+        Credits.Annee ??= Annee;
+    }
+}
