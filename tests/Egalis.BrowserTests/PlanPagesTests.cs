@@ -48,6 +48,18 @@ public class PlanPagesTests(SiteFixture site) : BrowserTest(site)
     });
 
     [Fact]
+    public Task The_indicator_pages_have_no_accessibility_violation() => WithPageAsync("indicateurs", async page =>
+    {
+        await page.GotoAsync("/plan/indicateurs");
+        await AssertNoAxeViolationsAsync(page);
+        await SignInAsync(page, "cheffe.projet@egalis.local");
+        await page.GotoAsync("/plan/indicateur");
+        await AssertNoAxeViolationsAsync(page);
+        await page.GotoAsync("/plan/indicateur/TER-COMMUNES-QPV");
+        await AssertNoAxeViolationsAsync(page);
+    });
+
+    [Fact]
     public Task The_plan_page_fits_a_320_pixel_screen() => WithPageAsync("plan-320px", async page =>
     {
         await page.GotoAsync("/plan");

@@ -298,6 +298,99 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("ElementsPlan", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.CibleIndicateur", b =>
+                {
+                    b.Property<string>("IndicateurCode")
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Valeur")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("IndicateurCode", "Annee");
+
+                    b.ToTable("CiblesIndicateur", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.Indicateur", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ActionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Calcul")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Sens")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unite")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Indicateurs", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.ValeurIndicateur", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("IndicateurCode")
+                        .IsRequired()
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Periode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<decimal>("Valeur")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicateurCode", "Annee", "Periode")
+                        .IsUnique();
+
+                    b.ToTable("ValeursIndicateur", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.Jalon", b =>
                 {
                     b.Property<int>("Id")
@@ -896,6 +989,24 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Navigation("Statut");
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.CibleIndicateur", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Plan.Indicateurs.Indicateur", null)
+                        .WithMany("Cibles")
+                        .HasForeignKey("IndicateurCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.ValeurIndicateur", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Plan.Indicateurs.Indicateur", null)
+                        .WithMany()
+                        .HasForeignKey("IndicateurCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.Jalon", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Plan.ElementPlan", null)
@@ -1015,6 +1126,11 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Navigation("Jalons");
 
                     b.Navigation("Liens");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.Indicateur", b =>
+                {
+                    b.Navigation("Cibles");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.PlanAction", b =>

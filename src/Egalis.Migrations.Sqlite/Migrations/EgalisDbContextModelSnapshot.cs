@@ -280,6 +280,97 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("ElementsPlan", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.CibleIndicateur", b =>
+                {
+                    b.Property<string>("IndicateurCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Valeur")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IndicateurCode", "Annee");
+
+                    b.ToTable("CiblesIndicateur", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.Indicateur", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Calcul")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unite")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Indicateurs", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.ValeurIndicateur", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicateurCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Periode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Valeur")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicateurCode", "Annee", "Periode")
+                        .IsUnique();
+
+                    b.ToTable("ValeursIndicateur", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.Jalon", b =>
                 {
                     b.Property<int>("Id")
@@ -866,6 +957,24 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Navigation("Statut");
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.CibleIndicateur", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Plan.Indicateurs.Indicateur", null)
+                        .WithMany("Cibles")
+                        .HasForeignKey("IndicateurCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.ValeurIndicateur", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Plan.Indicateurs.Indicateur", null)
+                        .WithMany()
+                        .HasForeignKey("IndicateurCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.Jalon", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Plan.ElementPlan", null)
@@ -985,6 +1094,11 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Navigation("Jalons");
 
                     b.Navigation("Liens");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.Indicateur", b =>
+                {
+                    b.Navigation("Cibles");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.PlanAction", b =>

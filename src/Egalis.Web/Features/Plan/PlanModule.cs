@@ -10,6 +10,9 @@ public static class PlanModule
     {
         builder.Services.AddScoped<PlanService>();
         builder.Services.AddSingleton<ISeeder, PlanSeeder>();
+        builder.Services.AddScoped<Indicateurs.IndicateursService>();
+        builder.Services.AddSingleton<Indicateurs.RegistreIndicateurs>();
+        builder.Services.AddSingleton<ISeeder, Indicateurs.IndicateursSeeder>();
         return builder;
     }
 
@@ -17,6 +20,7 @@ public static class PlanModule
     {
         var menu = app.Services.GetRequiredService<MenuRegistry>();
         menu.Add(new MenuEntry("Où en est le plan ?", "/Plan/Pages/Index", 5));
+        menu.Add(new MenuEntry("Indicateurs", "/Plan/Pages/Indicateurs", 6));
         menu.Add(new MenuEntry("Pilotage", "/Plan/Pages/Pilotage", 50, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant));
         PlanApi.Map(app);
         return app;

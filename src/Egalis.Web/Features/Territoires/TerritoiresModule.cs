@@ -11,6 +11,7 @@ public static class TerritoiresModule
         builder.Services.AddSingleton(_ => ReferenceData.Load());
         builder.Services.AddSingleton(sp => GeoIndex.From(sp.GetRequiredService<ReferenceData>()));
         builder.Services.AddSingleton<ISeeder, TerritoiresSeeder>();
+        builder.Services.AddSingleton<Plan.Indicateurs.IIndicateurCalcule, CommunesAvecQpv>();
         builder.Services.Configure<Geocodage.BanOptions>(builder.Configuration.GetSection("Geocodage:Ban"));
         builder.Services.AddHttpClient<Geocodage.IGeocodeur, Geocodage.BanGeocodeur>();
         return builder;

@@ -1,0 +1,22 @@
+using Egalis.Web.Features.Plan.Indicateurs;
+using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Egalis.Web.Features.Plan.Pages;
+
+[AllowAnonymous]
+public class IndicateursModel(IndicateursService indicateurs, IAuthorizationService authorization, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<int> Annees { get; private set; } = [];
+    public List<IndicateursService.Ligne> Lignes { get; private set; } = [];
+    public bool PeutModifier { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Annees = IndicateursService.AnneesDuPlan(Paris.Aujourdhui(time));
+        Lignes = await indicateurs.ChargerAsync(Annees, ct: ct);
+        PeutModifier = (await authorization.AuthorizeAsync(User, Policies.EquipePlan)).Succeeded;
+    }
+}

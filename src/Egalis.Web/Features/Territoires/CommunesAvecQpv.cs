@@ -1,0 +1,18 @@
+using Egalis.Web.Features.Plan.Indicateurs;
+using Egalis.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Territoires;
+
+/// <summary>Indicator: communes of the Métropole that have at least one quartier prioritaire.</summary>
+public sealed class CommunesAvecQpv : IIndicateurCalcule
+{
+    public string Code => "TER-COMMUNES-QPV";
+    public string Libelle => "Communes de la Métropole ayant au moins un quartier prioritaire";
+    public string Unite => "communes";
+    public SensIndicateur Sens => SensIndicateur.Hausse;
+    public string? ActionCode => null;
+
+    public async Task<decimal> CalculerAsync(EgalisDbContext db, int annee, CancellationToken ct) =>
+        await db.Communes.CountAsync(c => c.Qpvs.Any(), ct);
+}
