@@ -45,6 +45,7 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
         ["plan/modifier/{code}"] = EquipePlan,
         ["plan/pilotage"] = EquipePlan,
         ["plan/indicateurs"] = Everyone,
+        ["plan/bilan/{annee:int}"] = Everyone,
         ["plan/indicateur/{code?}"] = EquipePlan,
         ["api/v1/plan"] = Everyone,
         ["budget"] = EquipePlan,

@@ -13,6 +13,7 @@ public static class PlanModule
         builder.Services.AddScoped<Indicateurs.IndicateursService>();
         builder.Services.AddSingleton<Indicateurs.RegistreIndicateurs>();
         builder.Services.AddSingleton<ISeeder, Indicateurs.IndicateursSeeder>();
+        builder.Services.AddScoped<Bilan.BilanService>();
         return builder;
     }
 

@@ -6,11 +6,12 @@ namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>« Où en est le plan ? »: the public account of the plan's progress.</summary>
 [AllowAnonymous]
-public class IndexModel(PlanService plans, Budget.BudgetSynthese synthese) : PageModel
+public class IndexModel(PlanService plans, Budget.BudgetSynthese synthese, Bilan.BilanService bilans) : PageModel
 {
     public PlanService.Arbre Arbre { get; private set; } = null!;
     public List<PlanService.Noeud> Actions { get; private set; } = [];
     public List<int> Exercices { get; private set; } = [];
+    public IReadOnlyList<int> AnneesBilan => bilans.Annees;
     public Budget.BudgetSynthese.Annee? Budget { get; private set; }
     public Dictionary<string, string> Titres { get; private set; } = [];
 

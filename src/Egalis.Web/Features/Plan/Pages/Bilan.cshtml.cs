@@ -1,0 +1,30 @@
+using Egalis.Web.Features.Plan.Bilan;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Egalis.Web.Features.Plan.Pages;
+
+/// <summary>The annual report, public: as a page, and as a PDF generated on demand.</summary>
+[AllowAnonymous]
+public class BilanModel(BilanService bilans) : PageModel
+{
+    public BilanAnnuel Bilan { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int annee, CancellationToken ct)
+    {
+        var bilan = await bilans.EtablirAsync(annee, ct);
+        if (bilan is null)
+        {
+            return NotFound();
+        }
+        Bilan = bilan;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(int annee, CancellationToken ct)
+    {
+        var bilan = await bilans.EtablirAsync(annee, ct);
+        return bilan is null ? NotFound() : File(BilanPdf.Rendre(bilan), "application/pdf", $"bilan-pmlcd-{annee}.pdf");
+    }
+}
