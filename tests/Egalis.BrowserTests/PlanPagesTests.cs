@@ -63,6 +63,22 @@ public class PlanPagesTests(SiteFixture site) : BrowserTest(site)
     });
 
     [Fact]
+    public Task The_import_page_and_its_preview_have_no_accessibility_violation() => WithPageAsync("import", async page =>
+    {
+        await SignInAsync(page, "cheffe.projet@egalis.local");
+        await page.GotoAsync("/plan/import");
+        await AssertNoAxeViolationsAsync(page);
+        await page.SetInputFilesAsync("#Fichier", new FilePayload
+        {
+            Name = "actions.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("code;intitule;avancement\n1.1;Workshop;20\n1.2;;deux cents\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Vérifier le fichier" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=rien ne sera enregistré");
+        await AssertNoAxeViolationsAsync(page);
+    });
+
+    [Fact]
     public Task The_plan_page_fits_a_320_pixel_screen() => WithPageAsync("plan-320px", async page =>
     {
         await page.GotoAsync("/plan");

@@ -14,18 +14,45 @@ public sealed class TestSmtpServer : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Store _store = new();
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public TestSmtpServer()
     {
-        Port = FreePort();
-        var options = new SmtpServerOptionsBuilder()
-            .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false))
-            .Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(_store);
-        _ = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        // The server binds in the background: wait until it accepts connections, and start again on
+        // another port if a concurrent test took this one in between.
+        for (var essai = 1; ; essai++)
+        {
+            Port = FreePort();
+            var options = new SmtpServerOptionsBuilder()
+                .ServerName("localhost")
+                .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false))
+                .Build();
+            var services = new SmtpServer.ComponentModel.ServiceProvider();
+            services.Add(_store);
+            var serveur = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+            if (Ecoute(serveur) || essai == 10)
+            {
+                return;
+            }
+        }
+    }
+
+    private bool Ecoute(Task serveur)
+    {
+        for (var i = 0; i < 100 && !serveur.IsFaulted; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(20);
+            }
+        }
+        return false;
     }
 
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages;

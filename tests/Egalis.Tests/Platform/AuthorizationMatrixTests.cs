@@ -19,7 +19,7 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
     private static readonly string[] EquipePlan = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant];
 
     /// <summary>Values for route parameters, so that parameterised routes are reached for real.</summary>
-    private static readonly Dictionary<string, string> RouteValues = new() { ["{documentname}"] = "v1", ["{code}"] = "1.1", ["{code?}"] = "TER-COMMUNES-QPV", ["{id:int}"] = "1", ["{annee:int}"] = "2020" };
+    private static readonly Dictionary<string, string> RouteValues = new() { ["{documentname}"] = "v1", ["{code}"] = "1.1", ["{code?}"] = "TER-COMMUNES-QPV", ["{id:int}"] = "1", ["{annee:int}"] = "2020", ["{format:regex(^(csv|xlsx)$)}"] = "csv" };
 
     /// <summary>Route pattern → who may GET it ("*" everyone, "connecté" any signed-in user, else roles).</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
@@ -46,6 +46,10 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
         ["plan/pilotage"] = EquipePlan,
         ["plan/indicateurs"] = Everyone,
         ["plan/bilan/{annee:int}"] = Everyone,
+        ["plan/import"] = EquipePlan,
+        ["exports/plan-actions.{format:regex(^(csv|xlsx)$)}"] = Everyone,
+        ["exports/plan-indicateurs.{format:regex(^(csv|xlsx)$)}"] = Everyone,
+        ["exports/budget-{annee:int}.{format:regex(^(csv|xlsx)$)}"] = Everyone,
         ["plan/indicateur/{code?}"] = EquipePlan,
         ["api/v1/plan"] = Everyone,
         ["budget"] = EquipePlan,

@@ -18,6 +18,7 @@ public static class BudgetModule
     {
         app.Services.GetRequiredService<MenuRegistry>().Add(new MenuEntry("Budget", "/Budget/Pages/Index", 51, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant));
         BudgetApi.Map(app);
+        BudgetExports.Map(app);
         return app;
     }
 }

@@ -14,6 +14,7 @@ public static class PlanModule
         builder.Services.AddSingleton<Indicateurs.RegistreIndicateurs>();
         builder.Services.AddSingleton<ISeeder, Indicateurs.IndicateursSeeder>();
         builder.Services.AddScoped<Bilan.BilanService>();
+        builder.Services.AddScoped<Echanges.ImportPlan>();
         return builder;
     }
 
@@ -24,6 +25,7 @@ public static class PlanModule
         menu.Add(new MenuEntry("Indicateurs", "/Plan/Pages/Indicateurs", 6));
         menu.Add(new MenuEntry("Pilotage", "/Plan/Pages/Pilotage", 50, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant));
         PlanApi.Map(app);
+        Echanges.PlanExports.Map(app);
         return app;
     }
 }

@@ -8,7 +8,7 @@ public sealed class PlanService(EgalisDbContext db)
 {
     public const string PlanPrincipal = "PMLCD";
 
-    public sealed record Noeud(ElementPlan Element, StatutAction Statut, int? Progression, IReadOnlyList<Noeud> Enfants)
+    public sealed record Noeud(ElementPlan Element, string? CodeParent, StatutAction Statut, int? Progression, IReadOnlyList<Noeud> Enfants)
     {
         public bool EstFeuille => Enfants.Count == 0;
     }
@@ -37,10 +37,10 @@ public sealed class PlanService(EgalisDbContext db)
             .ToList());
         var parParent = elements.ToLookup(e => e.ParentId);
 
-        Noeud Construire(ElementPlan e) => new(e, e.Statut!, PlanProgression.Arrondi(progression[e.Id]),
-            parParent[e.Id].OrderBy(c => c.Ordre).ThenBy(c => c.Code, StringComparer.Ordinal).Select(Construire).ToList());
+        Noeud Construire(ElementPlan e, string? codeParent) => new(e, codeParent, e.Statut!, PlanProgression.Arrondi(progression[e.Id]),
+            parParent[e.Id].OrderBy(c => c.Ordre).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => Construire(c, e.Code)).ToList());
 
-        var axes = parParent[null].OrderBy(a => a.Ordre).ThenBy(a => a.Code, StringComparer.Ordinal).Select(Construire).ToList();
+        var axes = parParent[null].OrderBy(a => a.Ordre).ThenBy(a => a.Code, StringComparer.Ordinal).Select(a => Construire(a, null)).ToList();
         // The plan's own figure is the mean of its axes, by the same rule.
         var racine = PlanProgression.Calculer(axes
             .Select(a => new PlanProgression.Noeud(a.Element.Id, 0, a.Progression, null, a.Progression is null, a.Element.Poids))

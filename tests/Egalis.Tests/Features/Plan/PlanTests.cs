@@ -225,6 +225,8 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal(80, action.GetProperty("progression").GetInt32());
         Assert.Equal("1.3.1", action.GetProperty("enfants")[0].GetProperty("code").GetString());
         Assert.Contains("L'avancement est calculé", await cheffe.GetHtmlAsync("/plan/modifier/1.3"));
+        using var scope = factory.Services.CreateScope();
+        Assert.Null((await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<ElementPlan>().SingleAsync(e => e.Code == "1.3")).Progression);
     }
 
     [Fact]

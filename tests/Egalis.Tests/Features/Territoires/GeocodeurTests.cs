@@ -17,17 +17,29 @@ public sealed class GeocodeurTests : IDisposable
         "properties":{"label":"2 Quai du Port 13002 Marseille","score":0.97,"citycode":"13202"}}]}
         """;
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _url;
     private int _calls;
     private readonly Queue<Func<HttpListenerResponse, Task>> _answers = new();
 
     public GeocodeurTests()
     {
-        var port = Infrastructure.TestSmtpServer.FreePort();
-        _url = $"http://127.0.0.1:{port}/search/";
-        _listener.Prefixes.Add(_url);
-        _listener.Start();
+        // A free port can be taken by another test between the probe and the bind: try again.
+        for (var essai = 1; ; essai++)
+        {
+            _url = $"http://127.0.0.1:{Infrastructure.TestSmtpServer.FreePort()}/search/";
+            _listener = new HttpListener();
+            _listener.Prefixes.Add(_url);
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (essai < 10)
+            {
+                _listener.Close();
+            }
+        }
         _ = Task.Run(ServeAsync);
     }
 

@@ -210,6 +210,8 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
             return Page();
         }
         var ordre = await db.Set<ElementPlan>().Where(e => e.ParentId == element.Id).Select(e => (int?)e.Ordre).MaxAsync(ct) ?? 0;
+        // From now on the element's progress is computed from its sub-actions.
+        element.Progression = null;
         db.Add(new ElementPlan
         {
             PlanCode = element.PlanCode, ParentId = element.Id, Niveau = element.Niveau == NiveauElement.Axe ? NiveauElement.Action : NiveauElement.SousAction,
@@ -242,10 +244,9 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         {
             ModelState.AddModelError("Input.StatutCode", "Choisissez un statut de la liste.");
         }
-        // A status at 0 % or 100 % fixes the figure: « Réalisé » at 30 % would say two things at once.
-        if (EstFeuille && statut?.ProgressionParDefaut is 0 or 100 && Input.Progression is not null && Input.Progression != statut.ProgressionParDefaut)
+        if (EstFeuille && statut is not null && PlanRegles.VerifierAvancement(statut, Input.Progression) is { } incoherent)
         {
-            ModelState.AddModelError("Input.Progression", $"Une action « {statut.Libelle} » est à {statut.ProgressionParDefaut} % : laissez l'avancement vide ou indiquez {statut.ProgressionParDefaut}.");
+            ModelState.AddModelError("Input.Progression", incoherent);
         }
         if (Input.DateDebut is not null && Input.DateFin is not null && Input.DateFin < Input.DateDebut)
         {

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using MiniExcelLibs;
+
+namespace Egalis.Web.Platform.Exports;
+
+/// <summary>
+/// Tables for spreadsheets. CSV is written as French spreadsheet software reads and writes it
+/// (semicolons, decimal comma, UTF-8 with a byte-order mark), so an exported file can be edited and
+/// imported again. Both formats are written straight to the response, row by row.
+/// </summary>
+public static class Tableur
+{
+    public static readonly CultureInfo Francais = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static CsvConfiguration ConfigurationCsv => new(Francais) { Delimiter = ";", HasHeaderRecord = true, DetectDelimiter = true, DetectDelimiterValues = [";", ",", "\t"] };
+
+    public sealed record Colonne<T>(string Nom, Func<T, object?> Valeur);
+
+    public static IResult Csv<T>(string fichier, IReadOnlyList<Colonne<T>> colonnes, IAsyncEnumerable<T> lignes) =>
+        Results.Stream(async flux =>
+        {
+            await using var ecrivain = new StreamWriter(flux, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            await using var csv = new CsvWriter(ecrivain, ConfigurationCsv);
+            foreach (var c in colonnes)
+            {
+                csv.WriteField(c.Nom);
+            }
+            await csv.NextRecordAsync();
+            await foreach (var ligne in lignes)
+            {
+                foreach (var c in colonnes)
+                {
+                    csv.WriteField(Texte(c.Valeur(ligne)));
+                }
+                await csv.NextRecordAsync();
+            }
+        }, "text/csv; charset=utf-8", fichier);
+
+    public static IResult Xlsx<T>(string fichier, IReadOnlyList<Colonne<T>> colonnes, IAsyncEnumerable<T> lignes) =>
+        Results.Stream(async flux =>
+        {
+            // The xlsx container is a zip whose directory comes last: it is built in memory, then sent.
+            var rangees = new List<IDictionary<string, object?>>();
+            await foreach (var ligne in lignes)
+            {
+                rangees.Add(colonnes.ToDictionary(c => c.Nom, c => Cellule(c.Valeur(ligne))));
+            }
+            using var memoire = new MemoryStream();
+            await memoire.SaveAsAsync(rangees, sheetName: Path.GetFileNameWithoutExtension(fichier).Length > 31 ? "Export" : Path.GetFileNameWithoutExtension(fichier));
+            memoire.Position = 0;
+            await memoire.CopyToAsync(flux);
+        }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fichier);
+
+    private static string Texte(object? valeur) => valeur switch
+    {
+        null => "",
+        decimal d => d.ToString("0.##", Francais),
+        DateOnly date => date.ToString("dd/MM/yyyy", Francais),
+        IFormattable f => f.ToString(null, Francais),
+        _ => valeur.ToString() ?? "",
+    };
+
+    private static object? Cellule(object? valeur) => valeur switch
+    {
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        _ => valeur,
+    };
+
+    /// <summary>Turns a synchronous sequence into the asynchronous one the writers take.</summary>
+    public static async IAsyncEnumerable<T> Asynchrone<T>(IEnumerable<T> lignes)
+    {
+        foreach (var ligne in lignes)
+        {
+            yield return ligne;
+        }
+        await Task.CompletedTask;
+    }
+}
