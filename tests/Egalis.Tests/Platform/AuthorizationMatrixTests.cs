@@ -47,6 +47,7 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
         ["plan/indicateurs"] = Everyone,
         ["plan/bilan/{annee:int}"] = Everyone,
         ["plan/import"] = EquipePlan,
+        ["plan/statuts"] = EquipePlan,
         ["exports/plan-actions.{format:regex(^(csv|xlsx)$)}"] = Everyone,
         ["exports/plan-indicateurs.{format:regex(^(csv|xlsx)$)}"] = Everyone,
         ["exports/budget-{annee:int}.{format:regex(^(csv|xlsx)$)}"] = Everyone,

@@ -242,3 +242,33 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.NotEqual("Piratage", Action(await PlanJsonAsync(), "1.1").GetProperty("titre").GetString());
     }
 }
+
+public class StatutsTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
+{
+    [Fact]
+    public async Task The_team_adds_a_status_whose_default_progress_is_used()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var ajout = await EgalisFactory.PostFormAsync(cheffe, "/plan/statuts", new() { ["Input.Code"] = "presque", ["Input.Libelle"] = "Presque terminé", ["Input.ProgressionParDefaut"] = "90", ["Input.Ordre"] = "3" });
+        Assert.Equal(HttpStatusCode.Redirect, ajout.StatusCode);
+        int version;
+        using (var scope = factory.Services.CreateScope())
+        {
+            version = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<ElementPlan>().Where(e => e.Code == "2.2").Select(e => e.Version).SingleAsync();
+        }
+        await EgalisFactory.PostFormAsync(cheffe, "/plan/modifier/2.2", new()
+        {
+            ["Input.Titre"] = "Création ou valorisation d'outils spécifiques", ["Input.StatutCode"] = "presque", ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var plan = JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/plan")).RootElement;
+        var action = plan.GetProperty("axes")[1].GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "2.2");
+        Assert.Equal(90, action.GetProperty("progression").GetInt32());
+
+        var suppression = await EgalisFactory.PostFormAsync(cheffe, "/plan/statuts?handler=Supprimer&code=presque", [], formPage: "/plan/statuts");
+        Assert.Contains("est utilisé par des actions", await suppression.ReadHtmlAsync());
+        var mauvais = await EgalisFactory.PostFormAsync(cheffe, "/plan/statuts", new() { ["Input.Code"] = "Mauvais Code", ["Input.Libelle"] = "", ["Input.ProgressionParDefaut"] = "120", ["Input.Ordre"] = "1" });
+        var html = await mauvais.ReadHtmlAsync();
+        Assert.Contains("Le code est fait de 2 à 30 minuscules", html);
+        Assert.Contains("L'avancement par défaut est un nombre de 0 à 100.", html);
+    }
+}

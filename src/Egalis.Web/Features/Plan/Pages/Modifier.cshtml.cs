@@ -98,6 +98,8 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
     public string? Conflit { get; private set; }
     public List<SelectListItem> Statuts { get; private set; } = [];
     private List<StatutAction> _statuts = [];
+
+    public string DefautsStatuts => string.Join(", ", _statuts.Where(s => s.ProgressionParDefaut is not null).Select(s => $"{s.Libelle} {s.ProgressionParDefaut} %"));
     public List<SelectListItem> TerritoiresPossibles { get; private set; } = [];
     public List<Jalon> Jalons { get; private set; } = [];
 
