@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,7 +53,7 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
 
     public async Task<IActionResult> OnPostMandaterAsync(CancellationToken ct)
     {
-        Ignorer(nameof(Annulation));
+        ModelState.IgnorerFormulaires(nameof(Annulation));
         if (!await ChargerAsync(ct))
         {
             return NotFound();
@@ -73,7 +74,7 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
 
     public async Task<IActionResult> OnPostAnnulerAsync(CancellationToken ct)
     {
-        Ignorer(nameof(Mandat));
+        ModelState.IgnorerFormulaires(nameof(Mandat));
         if (!await ChargerAsync(ct))
         {
             return NotFound();
@@ -92,13 +93,6 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
         return RedirectToPage(new { Id });
     }
 
-    private void Ignorer(string prefixe)
-    {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefixe + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-    }
 
     private async Task<bool> ChargerAsync(CancellationToken ct)
     {

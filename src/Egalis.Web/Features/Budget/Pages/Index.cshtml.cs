@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Egalis.Web.Features.Plan;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,7 +62,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
 
     public async Task<IActionResult> OnPostAllouerAsync(CancellationToken ct)
     {
-        Ignorer(nameof(Credits));
+        ModelState.IgnorerFormulaires(nameof(Credits));
         if (ModelState.IsValid)
         {
             var resultat = await budget.AllouerAsync(Allocation.CreditId!.Value, Allocation.ActionCode!, Allocation.Montant!.Value, ct);
@@ -78,7 +79,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
 
     public async Task<IActionResult> OnPostCrediterAsync(CancellationToken ct)
     {
-        Ignorer(nameof(Allocation));
+        ModelState.IgnorerFormulaires(nameof(Allocation));
         if (ModelState.IsValid)
         {
             var resultat = await budget.DefinirCreditAsync(Credits.Annee!.Value, Credits.LigneId!.Value, Credits.Montant!.Value, ct);
@@ -93,13 +94,6 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
         return Page();
     }
 
-    private void Ignorer(string prefixe)
-    {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefixe + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-    }
 
     private async Task ChargerAsync(CancellationToken ct)
     {

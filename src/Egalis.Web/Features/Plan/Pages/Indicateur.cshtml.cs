@@ -3,6 +3,7 @@ using Egalis.Web.Features.Budget;
 using Egalis.Web.Features.Plan.Indicateurs;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -108,7 +109,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Ignorer(nameof(Cible), nameof(Valeur));
+        ModelState.IgnorerFormulaires(nameof(Cible), nameof(Valeur));
         if (!await ChargerAsync(ct))
         {
             return NotFound();
@@ -161,7 +162,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs)
 
     public async Task<IActionResult> OnPostCibleAsync(CancellationToken ct)
     {
-        Ignorer(nameof(Definition), nameof(Valeur));
+        ModelState.IgnorerFormulaires(nameof(Definition), nameof(Valeur));
         if (Creation || !await ChargerAsync(ct))
         {
             return NotFound();
@@ -186,7 +187,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs)
 
     public async Task<IActionResult> OnPostValeurAsync(CancellationToken ct)
     {
-        Ignorer(nameof(Definition), nameof(Cible));
+        ModelState.IgnorerFormulaires(nameof(Definition), nameof(Cible));
         if (Creation || !await ChargerAsync(ct))
         {
             return NotFound();
@@ -215,13 +216,6 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs)
         return RedirectToPage(new { code = Code });
     }
 
-    private void Ignorer(params string[] prefixes)
-    {
-        foreach (var key in ModelState.Keys.Where(k => prefixes.Any(p => k.StartsWith(p + ".", StringComparison.Ordinal))).ToList())
-        {
-            ModelState.Remove(key);
-        }
-    }
 
     private async Task<bool> ChargerAsync(CancellationToken ct)
     {

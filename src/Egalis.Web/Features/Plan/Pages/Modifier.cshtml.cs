@@ -117,7 +117,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Ignorer(nameof(NouveauJalon), nameof(NouvelleSousAction));
+        ModelState.IgnorerFormulaires(nameof(NouveauJalon), nameof(NouvelleSousAction));
         var element = await TrouverAsync(ct);
         if (element is null)
         {
@@ -164,7 +164,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostAjouterJalonAsync(CancellationToken ct)
     {
-        Ignorer(nameof(Input), nameof(NouvelleSousAction));
+        ModelState.IgnorerFormulaires(nameof(Input), nameof(NouvelleSousAction));
         var element = await TrouverAsync(ct);
         if (element is null)
         {
@@ -190,7 +190,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostAjouterSousActionAsync(CancellationToken ct)
     {
-        Ignorer(nameof(Input), nameof(NouveauJalon));
+        ModelState.IgnorerFormulaires(nameof(Input), nameof(NouveauJalon));
         var element = await TrouverAsync(ct);
         if (element is null)
         {
@@ -262,13 +262,6 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         Input.Territoires = Input.Territoires.Distinct().ToList();
     }
 
-    private void Ignorer(params string[] prefixes)
-    {
-        foreach (var key in ModelState.Keys.Where(k => prefixes.Any(p => k.StartsWith(p + ".", StringComparison.Ordinal) || k == p)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-    }
 
     private Task<ElementPlan?> TrouverAsync(CancellationToken ct) =>
         db.Set<ElementPlan>().SingleOrDefaultAsync(e => e.PlanCode == PlanService.PlanPrincipal && e.Code == Code, ct);
