@@ -1,6 +1,7 @@
 using Egalis.Web.Features.Administration;
 using Egalis.Web.Features.Budget;
 using Egalis.Web.Features.Compte;
+using Egalis.Web.Features.Deliberations;
 using Egalis.Web.Features.Plan;
 using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform;
@@ -15,6 +16,7 @@ builder.AddTerritoires();
 builder.AddCompte();
 builder.AddPlan();
 builder.AddBudget();
+builder.AddDeliberations();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.UseDoubleAuthentificationObligatoire();
 app.MapTerritoires();
 app.MapPlan();
 app.MapBudget();
+app.MapDeliberations();
 app.MapAdministration();
 
 await app.Services.InitializeDatabaseAsync();

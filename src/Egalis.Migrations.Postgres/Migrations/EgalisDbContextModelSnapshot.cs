@@ -216,6 +216,315 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("Mandatements", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Assemblee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ConseilTerritoireCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Assemblees", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Elu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nom");
+
+                    b.ToTable("Elus", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.LienDeliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Reference");
+
+                    b.HasIndex("PointId", "Type", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("LiensDeliberation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Mandat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssembleeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EluId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EluId");
+
+                    b.HasIndex("AssembleeId", "EluId", "Debut")
+                        .IsUnique();
+
+                    b.ToTable("Mandats", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.PointOrdreDuJour", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Abstention")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Articles")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Considerants")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("Contre")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DateAccuse")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSignature")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateTransmission")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Genre")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MatiereCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NatureCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("NePrendPasPart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NumeroActe")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("NumeroRapport")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(499)
+                        .HasColumnType("character varying(499)");
+
+                    b.Property<int?>("Pour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rapport")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RapporteurMandatId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResultatSansDecompte")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ScrutinSecret")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SeanceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TextePriseActe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Transmission")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Visas")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool?>("VoixPresidentPour")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumeroActe")
+                        .IsUnique();
+
+                    b.HasIndex("RapporteurMandatId");
+
+                    b.HasIndex("SeanceId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("PointsOrdreDuJour", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Presence", b =>
+                {
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MandatId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MandataireMandatId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PointId", "MandatId");
+
+                    b.HasIndex("MandatId");
+
+                    b.HasIndex("MandataireMandatId");
+
+                    b.ToTable("Presences", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Seance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssembleeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateConvocation")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FondementConvocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PolitiqueCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("PresidentMandatId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SeanceInitialeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SecretaireMandatId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresidentMandatId");
+
+                    b.HasIndex("SeanceInitialeId");
+
+                    b.HasIndex("SecretaireMandatId");
+
+                    b.HasIndex("AssembleeId", "Date");
+
+                    b.ToTable("Seances", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -424,41 +733,6 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.HasIndex("ElementPlanId");
 
                     b.ToTable("Jalons", (string)null);
-                });
-
-            modelBuilder.Entity("Egalis.Web.Features.Plan.LienElement", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ElementPlanId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Libelle")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ElementPlanId");
-
-                    b.HasIndex("Type", "Reference");
-
-                    b.ToTable("LiensElementPlan", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.PlanAction", b =>
@@ -965,6 +1239,94 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.LienDeliberation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.PointOrdreDuJour", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Mandat", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.Assemblee", null)
+                        .WithMany()
+                        .HasForeignKey("AssembleeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Elu", "Elu")
+                        .WithMany()
+                        .HasForeignKey("EluId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Elu");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.PointOrdreDuJour", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("RapporteurMandatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Seance", "Seance")
+                        .WithMany()
+                        .HasForeignKey("SeanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Seance");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Presence", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("MandatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("MandataireMandatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.PointOrdreDuJour", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Seance", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.Assemblee", "Assemblee")
+                        .WithMany()
+                        .HasForeignKey("AssembleeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("PresidentMandatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Seance", null)
+                        .WithMany()
+                        .HasForeignKey("SeanceInitialeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("SecretaireMandatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Assemblee");
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Plan.ElementPlan", "Parent")
@@ -1011,15 +1373,6 @@ namespace Egalis.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Egalis.Web.Features.Plan.ElementPlan", null)
                         .WithMany("Jalons")
-                        .HasForeignKey("ElementPlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Egalis.Web.Features.Plan.LienElement", b =>
-                {
-                    b.HasOne("Egalis.Web.Features.Plan.ElementPlan", null)
-                        .WithMany("Liens")
                         .HasForeignKey("ElementPlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1124,8 +1477,6 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Navigation("Enfants");
 
                     b.Navigation("Jalons");
-
-                    b.Navigation("Liens");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.Indicateur", b =>

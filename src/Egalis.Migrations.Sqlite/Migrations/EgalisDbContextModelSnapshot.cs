@@ -200,6 +200,303 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("Mandatements", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Assemblee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConseilTerritoireCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Assemblees", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Elu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nom");
+
+                    b.ToTable("Elus", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.LienDeliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Reference");
+
+                    b.HasIndex("PointId", "Type", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("LiensDeliberation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Mandat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssembleeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EluId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EluId");
+
+                    b.HasIndex("AssembleeId", "EluId", "Debut")
+                        .IsUnique();
+
+                    b.ToTable("Mandats", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.PointOrdreDuJour", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Abstention")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Articles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Considerants")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Contre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DateAccuse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateSignature")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateTransmission")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Genre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MatiereCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NatureCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NePrendPasPart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumeroActe")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumeroRapport")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objet")
+                        .IsRequired()
+                        .HasMaxLength(499)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rapport")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RapporteurMandatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResultatSansDecompte")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ScrutinSecret")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextePriseActe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Transmission")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Visas")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("VoixPresidentPour")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumeroActe")
+                        .IsUnique();
+
+                    b.HasIndex("RapporteurMandatId");
+
+                    b.HasIndex("SeanceId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("PointsOrdreDuJour", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Presence", b =>
+                {
+                    b.Property<int>("PointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MandatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MandataireMandatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PointId", "MandatId");
+
+                    b.HasIndex("MandatId");
+
+                    b.HasIndex("MandataireMandatId");
+
+                    b.ToTable("Presences", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Seance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssembleeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateConvocation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FondementConvocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lieu")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolitiqueCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PresidentMandatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeanceInitialeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SecretaireMandatId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresidentMandatId");
+
+                    b.HasIndex("SeanceInitialeId");
+
+                    b.HasIndex("SecretaireMandatId");
+
+                    b.HasIndex("AssembleeId", "Date");
+
+                    b.ToTable("Seances", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -402,39 +699,6 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.HasIndex("ElementPlanId");
 
                     b.ToTable("Jalons", (string)null);
-                });
-
-            modelBuilder.Entity("Egalis.Web.Features.Plan.LienElement", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ElementPlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Libelle")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ElementPlanId");
-
-                    b.HasIndex("Type", "Reference");
-
-                    b.ToTable("LiensElementPlan", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.PlanAction", b =>
@@ -933,6 +1197,94 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.LienDeliberation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.PointOrdreDuJour", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Mandat", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.Assemblee", null)
+                        .WithMany()
+                        .HasForeignKey("AssembleeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Elu", "Elu")
+                        .WithMany()
+                        .HasForeignKey("EluId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Elu");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.PointOrdreDuJour", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("RapporteurMandatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Seance", "Seance")
+                        .WithMany()
+                        .HasForeignKey("SeanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Seance");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Presence", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("MandatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("MandataireMandatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.PointOrdreDuJour", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Seance", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.Assemblee", "Assemblee")
+                        .WithMany()
+                        .HasForeignKey("AssembleeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("PresidentMandatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Seance", null)
+                        .WithMany()
+                        .HasForeignKey("SeanceInitialeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Deliberations.Mandat", null)
+                        .WithMany()
+                        .HasForeignKey("SecretaireMandatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Assemblee");
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Plan.ElementPlan", "Parent")
@@ -979,15 +1331,6 @@ namespace Egalis.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Egalis.Web.Features.Plan.ElementPlan", null)
                         .WithMany("Jalons")
-                        .HasForeignKey("ElementPlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Egalis.Web.Features.Plan.LienElement", b =>
-                {
-                    b.HasOne("Egalis.Web.Features.Plan.ElementPlan", null)
-                        .WithMany("Liens")
                         .HasForeignKey("ElementPlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1092,8 +1435,6 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Navigation("Enfants");
 
                     b.Navigation("Jalons");
-
-                    b.Navigation("Liens");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.Indicateurs.Indicateur", b =>

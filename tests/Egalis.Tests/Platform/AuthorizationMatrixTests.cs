@@ -19,7 +19,7 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
     private static readonly string[] EquipePlan = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant];
 
     /// <summary>Values for route parameters, so that parameterised routes are reached for real.</summary>
-    private static readonly Dictionary<string, string> RouteValues = new() { ["{documentname}"] = "v1", ["{code}"] = "1.1", ["{code?}"] = "TER-COMMUNES-QPV", ["{id:int}"] = "1", ["{annee:int}"] = "2020", ["{format:regex(^(csv|xlsx)$)}"] = "csv" };
+    private static readonly Dictionary<string, string> RouteValues = new() { ["{documentname}"] = "v1", ["{code}"] = "1.1", ["{code?}"] = "TER-COMMUNES-QPV", ["{id:int}"] = "1", ["{annee:int}"] = "2020", ["{format:regex(^(csv|xlsx)$)}"] = "csv", ["{actesid}"] = "013-200054807-20191212-2019_CT2_587-DE" };
 
     /// <summary>Route pattern → who may GET it ("*" everyone, "connecté" any signed-in user, else roles).</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
@@ -57,6 +57,11 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
         ["budget/engagements"] = EquipePlan,
         ["budget/engagement/{id:int}"] = EquipePlan,
         ["api/v1/budget/{annee:int}"] = Everyone,
+        ["deliberations"] = Everyone,
+        ["deliberations/acte/{id:int}"] = Everyone,
+        ["api/v1/deliberations"] = Everyone,
+        ["api/v1/deliberations/{actesid}"] = Everyone,
+        ["api/v1/opendata/deliberations.csv"] = Everyone,
         ["api/v1/communes"] = Everyone,
         ["api/v1/conseils-territoire"] = Everyone,
         ["api/v1/qpv"] = Everyone,

@@ -51,7 +51,6 @@ public class ElementPlan
     /// <summary>Optimistic concurrency: two people editing at once cannot overwrite each other.</summary>
     public int Version { get; set; }
     public List<Jalon> Jalons { get; set; } = [];
-    public List<LienElement> Liens { get; set; } = [];
 }
 
 /// <summary>A status of the configurable list; each carries the progress it implies by default.</summary>
@@ -73,19 +72,6 @@ public class Jalon
     public required string Titre { get; set; }
     public string? Description { get; set; }
     public DateOnly? AtteintLe { get; set; }
-}
-
-/// <summary>
-/// A link from a plan element to a record of another module (a deliberation, a budget
-/// allocation, a fund's call…), by kind and reference, so that each module keeps its own tables.
-/// </summary>
-public class LienElement
-{
-    public int Id { get; set; }
-    public int ElementPlanId { get; set; }
-    public required string Type { get; set; }
-    public required string Reference { get; set; }
-    public required string Libelle { get; set; }
 }
 
 public class PlanActionConfiguration : IEntityTypeConfiguration<PlanAction>
@@ -141,18 +127,5 @@ public class JalonConfiguration : IEntityTypeConfiguration<Jalon>
         b.Property(j => j.Titre).HasMaxLength(300);
         b.Property(j => j.Description).HasMaxLength(2000);
         b.HasIndex(j => j.Date);
-    }
-}
-
-public class LienElementConfiguration : IEntityTypeConfiguration<LienElement>
-{
-    public void Configure(EntityTypeBuilder<LienElement> b)
-    {
-        b.ToTable("LiensElementPlan");
-        b.HasOne<ElementPlan>().WithMany(e => e.Liens).HasForeignKey(l => l.ElementPlanId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(l => l.Type).HasMaxLength(40);
-        b.Property(l => l.Reference).HasMaxLength(200);
-        b.Property(l => l.Libelle).HasMaxLength(300);
-        b.HasIndex(l => new { l.Type, l.Reference });
     }
 }

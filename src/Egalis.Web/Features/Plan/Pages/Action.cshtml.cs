@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Plan.Pages;
 
 [AllowAnonymous]
-public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationService authorization, TimeProvider time) : PageModel
+public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationService authorization, TimeProvider time, Deliberations.Registre registre) : PageModel
 {
     public PlanService.Noeud Noeud { get; private set; } = null!;
     public List<Jalon> Jalons { get; private set; } = [];
-    public List<LienElement> Liens { get; private set; } = [];
+    public List<Deliberations.Registre.Acte> Deliberations { get; private set; } = [];
     public List<string> Territoires { get; private set; } = [];
     public bool PeutModifier { get; private set; }
     public DateOnly Aujourdhui { get; private set; }
@@ -27,7 +27,7 @@ public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationSe
         }
         Noeud = noeud;
         Jalons = await db.Set<Jalon>().AsNoTracking().Where(j => j.ElementPlanId == noeud.Element.Id).OrderBy(j => j.Date).ToListAsync(ct);
-        Liens = await db.Set<LienElement>().AsNoTracking().Where(l => l.ElementPlanId == noeud.Element.Id).OrderBy(l => l.Type).ThenBy(l => l.Reference).ToListAsync(ct);
+        Deliberations = await registre.ActesLiesAsync(Features.Deliberations.LiensDeliberation.ActionPlan, noeud.Element.Code, ct);
         Territoires = await NiveauLibelle.NommerTerritoiresAsync(db, noeud.Element.Territoires, ct);
         PeutModifier = (await authorization.AuthorizeAsync(User, Policies.EquipePlan)).Succeeded;
         Aujourdhui = Paris.Aujourdhui(time);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Egalis.Web.Features.Territoires;
+
+namespace Egalis.Web.Features.Deliberations;
+
+/// <summary>
+/// The register as open data, conforming to the SCDL « délibérations » schema 2.1.5: its columns in
+/// order, ISO dates, and its cross-field rules (vote counts all filled or all empty, VOTE_REEL =
+/// POUR + CONTRE + ABSTENTION, VOTE_EFFECTIF ≥ VOTE_REEL, PREF_DATE ≥ DELIB_DATE).
+/// </summary>
+public static class OpenDataDeliberations
+{
+    public static readonly string[] Colonnes =
+    [
+        "COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM", "DELIB_OBJET", "BUDGET_ANNEE", "BUDGET_NOM",
+        "PREF_ID", "PREF_DATE", "VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION", "DELIB_URL",
+    ];
+
+    /// <summary>The SIRET of the Métropole's seat; a setting (Deliberations:CollSiret) because it is the authority's to confirm.</summary>
+    public const string SiretParDefaut = "20005480700017";
+
+    public static IResult Csv(Registre registre, MatieresActes matieres, IConfiguration configuration, HttpRequest requete) =>
+        Results.Stream(async flux =>
+        {
+            var actes = await registre.ListeAsync(ct: requete.HttpContext.RequestAborted);
+            var siret = configuration["Deliberations:CollSiret"] ?? SiretParDefaut;
+            var nom = configuration["Deliberations:CollNom"] ?? ReferenceData.MetropoleNom;
+            var prefecture = "PREF" + ReferenceData.MetropoleDepartement;
+            var baseUrl = configuration["Egalis:UrlPublique"]?.TrimEnd('/') ?? $"{requete.Scheme}://{requete.Host}";
+            await using var ecrivain = new StreamWriter(flux, new UTF8Encoding(false));
+            await using var csv = new CsvWriter(ecrivain, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+            foreach (var c in Colonnes)
+            {
+                csv.WriteField(c);
+            }
+            await csv.NextRecordAsync();
+            foreach (var a in actes.OrderBy(a => a.Seance.Date).ThenBy(a => a.Point.Id))
+            {
+                var s = a.Scrutin;
+                var d = s is null || a.Presents is null ? null : DecomptesScdl.De(a.Presents.Value, a.Representes ?? 0, s);
+                var prefDate = a.Point.DateAccuse is { } accuse && accuse >= a.Seance.Date ? accuse.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+                string[] ligne =
+                [
+                    nom, siret, a.Point.NumeroActe ?? $"EGALIS-{a.Point.Id}", a.Seance.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    a.Point.MatiereCode, matieres.NomScdl(a.Point.MatiereCode) ?? "", a.Point.Objet, "", "",
+                    prefDate == "" ? "" : prefecture, prefDate,
+                    Entier(d?.Effectif), Entier(d?.Reel), Entier(d?.Pour), Entier(d?.Contre), Entier(d?.Abstention),
+                    $"{baseUrl}/deliberations/acte/{a.Point.Id}",
+                ];
+                foreach (var valeur in ligne)
+                {
+                    csv.WriteField(valeur);
+                }
+                await csv.NextRecordAsync();
+            }
+        }, "text/csv; charset=utf-8", "deliberations.csv");
+
+    private static string Entier(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,36 @@
+using Egalis.Web.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Deliberations.Pages;
+
+/// <summary>An act as its extract presents it: the session, the three lists of attendance, the report and the decision.</summary>
+[AllowAnonymous]
+public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes matieres) : PageModel
+{
+    public Registre.Acte Acte { get; private set; } = null!;
+    public PolitiqueQuorum Politique { get; private set; } = PolitiqueQuorum.DroitCommun;
+    public string? Matiere { get; private set; }
+    public List<string> Presents { get; private set; } = [];
+    public List<string> Pouvoirs { get; private set; } = [];
+    public List<string> Excuses { get; private set; } = [];
+    public string? Secretaire { get; private set; }
+    public string? Rapporteur { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var acte = (await registre.ListeAsync(pointId: id, ct: ct)).SingleOrDefault();
+        if (acte is null)
+        {
+            return NotFound();
+        }
+        Acte = acte;
+        Politique = PolitiqueQuorum.Trouver(acte.Seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
+        Matiere = matieres.Nom(acte.Point.MatiereCode);
+        var listes = await Presentation.ListesAsync(db, acte, ct);
+        (Presents, Pouvoirs, Excuses, Secretaire, Rapporteur) = (listes.Presents, listes.Pouvoirs, listes.Excuses, listes.Secretaire, listes.Rapporteur);
+        return Page();
+    }
+}

@@ -1,0 +1,82 @@
+using Egalis.Web.Features.Territoires;
+using Egalis.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Deliberations;
+
+/// <summary>Reads the register of deliberations with their attendance counts, quorum and result.</summary>
+public sealed class Registre(EgalisDbContext db)
+{
+    public sealed record Acte(PointOrdreDuJour Point, Seance Seance, Assemblee Assemblee, int? MembresEnExercice, int? Presents, int? Representes,
+        int? Absents, bool? QuorumAtteint, ResultatDeliberation? Resultat)
+    {
+        public string? ActesId => Point.NumeroActe is null
+            ? null
+            : new ActesId(ReferenceData.MetropoleDepartement, ReferenceData.MetropoleSiren, Seance.Date, Point.NumeroActe, Point.NatureCode).ToString();
+
+        public Scrutin? Scrutin => Point.Genre == GenrePoint.Vote && Point.Pour is not null
+            ? new Scrutin(Point.Pour.Value, Point.Contre ?? 0, Point.Abstention ?? 0, Point.NePrendPasPart ?? 0, Point.ScrutinSecret, Point.VoixPresidentPour)
+            : null;
+    }
+
+    public async Task<List<Acte>> ListeAsync(string? assemblee = null, int? annee = null, int? pointId = null, string? numeroActe = null, CancellationToken ct = default)
+    {
+        var requete = db.Set<PointOrdreDuJour>().AsNoTracking().Include(p => p.Seance!).ThenInclude(s => s.Assemblee).AsQueryable();
+        if (assemblee is not null)
+        {
+            requete = requete.Where(p => p.Seance!.Assemblee!.Code == assemblee);
+        }
+        if (annee is not null)
+        {
+            var debut = new DateOnly(annee.Value, 1, 1);
+            var fin = new DateOnly(annee.Value, 12, 31);
+            requete = requete.Where(p => p.Seance!.Date >= debut && p.Seance.Date <= fin);
+        }
+        if (pointId is not null)
+        {
+            requete = requete.Where(p => p.Id == pointId);
+        }
+        if (numeroActe is not null)
+        {
+            requete = requete.Where(p => p.NumeroActe == numeroActe);
+        }
+        var points = await requete.OrderByDescending(p => p.Seance!.Date).ThenBy(p => p.Seance!.AssembleeId).ThenBy(p => p.Rang).ToListAsync(ct);
+        var ids = points.Select(p => p.Id).ToList();
+        var assemblees = points.Select(p => p.Seance!.AssembleeId).Distinct().ToList();
+        // Attendance counts and terms in two queries for the whole list.
+        var presences = await db.Set<Presence>().AsNoTracking().Where(x => ids.Contains(x.PointId))
+            .GroupBy(x => new { x.PointId, x.Statut }).Select(g => new { g.Key.PointId, g.Key.Statut, Nombre = g.Count() }).ToListAsync(ct);
+        var mandats = await db.Set<Mandat>().AsNoTracking().Where(m => assemblees.Contains(m.AssembleeId)).Select(m => new { m.AssembleeId, m.Debut, m.Fin }).ToListAsync(ct);
+
+        return points.Select(p =>
+        {
+            var seance = p.Seance!;
+            var enExercice = mandats.Count(m => m.AssembleeId == seance.AssembleeId && m.Debut <= seance.Date && (m.Fin == null || seance.Date <= m.Fin));
+            var lignes = presences.Where(x => x.PointId == p.Id).ToList();
+            int? Nombre(StatutPresence s) => lignes.Count == 0 ? null : lignes.Where(x => x.Statut == s).Sum(x => x.Nombre);
+            var presents = Nombre(StatutPresence.Present);
+            var representes = Nombre(StatutPresence.Represente);
+            bool? quorum = null;
+            if (presents is not null && enExercice > 0)
+            {
+                // A session convened again after a failed quorum deliberates without quorum.
+                quorum = seance.SeanceInitialeId is not null || (PolitiqueQuorum.Trouver(seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun).Evaluer(enExercice, presents.Value, representes ?? 0).Atteint;
+            }
+            var acte = new Acte(p, seance, seance.Assemblee!, enExercice == 0 ? null : enExercice, presents, representes,
+                presents is null || enExercice == 0 ? null : enExercice - presents.Value - (representes ?? 0), quorum, null);
+            var resultat = p.Genre == GenrePoint.PriseActe ? ResultatDeliberation.PrendActe : acte.Scrutin?.Resultat() ?? p.ResultatSansDecompte;
+            return acte with { Resultat = resultat };
+        }).ToList();
+    }
+
+    /// <summary>The acts that concern a record of another module (a plan action, a budget line…).</summary>
+    public async Task<List<Acte>> ActesLiesAsync(string type, string reference, CancellationToken ct = default)
+    {
+        var ids = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.Type == type && l.Reference == reference).Select(l => l.PointId).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        return (await ListeAsync(ct: ct)).Where(a => ids.Contains(a.Point.Id)).ToList();
+    }
+}
