@@ -12,4 +12,18 @@ public class DeliberationsPagesTests(SiteFixture site) : BrowserTest(site)
         await page.WaitForSelectorAsync("text=Étaient présents (55)");
         await AssertNoAxeViolationsAsync(page);
     });
+
+    [Fact]
+    public Task The_secretariat_and_attendance_pages_have_no_accessibility_violation() => WithPageAsync("presences", async page =>
+    {
+        await SignInAsync(page, "cheffe.projet@egalis.local");
+        await page.GotoAsync("/deliberations/gestion");
+        await AssertNoAxeViolationsAsync(page);
+        await page.ClickAsync("text=12/12/2019");
+        await AssertNoAxeViolationsAsync(page);
+        await page.ClickAsync("text=Adoption d'un plan Métropolitain");
+        await page.WaitForSelectorAsync("text=Présences pour ce point");
+        Assert.Equal(90, await page.Locator("fieldset[id^='presence-']").CountAsync());
+        await AssertNoAxeViolationsAsync(page);
+    });
 }

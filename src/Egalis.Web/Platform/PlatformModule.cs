@@ -56,6 +56,7 @@ public static class PlatformModule
             })
             .AddEntityFrameworkStores<EgalisDbContext>()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<UtilisateurClaimsFactory>()
             .AddDefaultTokenProviders();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(48));
         services.ConfigureApplicationCookie(o =>
@@ -75,7 +76,8 @@ public static class PlatformModule
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.EquipePlan, p => p.RequireRole(Roles.Admin, Roles.ChefDeProjet, Roles.Assistant));
+            .AddPolicy(Policies.EquipePlan, p => p.RequireRole(Roles.Admin, Roles.ChefDeProjet, Roles.Assistant))
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire));
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddSingleton<IEmailSender, MailKitEmailSender>();

@@ -59,6 +59,11 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
         ["api/v1/budget/{annee:int}"] = Everyone,
         ["deliberations"] = Everyone,
         ["deliberations/acte/{id:int}"] = Everyone,
+        ["deliberations/gestion"] = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire],
+        // Id 1 is the Conseil de la Métropole (its session and act): out of a territory referent's scope.
+        ["deliberations/assemblee/{id:int}"] = EquipePlan,
+        ["deliberations/seance/{id:int}"] = EquipePlan,
+        ["deliberations/point/{id:int}"] = EquipePlan,
         ["api/v1/deliberations"] = Everyone,
         ["api/v1/deliberations/{actesid}"] = Everyone,
         ["api/v1/opendata/deliberations.csv"] = Everyone,

@@ -56,4 +56,6 @@ public static class Policies
 {
     public const string Administration = nameof(Administration);
     public const string EquipePlan = nameof(EquipePlan);
+    /// <summary>Assemblies' secretariat: the plan's team everywhere, a territory's referent for its own council (checked per record).</summary>
+    public const string Secretariat = nameof(Secretariat);
 }

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Deliberations.Pages;
+
+[Authorize(Policy = Policies.Secretariat)]
+public class AssembleeModel(EgalisDbContext db, SecretariatService secretariat) : PageModel
+{
+    public sealed class MembreInput
+    {
+        [Display(Name = "Nom")]
+        [Required(ErrorMessage = "Indiquez le nom du membre.")]
+        public string Nom { get; set; } = "";
+
+        [Display(Name = "Début du mandat")]
+        [Required(ErrorMessage = "Indiquez le début du mandat.")]
+        public DateOnly? Debut { get; set; }
+
+        [Display(Name = "Fin du mandat")]
+        public DateOnly? Fin { get; set; }
+    }
+
+    [BindProperty(Name = nameof(Input))] public MembreInput Input { get; set; } = new();
+    public Assemblee Assemblee { get; private set; } = null!;
+    public List<Mandat> Mandats { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ChargerAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var resultat = await secretariat.AjouterMembreAsync(id, Input.Nom, Input.Debut!.Value, Input.Fin, ct);
+        if (!resultat.Ok)
+        {
+            foreach (var (champ, message) in resultat.Erreurs)
+            {
+                ModelState.AddModelError($"Input.{champ}", message);
+            }
+            return Page();
+        }
+        TempData["Message"] = $"{Input.Nom.Trim()} est ajouté à l'assemblée.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Loads the assembly; a 404 or a refusal when it is missing or out of the user's scope.</summary>
+    private async Task<IActionResult?> ChargerAsync(int id, CancellationToken ct)
+    {
+        var assemblee = await db.Set<Assemblee>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (assemblee is null)
+        {
+            return NotFound();
+        }
+        if (!PorteeSecretariat.PeutGerer(User, assemblee))
+        {
+            return Forbid();
+        }
+        Assemblee = assemblee;
+        Mandats = await db.Set<Mandat>().AsNoTracking().Include(m => m.Elu).Where(m => m.AssembleeId == id).OrderBy(m => m.Elu!.Nom).ThenBy(m => m.Debut).ToListAsync(ct);
+        return null;
+    }
+}

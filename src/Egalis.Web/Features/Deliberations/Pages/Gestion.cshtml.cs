@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Deliberations.Pages;
+
+[Authorize(Policy = Policies.Secretariat)]
+public class GestionModel(EgalisDbContext db, SecretariatService secretariat) : PageModel
+{
+    public sealed record LigneSeance(int Id, DateOnly Date, string Assemblee, string? Lieu, int Points);
+
+    public sealed class SeanceInput
+    {
+        [Display(Name = "Assemblée")]
+        [Required(ErrorMessage = "Choisissez l'assemblée.")]
+        public int? AssembleeId { get; set; }
+
+        [Display(Name = "Date de la séance")]
+        [Required(ErrorMessage = "Indiquez la date de la séance.")]
+        public DateOnly? Date { get; set; }
+
+        [Display(Name = "Lieu")]
+        [StringLength(200, ErrorMessage = "Le lieu ne doit pas dépasser 200 caractères.")]
+        public string? Lieu { get; set; }
+
+        [Display(Name = "Date de convocation")]
+        public DateOnly? DateConvocation { get; set; }
+
+        [Display(Name = "Régime de quorum")]
+        [Required(ErrorMessage = "Choisissez le régime de quorum.")]
+        public string PolitiqueCode { get; set; } = PolitiqueQuorum.DroitCommun.Code;
+
+        [Display(Name = "Nouvelle convocation après un quorum non atteint à la séance du")]
+        public int? SeanceInitialeId { get; set; }
+    }
+
+    [BindProperty(Name = nameof(Input))] public SeanceInput Input { get; set; } = new();
+    public List<Assemblee> Assemblees { get; private set; } = [];
+    public List<LigneSeance> Seances { get; private set; } = [];
+    public List<SelectListItem> ChoixAssemblees { get; private set; } = [];
+    public List<SelectListItem> ChoixSeancesInitiales { get; private set; } = [];
+    public List<SelectListItem> Politiques { get; } = PolitiqueQuorum.Toutes.Select(p => new SelectListItem(p.Libelle, p.Code)).ToList();
+
+    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await ChargerAsync(ct);
+        if (Input.AssembleeId is not null && Assemblees.All(a => a.Id != Input.AssembleeId))
+        {
+            ModelState.AddModelError("Input.AssembleeId", "Choisissez une assemblée dont vous tenez le secrétariat.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var resultat = await secretariat.CreerSeanceAsync(new SecretariatService.NouvelleSeance(Input.AssembleeId!.Value, Input.Date!.Value, Input.Lieu,
+            Input.DateConvocation, Input.PolitiqueCode, null, null, Input.SeanceInitialeId), ct);
+        if (!resultat.Ok)
+        {
+            foreach (var (champ, message) in resultat.Erreurs)
+            {
+                ModelState.AddModelError(champ.Length == 0 ? "" : $"Input.{champ}", message);
+            }
+            return Page();
+        }
+        TempData["Message"] = "Séance créée : ajoutez son ordre du jour.";
+        return Redirect($"/deliberations/seance/{resultat.Id}");
+    }
+
+    private async Task ChargerAsync(CancellationToken ct)
+    {
+        Assemblees = await PorteeSecretariat.Gerables(db.Set<Assemblee>().AsNoTracking(), User).OrderBy(a => a.Type).ThenBy(a => a.Code).ToListAsync(ct);
+        var ids = Assemblees.Select(a => a.Id).ToList();
+        Seances = await db.Set<Seance>().AsNoTracking().Where(s => ids.Contains(s.AssembleeId)).OrderByDescending(s => s.Date).Take(50)
+            .Select(s => new LigneSeance(s.Id, s.Date, s.Assemblee!.Nom, s.Lieu, db.Set<PointOrdreDuJour>().Count(p => p.SeanceId == s.Id))).ToListAsync(ct);
+        ChoixAssemblees = Assemblees.Select(a => new SelectListItem(a.Nom, a.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        ChoixSeancesInitiales = Seances.Select(s => new SelectListItem($"{s.Assemblee} – {s.Date:dd/MM/yyyy}", s.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+    }
+}
