@@ -33,4 +33,16 @@ public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes mati
         (Presents, Pouvoirs, Excuses, Secretaire, Rapporteur) = (listes.Presents, listes.Pouvoirs, listes.Excuses, listes.Secretaire, listes.Rapporteur);
         return Page();
     }
+
+    public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
+    {
+        var acte = (await registre.ListeAsync(pointId: id, ct: ct)).SingleOrDefault();
+        if (acte is null)
+        {
+            return NotFound();
+        }
+        var listes = await Presentation.ListesAsync(db, acte, ct);
+        var nom = acte.Point.NumeroActe ?? $"deliberation-{acte.Point.Id}";
+        return File(ExtraitPdf.Rendre(acte, listes, matieres.Nom(acte.Point.MatiereCode)), "application/pdf", $"extrait-{nom}.pdf");
+    }
 }

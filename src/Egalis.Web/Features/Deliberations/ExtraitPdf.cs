@@ -1,0 +1,105 @@
+using Egalis.Web.Features.Territoires;
+using Egalis.Web.Platform.Pdf;
+
+namespace Egalis.Web.Features.Deliberations;
+
+/// <summary>
+/// « Extrait du registre des délibérations », laid out like the founding act: object; the session
+/// paragraph; the three attendance lists; secretary and rapporteur; the report; visas, considérants,
+/// « délibère » and articles, or the taking note; signature; the prefecture's acknowledgment block.
+/// </summary>
+public static class ExtraitPdf
+{
+    public static byte[] Rendre(Registre.Acte acte, Presentation.Listes listes, string? matiere)
+    {
+        var p = acte.Point;
+        var s = acte.Seance;
+        var titre = $"Extrait du registre des délibérations – {acte.Assemblee.Nom}";
+        using var pdf = new RedacteurPdf(titre, ReferenceData.MetropoleNom, p.NumeroActe is null ? titre : $"Acte {p.NumeroActe}");
+        pdf.SousTitre(ReferenceData.MetropoleNom);
+        pdf.Titre("Extrait du registre des délibérations");
+        pdf.SousTitre(acte.Assemblee.Nom);
+        if (p.NumeroActe is not null)
+        {
+            pdf.Titre2(p.NumeroActe);
+        }
+        pdf.Paragraphe($"OBJET : {(p.Theme is null ? "" : p.Theme + " - ")}{p.Objet}");
+        if (matiere is not null)
+        {
+            pdf.Paragraphe($"Matière : {p.MatiereCode} {matiere}");
+        }
+        pdf.Paragraphe($"Le {s.Date:d MMMM yyyy}, le {acte.Assemblee.Nom} s'est réuni{(s.Lieu is null ? "" : $" à {s.Lieu}")}" +
+            $"{(s.DateConvocation is null ? "" : $", sur la convocation qui lui a été adressée le {s.DateConvocation:d MMMM yyyy}")}" +
+            $"{(s.FondementConvocation is null ? "" : $", conformément à l'{s.FondementConvocation}")}.");
+        if (listes.Presents.Count > 0)
+        {
+            pdf.Paragraphe($"Etaient Présents : {string.Join(" – ", listes.Presents)}");
+            pdf.Paragraphe($"Étai(en)t excusé(es) avec pouvoir donné conformément aux dispositions de l'article L. 2121-20 du Code Général des Collectivités Territoriales : {(listes.Pouvoirs.Count == 0 ? "néant" : string.Join(" – ", listes.Pouvoirs))}");
+            pdf.Paragraphe($"Étai(en)t excusé(es) sans pouvoir : {(listes.Excuses.Count == 0 ? "néant" : string.Join(" – ", listes.Excuses))}");
+            pdf.Paragraphe($"Membres en exercice : {acte.MembresEnExercice} – présents : {acte.Presents} – représentés : {acte.Representes} – absents : {acte.Absents}.");
+        }
+        if (listes.Secretaire is not null)
+        {
+            pdf.Paragraphe($"Secrétaire de séance : {listes.Secretaire}");
+        }
+        if (listes.Rapporteur is not null)
+        {
+            pdf.Paragraphe($"{listes.Rapporteur} donne lecture du rapport ci-joint.");
+        }
+        if (!string.IsNullOrWhiteSpace(p.Rapport))
+        {
+            pdf.Titre1("Rapport");
+            foreach (var paragraphe in p.Rapport.Split("\n\n"))
+            {
+                pdf.Paragraphe(paragraphe);
+            }
+        }
+        if (p.Visas.Count > 0)
+        {
+            pdf.Paragraphe("Vu");
+            pdf.Liste(p.Visas);
+        }
+        if (p.Considerants.Count > 0)
+        {
+            pdf.Paragraphe("Considérant");
+            pdf.Liste(p.Considerants);
+        }
+        if (p.Articles.Count > 0)
+        {
+            pdf.Titre2("Délibère");
+            for (var i = 0; i < p.Articles.Count; i++)
+            {
+                pdf.Paragraphe($"Article {i + 1} : {p.Articles[i]}");
+            }
+        }
+        if (p.Genre == GenrePoint.PriseActe)
+        {
+            pdf.Titre2("Décision");
+            pdf.Paragraphe(p.TextePriseActe ?? "Après avoir pris connaissance du rapport, l'assemblée en prend acte.");
+        }
+        else if (acte.Scrutin is { } scrutin)
+        {
+            pdf.Paragraphe($"Résultat du vote{(scrutin.Secret ? " (scrutin secret)" : "")} : pour {scrutin.Pour}, contre {scrutin.Contre}, abstentions {scrutin.Abstention}, ne prennent pas part {scrutin.NePrendPasPart}. " +
+                $"La délibération est {Libelles.Resultat(acte.Resultat)}.");
+        }
+        else if (acte.Resultat is not null)
+        {
+            pdf.Paragraphe($"La délibération est {Libelles.Resultat(acte.Resultat)}.");
+        }
+        if (p.DateSignature is not null || listes.President is not null)
+        {
+            pdf.Paragraphe($"{(listes.President is null ? "" : $"Signé par {listes.President}")}{(p.DateSignature is null ? "" : $", le {p.DateSignature:d MMMM yyyy}")}.".TrimStart(',', ' '));
+        }
+        if (acte.ActesId is not null && p.DateTransmission is not null)
+        {
+            pdf.Titre2("Accusé de réception en préfecture");
+            pdf.Paragraphe(acte.ActesId);
+            pdf.Paragraphe($"Date de télétransmission : {p.DateTransmission:dd/MM/yyyy}");
+            if (p.DateAccuse is not null)
+            {
+                pdf.Paragraphe($"Date de réception préfecture : {p.DateAccuse:dd/MM/yyyy}");
+            }
+        }
+        return pdf.Enregistrer();
+    }
+}
