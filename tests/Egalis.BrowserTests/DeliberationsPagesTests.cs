@@ -26,4 +26,17 @@ public class DeliberationsPagesTests(SiteFixture site) : BrowserTest(site)
         Assert.Equal(90, await page.Locator("fieldset[id^='presence-']").CountAsync());
         await AssertNoAxeViolationsAsync(page);
     });
+
+    [Fact]
+    public Task The_import_page_and_its_preview_have_no_accessibility_violation() => WithPageAsync("import-deliberation", async page =>
+    {
+        await SignInAsync(page, "cheffe.projet@egalis.local");
+        await page.GotoAsync("/deliberations/import");
+        await AssertNoAxeViolationsAsync(page);
+        await page.GetByLabel("Assemblée").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "Conseil de Territoire du Pays d'Aix" });
+        await page.GetByLabel("Texte de la délibération").FillAsync("OBJET : Essai\nLe 3 mars 2021, le Conseil de Territoire du Pays d'Aix s'est réuni à Aix.\nEtaient Présents : DURAND Anne – ###");
+        await page.ClickAsync("text=Lire le texte");
+        await page.WaitForSelectorAsync("text=à corriger avant d'enregistrer");
+        await AssertNoAxeViolationsAsync(page);
+    });
 }

@@ -60,6 +60,7 @@ public class AuthorizationMatrixTests(EgalisFactory factory) : IClassFixture<Ega
         ["deliberations"] = Everyone,
         ["deliberations/acte/{id:int}"] = Everyone,
         ["deliberations/gestion"] = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire],
+        ["deliberations/import"] = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire],
         // Id 1 is the Conseil de la Métropole (its session and act): out of a territory referent's scope.
         ["deliberations/assemblee/{id:int}"] = EquipePlan,
         ["deliberations/seance/{id:int}"] = EquipePlan,

@@ -349,6 +349,97 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         return Resultat.Succes(mandat.Id);
     }
 
+    /// <summary>
+    /// Checks what an import would record; an empty list means it can be saved. The reader's unread
+    /// passages come first: nothing is saved from a text that was not entirely understood.
+    /// </summary>
+    public async Task<List<string>> VerifierImportAsync(LecteurDeliberation.Lecture l, Assemblee assemblee, string matiereCode, MatieresActes matieres, CancellationToken ct)
+    {
+        var erreurs = new List<string>(l.NonLus);
+        if (l.Date is null) erreurs.Add("La date de la séance n'a pas été lue.");
+        if (l.Objet is null) erreurs.Add("L'objet n'a pas été lu.");
+        else if (l.Objet.Length > 499) erreurs.Add($"L'objet fait {l.Objet.Length} caractères : 499 au plus (règle ACTES).");
+        if (matieres.Nom(matiereCode) is null || !matiereCode.Contains('.')) erreurs.Add("Choisissez la matière de l'acte.");
+        if (l.NumeroActe is not null && await db.Set<PointOrdreDuJour>().AnyAsync(p => p.NumeroActe == l.NumeroActe, ct))
+        {
+            erreurs.Add($"L'acte {l.NumeroActe} est déjà au registre.");
+        }
+        if (l.Date is not null && erreurs.Count == 0)
+        {
+            var noms = l.Presents.Concat(l.Pouvoirs.Select(p => p.Mandant)).Concat(l.Excuses).ToList();
+            var lignes = noms.Select((n, i) => new LignePresence(-(i + 1), n,
+                l.Presents.Contains(n) ? StatutPresence.Present : l.Excuses.Contains(n) ? StatutPresence.Excuse : StatutPresence.Represente,
+                l.Pouvoirs.FirstOrDefault(p => p.Mandant == n).Mandataire is { } m && noms.IndexOf(m) >= 0 ? -(noms.IndexOf(m) + 1) : null)).ToList();
+            erreurs.AddRange(l.Pouvoirs.Where(p => !l.Presents.Contains(p.Mandataire)).Select(p => $"{p.Mandataire} porte le pouvoir de {p.Mandant} mais ne figure pas parmi les présents."));
+            erreurs.AddRange(ReglesPresence.Verifier(lignes, PolitiqueQuorum.DroitCommun).Select(e => e.Message).Distinct());
+            if (noms.Distinct().Count() != noms.Count) erreurs.Add("Un même membre figure dans plusieurs listes.");
+        }
+        return erreurs;
+    }
+
+    /// <summary>Records an imported act, its session (found or created), terms and attendance, in one transaction.</summary>
+    public async Task<Resultat> ImporterAsync(LecteurDeliberation.Lecture l, Assemblee assemblee, string matiereCode, MatieresActes matieres, CancellationToken ct)
+    {
+        var erreurs = await VerifierImportAsync(l, assemblee, matiereCode, matieres, ct);
+        if (erreurs.Count > 0)
+        {
+            return new Resultat(false, erreurs.Select(e => ("", e)).ToList());
+        }
+        var date = l.Date!.Value;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var seance = await db.Set<Seance>().FirstOrDefaultAsync(s => s.AssembleeId == assemblee.Id && s.Date == date, ct);
+        if (seance is null)
+        {
+            seance = new Seance { AssembleeId = assemblee.Id, Date = date, Lieu = l.Lieu, DateConvocation = l.DateConvocation, PolitiqueCode = PolitiqueQuorum.DroitCommun.Code,
+                FondementConvocation = "article L.5211-1 du Code Général des Collectivités Territoriales" };
+            db.Add(seance);
+            await db.SaveChangesAsync(ct);
+        }
+        // Members are matched to the assembly's terms in force that day, whatever the order, case or accents of their names.
+        var enExercice = await db.Set<Mandat>().Include(m => m.Elu).Where(m => m.AssembleeId == assemblee.Id && m.Debut <= date && (m.Fin == null || date <= m.Fin)).ToListAsync(ct);
+        var parCle = enExercice.GroupBy(m => LecteurDeliberation.Cle(m.Elu!.Nom)).ToDictionary(g => g.Key, g => g.First());
+        var elus = await db.Set<Elu>().ToListAsync(ct);
+        Mandat Mandat(string nom)
+        {
+            var cle = LecteurDeliberation.Cle(nom);
+            if (!parCle.TryGetValue(cle, out var mandat))
+            {
+                // Unknown that day: a term recorded for the session's date, to be completed on the assembly's page.
+                var elu = elus.FirstOrDefault(e => LecteurDeliberation.Cle(e.Nom) == cle) ?? new Elu { Nom = nom };
+                mandat = new Mandat { AssembleeId = assemblee.Id, Elu = elu, Debut = date, Fin = date };
+                db.Add(mandat);
+                parCle[cle] = mandat;
+            }
+            return mandat;
+        }
+        var presents = l.Presents.Select(Mandat).ToList();
+        var representes = l.Pouvoirs.Select(p => (Mandant: Mandat(p.Mandant), Mandataire: Mandat(p.Mandataire))).ToList();
+        var excuses = l.Excuses.Select(Mandat).ToList();
+        var secretaire = l.Secretaire is null ? null : Mandat(l.Secretaire);
+        var rapporteur = l.Rapporteur is null ? null : Mandat(l.Rapporteur);
+        await db.SaveChangesAsync(ct);
+        seance.SecretaireMandatId ??= secretaire?.Id;
+
+        var rang = (await db.Set<PointOrdreDuJour>().Where(p => p.SeanceId == seance.Id).Select(p => (int?)p.Rang).MaxAsync(ct) ?? 0) + 1;
+        var acquitte = l.DateTransmission is not null && l.DateAccuse is not null;
+        var point = new PointOrdreDuJour
+        {
+            SeanceId = seance.Id, Rang = rang, Objet = l.Objet!, MatiereCode = matiereCode, NatureCode = "DE", NumeroActe = l.NumeroActe,
+            Genre = l.PriseActe ? GenrePoint.PriseActe : GenrePoint.Vote, RapporteurMandatId = rapporteur?.Id,
+            TextePriseActe = l.PriseActe ? "Après avoir pris connaissance du rapport, l'assemblée en prend acte et le transforme en délibération." : null,
+            DateSignature = l.DateSignature, DateTransmission = l.DateTransmission, DateAccuse = l.DateAccuse,
+            Transmission = acquitte ? StatutTransmission.Acquitte : l.DateTransmission is not null ? StatutTransmission.Transmis : StatutTransmission.ATransmettre,
+        };
+        db.Add(point);
+        await db.SaveChangesAsync(ct);
+        db.AddRange(presents.Select(m => new Presence { PointId = point.Id, MandatId = m.Id, Statut = StatutPresence.Present }));
+        db.AddRange(representes.Select(r => new Presence { PointId = point.Id, MandatId = r.Mandant.Id, Statut = StatutPresence.Represente, MandataireMandatId = r.Mandataire.Id }));
+        db.AddRange(excuses.Select(m => new Presence { PointId = point.Id, MandatId = m.Id, Statut = StatutPresence.Excuse }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Resultat.Succes(point.Id);
+    }
+
     private static string? Nettoyer(string? texte) => string.IsNullOrWhiteSpace(texte) ? null : texte.Trim();
 
     [GeneratedRegex("^([A-Z0-9][A-Z0-9_]{0,13})?[A-Z0-9]$")]

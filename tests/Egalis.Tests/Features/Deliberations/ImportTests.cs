@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+using Egalis.Tests.Infrastructure;
+using Egalis.Web.Features.Deliberations;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egalis.Tests.Features.Deliberations;
+
+public class ImportTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
+{
+    private static readonly string Fondateur = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "deliberation-2019_CT2_587.txt"));
+
+    private async Task<string> AssembleeAsync(string code)
+    {
+        using var scope = factory.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Assemblee>().Where(a => a.Code == code).Select(a => a.Id).SingleAsync())
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string handler, string assemblee, string texte) =>
+        await EgalisFactory.PostFormAsync(client, $"/deliberations/import?handler={handler}",
+            new() { ["AssembleeId"] = assemblee, ["MatiereCode"] = "8.5", ["Texte"] = texte }, formPage: "/deliberations/import");
+
+    [Fact]
+    public async Task The_founding_text_is_recognised_as_already_in_the_register()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var html = await (await EnvoyerAsync(cheffe, "Lire", await AssembleeAsync("CT2"), Fondateur)).ReadHtmlAsync();
+        Assert.Contains("Étaient présents (55)", html);
+        Assert.Contains("Excusés avec pouvoir (14)", html);
+        Assert.Contains("Excusés sans pouvoir (21)", html);
+        Assert.Contains("L'acte 2019_CT2_587 est déjà au registre.", html);
+        Assert.DoesNotContain("Enregistrer au registre", html);
+        // Saving anyway re-checks and writes nothing.
+        var force = await EnvoyerAsync(cheffe, "Enregistrer", await AssembleeAsync("CT2"), Fondateur);
+        Assert.Equal(HttpStatusCode.OK, force.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_past_deliberation_is_read_confirmed_and_saved()
+    {
+        var texte = Fondateur.Replace("2019_CT2_587", "2019_CT2_588", StringComparison.Ordinal)
+            .Replace("Le 12 décembre 2019", "Le 19 décembre 2019", StringComparison.Ordinal)
+            .Replace("20191212", "20191219", StringComparison.Ordinal);
+        var referent = await factory.SignedInAsAsync(Roles.ReferentTerritoire);
+        var ct2 = await AssembleeAsync("CT2");
+        var hors = await (await EnvoyerAsync(referent, "Lire", await AssembleeAsync("CM"), texte)).ReadHtmlAsync();
+        Assert.Contains("Choisissez une assemblée dont vous tenez le secrétariat.", hors);
+
+        var apercu = await (await EnvoyerAsync(referent, "Lire", ct2, texte)).ReadHtmlAsync();
+        Assert.DoesNotContain("à corriger avant d'enregistrer", apercu);
+        Assert.Contains("Enregistrer au registre", apercu);
+        var enregistre = await EnvoyerAsync(referent, "Enregistrer", ct2, texte);
+        Assert.Equal(HttpStatusCode.Redirect, enregistre.StatusCode);
+
+        var acte = JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/deliberations/013-200054807-20191219-2019_CT2_588-DE")).RootElement;
+        Assert.Equal((90, 55, 14, 21), (acte.GetProperty("membresEnExercice").GetInt32(), acte.GetProperty("presents").GetInt32(), acte.GetProperty("representes").GetInt32(), acte.GetProperty("absents").GetInt32()));
+        Assert.Equal("prend_acte", acte.GetProperty("resultat").GetString());
+        Assert.True(acte.GetProperty("quorumAtteint").GetBoolean());
+        Assert.Equal("acquitte", acte.GetProperty("transmission").GetProperty("statut").GetString());
+        using var scope = factory.Services.CreateScope();
+        // The members were matched to the council's existing terms: no duplicate member was created.
+        Assert.Equal(90, await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Elu>().CountAsync());
+    }
+}
