@@ -440,6 +440,29 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         return Resultat.Succes(point.Id);
     }
 
+    /// <summary>Links an act to a record of another module; the reference must exist there.</summary>
+    public async Task<Resultat> LierAsync(int pointId, string type, string reference, CancellationToken ct)
+    {
+        var existe = type switch
+        {
+            LiensDeliberation.ActionPlan => await db.Set<Plan.ElementPlan>().AnyAsync(e => e.PlanCode == Plan.PlanService.PlanPrincipal && e.Code == reference, ct),
+            LiensDeliberation.CreditBudgetaire => int.TryParse(reference, out var annee) && await db.Set<Budget.Exercice>().AnyAsync(e => e.Annee == annee, ct),
+            LiensDeliberation.Plan => reference == Plan.PlanService.PlanPrincipal,
+            _ => false,
+        };
+        if (!existe)
+        {
+            return Resultat.Refus(("Reference", "Choisissez un élément de la liste."));
+        }
+        if (await db.Set<LienDeliberation>().AnyAsync(l => l.PointId == pointId && l.Type == type && l.Reference == reference, ct))
+        {
+            return Resultat.Refus(("Reference", "Ce lien existe déjà."));
+        }
+        db.Add(new LienDeliberation { PointId = pointId, Type = type, Reference = reference });
+        await db.SaveChangesAsync(ct);
+        return Resultat.Succes(pointId);
+    }
+
     private static string? Nettoyer(string? texte) => string.IsNullOrWhiteSpace(texte) ? null : texte.Trim();
 
     [GeneratedRegex("^([A-Z0-9][A-Z0-9_]{0,13})?[A-Z0-9]$")]

@@ -92,9 +92,28 @@ public class RegistreTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
-    public async Task The_plan_action_page_shows_its_deliberations()
+    public async Task Acts_are_linked_to_plan_actions_and_credits_and_those_pages_show_them()
     {
-        // The adoption concerns the plan as a whole; an action shows the acts that name it.
-        Assert.DoesNotContain("<h2>Délibérations</h2>", await factory.Client().GetHtmlAsync("/plan/action/1.1"));
+        var publique = await factory.Client().GetHtmlAsync("/plan");
+        Assert.Contains("Conseil de la Métropole Aix-Marseille-Provence, 19 décembre 2019 (adoptée)", publique);
+        Assert.Contains("Conseil de Territoire du Pays d'Aix, 12 décembre 2019 (prise d'acte)", publique);
+
+        var cheffe = await factory.SignedInAsAsync(Egalis.Web.Platform.Identity.Roles.ChefDeProjet);
+        Assert.Contains("Conseil de la Métropole Aix-Marseille-Provence, 19/12/2019", await cheffe.GetHtmlAsync("/budget?annee=2020"));
+        Assert.DoesNotContain("<h2>Délibérations</h2>", await factory.Client().GetHtmlAsync("/plan/action/1.3"));
+
+        var registre = await factory.Client().GetHtmlAsync("/deliberations?assemblee=CT2");
+        var id = System.Text.RegularExpressions.Regex.Match(registre, "/deliberations/acte/(\\d+)\"").Groups[1].Value;
+        var lien = await EgalisFactory.PostFormAsync(cheffe, $"/deliberations/point/{id}?handler=Lien", new() { ["Lien.Reference"] = "plan-action|1.3" }, formPage: $"/deliberations/point/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, lien.StatusCode);
+        var doublon = await EgalisFactory.PostFormAsync(cheffe, $"/deliberations/point/{id}?handler=Lien", new() { ["Lien.Reference"] = "plan-action|1.3" }, formPage: $"/deliberations/point/{id}");
+        Assert.Contains("Ce lien existe déjà.", await doublon.ReadHtmlAsync());
+        var inconnu = await EgalisFactory.PostFormAsync(cheffe, $"/deliberations/point/{id}?handler=Lien", new() { ["Lien.Reference"] = "plan-action|9.9" }, formPage: $"/deliberations/point/{id}");
+        Assert.Contains("Choisissez un élément de la liste.", await inconnu.ReadHtmlAsync());
+
+        var action = await factory.Client().GetHtmlAsync("/plan/action/1.3");
+        Assert.Contains("<h2>Délibérations</h2>", action);
+        Assert.Contains($"href=\"/deliberations/acte/{id}\">Conseil de Territoire du Pays d'Aix, 12/12/2019", action);
+        Assert.Contains("Action 1.3 du plan", await cheffe.GetHtmlAsync($"/deliberations/point/{id}"));
     }
 }

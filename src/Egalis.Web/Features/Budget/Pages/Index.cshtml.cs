@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Budget.Pages;
 
 [Authorize(Policy = Policies.EquipePlan)]
-public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese synthese) : PageModel
+public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese synthese, Deliberations.Registre registre) : PageModel
 {
     public sealed class AllocationInput
     {
@@ -54,6 +54,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
     public List<SelectListItem> CreditsPossibles { get; private set; } = [];
     public List<SelectListItem> ActionsPossibles { get; private set; } = [];
     public List<SelectListItem> LignesPossibles { get; private set; } = [];
+    public List<Deliberations.Registre.Acte> Deliberations { get; private set; } = [];
     private Dictionary<string, string> _titres = [];
 
     public string Titre(string code) => _titres.GetValueOrDefault(code, "");
@@ -109,5 +110,11 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
         LignesPossibles = await db.Set<LigneBudgetaire>().AsNoTracking().OrderBy(l => l.SousPolitique)
             .Select(l => new SelectListItem(l.SousPolitique + " / " + l.Nature + " / " + l.Fonction + " – " + l.Libelle, l.Id.ToString())).ToListAsync(ct);
         Credits.Annee ??= Annee;
+        // The acts behind this year's credits and behind the budget line itself.
+        Deliberations = [.. await registre.ActesLiesAsync(Features.Deliberations.LiensDeliberation.CreditBudgetaire, Annee.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), ct)];
+        foreach (var ligne in Budget?.Lignes ?? [])
+        {
+            Deliberations.AddRange(await registre.ActesLiesAsync(Features.Deliberations.LiensDeliberation.LigneBudgetaire, $"{ligne.SousPolitique}-{ligne.Nature}-{ligne.Fonction}", ct));
+        }
     }
 }

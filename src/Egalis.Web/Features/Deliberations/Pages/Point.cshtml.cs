@@ -43,6 +43,18 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
     [BindProperty(Name = nameof(Presences))] public List<PresenceInput> Presences { get; set; } = [];
     [BindProperty(Name = nameof(Vote))] public VoteInput Vote { get; set; } = new();
     [BindProperty(Name = nameof(Transmission))] public TransmissionInput Transmission { get; set; } = new();
+    [BindProperty(Name = nameof(Lien))] public LienInput Lien { get; set; } = new();
+
+    public sealed class LienInput
+    {
+        /// <summary>« type|référence », from the list.</summary>
+        [Display(Name = "Action du plan ou crédits")]
+        [Required(ErrorMessage = "Choisissez une action ou des crédits.")]
+        public string? Reference { get; set; }
+    }
+
+    public List<string> Liens { get; private set; } = [];
+    public List<SelectListItem> ChoixLiens { get; private set; } = [];
 
     public Registre.Acte Acte { get; private set; } = null!;
     public PolitiqueQuorum Politique { get; private set; } = PolitiqueQuorum.DroitCommun;
@@ -131,6 +143,23 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         return await ConclureAsync(resultat, "Transmission", $"Transmission : {Libelles.Transmission(Transmission.Statut)}.", id, ct);
     }
 
+    public async Task<IActionResult> OnPostLienAsync(int id, CancellationToken ct)
+    {
+        ModelState.IgnorerFormulaires(nameof(Presences), nameof(Vote), nameof(Transmission));
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (!ModelState.IsValid || Lien.Reference!.Split('|') is not [var type, var reference])
+        {
+            ModelState.AddModelError("Lien.Reference", "Choisissez une action ou des crédits.");
+            await RechargerPresencesAsync(id, ct);
+            return Page();
+        }
+        var resultat = await secretariat.LierAsync(id, type, reference, ct);
+        return await ConclureAsync(resultat, "Lien", "Lien ajouté.", id, ct);
+    }
+
     private async Task<IActionResult> ConclureAsync(SecretariatService.Resultat resultat, string prefixe, string message, int id, CancellationToken ct)
     {
         if (!resultat.Ok)
@@ -175,6 +204,21 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             ExplicationQuorum = Politique.Evaluer(acte.MembresEnExercice.Value, acte.Presents.Value, acte.Representes ?? 0).Explication(Politique, acte.MembresEnExercice.Value);
         }
         Membres = await secretariat.MembresEnExerciceAsync(acte.Seance.AssembleeId, acte.Seance.Date, ct);
+        var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id).ToListAsync(ct);
+        Liens = liens.Select(l => l.Type switch
+        {
+            LiensDeliberation.ActionPlan => $"Action {l.Reference} du plan",
+            LiensDeliberation.CreditBudgetaire => $"Crédits du plan pour {l.Reference}",
+            LiensDeliberation.LigneBudgetaire => $"Ligne budgétaire {l.Reference}",
+            LiensDeliberation.Plan => "Le plan dans son ensemble",
+            _ => $"{l.Type} {l.Reference}",
+        }).ToList();
+        var actions = await db.Set<Plan.ElementPlan>().AsNoTracking().Where(e => e.PlanCode == Plan.PlanService.PlanPrincipal && e.Niveau != Plan.NiveauElement.Axe)
+            .Select(e => new { e.Code, e.Titre }).ToListAsync(ct);
+        var exercices = await db.Set<Budget.Exercice>().AsNoTracking().OrderBy(e => e.Annee).Select(e => e.Annee).ToListAsync(ct);
+        ChoixLiens = [new SelectListItem("Le plan dans son ensemble", $"{LiensDeliberation.Plan}|{Plan.PlanService.PlanPrincipal}"),
+            .. actions.OrderBy(a => a.Code, Budget.CodeComparer.Instance).Select(a => new SelectListItem($"Action {a.Code} – {a.Titre}", $"{LiensDeliberation.ActionPlan}|{a.Code}")),
+            .. exercices.Select(a => new SelectListItem($"Crédits du plan pour {a}", $"{LiensDeliberation.CreditBudgetaire}|{a}"))];
         Transitions = (acte.Point.Transmission switch
         {
             StatutTransmission.ATransmettre => [StatutTransmission.Transmis],
