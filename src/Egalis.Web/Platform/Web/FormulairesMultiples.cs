@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Egalis.Web.Platform.Web;
 
 /// <summary>
-/// Pages with several forms bind every form's model on each POST; the forms that were not sent
-/// must not report errors.
+/// Pages with several forms bind every form's model on each POST. A handler keeps the validation
+/// of its own form only, so adding a form to a page never breaks the others.
 /// </summary>
 public static class FormulairesMultiples
 {
-    public static void IgnorerFormulaires(this ModelStateDictionary etat, params string[] prefixes)
+    public static void GarderFormulaire(this ModelStateDictionary etat, string prefixe)
     {
-        foreach (var cle in etat.Keys.Where(k => prefixes.Any(p => k == p || k.StartsWith(p + ".", StringComparison.Ordinal))).ToList())
+        foreach (var cle in etat.Keys.Where(k => k != prefixe && !k.StartsWith(prefixe + ".", StringComparison.Ordinal) && !k.StartsWith(prefixe + "[", StringComparison.Ordinal)).ToList())
         {
             etat.Remove(cle);
         }

@@ -53,7 +53,7 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
 
     public async Task<IActionResult> OnPostMandaterAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Annulation));
+        ModelState.GarderFormulaire(nameof(Mandat));
         if (!await ChargerAsync(ct))
         {
             return NotFound();
@@ -74,7 +74,7 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
 
     public async Task<IActionResult> OnPostAnnulerAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Mandat));
+        ModelState.GarderFormulaire(nameof(Annulation));
         if (!await ChargerAsync(ct))
         {
             return NotFound();

@@ -63,7 +63,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
 
     public async Task<IActionResult> OnPostAllouerAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Credits));
+        ModelState.GarderFormulaire(nameof(Allocation));
         if (ModelState.IsValid)
         {
             var resultat = await budget.AllouerAsync(Allocation.CreditId!.Value, Allocation.ActionCode!, Allocation.Montant!.Value, ct);
@@ -80,7 +80,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
 
     public async Task<IActionResult> OnPostCrediterAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Allocation));
+        ModelState.GarderFormulaire(nameof(Credits));
         if (ModelState.IsValid)
         {
             var resultat = await budget.DefinirCreditAsync(Credits.Annee!.Value, Credits.LigneId!.Value, Credits.Montant!.Value, ct);

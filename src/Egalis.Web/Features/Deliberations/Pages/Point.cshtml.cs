@@ -94,7 +94,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
 
     public async Task<IActionResult> OnPostPresencesAsync(int id, CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Vote), nameof(Transmission));
+        ModelState.GarderFormulaire(nameof(Presences));
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;
@@ -111,7 +111,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
 
     public async Task<IActionResult> OnPostVoteAsync(int id, CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Presences), nameof(Transmission));
+        ModelState.GarderFormulaire(nameof(Vote));
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;
@@ -129,7 +129,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
 
     public async Task<IActionResult> OnPostTransmissionAsync(int id, CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Presences), nameof(Vote));
+        ModelState.GarderFormulaire(nameof(Transmission));
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;
@@ -145,7 +145,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
 
     public async Task<IActionResult> OnPostLienAsync(int id, CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Presences), nameof(Vote), nameof(Transmission));
+        ModelState.GarderFormulaire(nameof(Lien));
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;

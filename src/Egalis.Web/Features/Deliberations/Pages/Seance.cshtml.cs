@@ -82,7 +82,7 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
 
     public async Task<IActionResult> OnPostBureauAsync(int id, CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Point));
+        ModelState.GarderFormulaire(nameof(Bureau));
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;
@@ -93,7 +93,7 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
 
     public async Task<IActionResult> OnPostPointAsync(int id, CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Bureau));
+        ModelState.GarderFormulaire(nameof(Point));
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;

@@ -109,7 +109,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Cible), nameof(Valeur));
+        ModelState.GarderFormulaire(nameof(Definition));
         if (!await ChargerAsync(ct))
         {
             return NotFound();
@@ -162,7 +162,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs)
 
     public async Task<IActionResult> OnPostCibleAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Definition), nameof(Valeur));
+        ModelState.GarderFormulaire(nameof(Cible));
         if (Creation || !await ChargerAsync(ct))
         {
             return NotFound();
@@ -187,7 +187,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs)
 
     public async Task<IActionResult> OnPostValeurAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Definition), nameof(Cible));
+        ModelState.GarderFormulaire(nameof(Valeur));
         if (Creation || !await ChargerAsync(ct))
         {
             return NotFound();

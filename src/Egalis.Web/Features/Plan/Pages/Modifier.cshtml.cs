@@ -117,7 +117,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(NouveauJalon), nameof(NouvelleSousAction));
+        ModelState.GarderFormulaire(nameof(Input));
         var element = await TrouverAsync(ct);
         if (element is null)
         {
@@ -164,7 +164,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostAjouterJalonAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Input), nameof(NouvelleSousAction));
+        ModelState.GarderFormulaire(nameof(NouveauJalon));
         var element = await TrouverAsync(ct);
         if (element is null)
         {
@@ -190,7 +190,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostAjouterSousActionAsync(CancellationToken ct)
     {
-        ModelState.IgnorerFormulaires(nameof(Input), nameof(NouveauJalon));
+        ModelState.GarderFormulaire(nameof(NouvelleSousAction));
         var element = await TrouverAsync(ct);
         if (element is null)
         {
