@@ -322,6 +322,27 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         return Resultat.Succes(pointId);
     }
 
+    public async Task<Resultat> CreerCommissionAsync(string code, string nom, CancellationToken ct)
+    {
+        var propre = code.Trim().ToUpperInvariant();
+        if (!Regex.IsMatch(propre, "^[A-Z0-9][A-Z0-9-]{1,29}$"))
+        {
+            return Resultat.Refus(("Code", "Le code fait de 2 à 30 majuscules, chiffres ou tirets, par exemple COM-COHESION."));
+        }
+        if (string.IsNullOrWhiteSpace(nom) || nom.Trim().Length > 200)
+        {
+            return Resultat.Refus(("Nom", "Indiquez le nom de la commission (200 caractères au plus)."));
+        }
+        if (await db.Set<Assemblee>().AnyAsync(a => a.Code == propre, ct))
+        {
+            return Resultat.Refus(("Code", $"Le code {propre} est déjà pris."));
+        }
+        var assemblee = new Assemblee { Code = propre, Nom = nom.Trim(), Type = TypeAssemblee.Commission };
+        db.Add(assemblee);
+        await db.SaveChangesAsync(ct);
+        return Resultat.Succes(assemblee.Id);
+    }
+
     public async Task<Resultat> AjouterMembreAsync(int assembleeId, string nom, DateOnly debut, DateOnly? fin, CancellationToken ct)
     {
         var erreurs = new List<(string, string)>();

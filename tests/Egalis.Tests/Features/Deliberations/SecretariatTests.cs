@@ -136,6 +136,20 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
     }
 
     [Fact]
+    public async Task The_team_creates_a_commission_and_a_referent_cannot()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var creation = await EgalisFactory.PostFormAsync(cheffe, "/deliberations/gestion?handler=Commission", new() { ["Commission.Code"] = "com-cohesion", ["Commission.Nom"] = "Commission Cohésion sociale" }, formPage: "/deliberations/gestion");
+        Assert.Equal(HttpStatusCode.Redirect, creation.StatusCode);
+        Assert.Contains("Commission Cohésion sociale", await cheffe.GetHtmlAsync("/deliberations/gestion"));
+        var doublon = await EgalisFactory.PostFormAsync(cheffe, "/deliberations/gestion?handler=Commission", new() { ["Commission.Code"] = "COM-COHESION", ["Commission.Nom"] = "Autre" }, formPage: "/deliberations/gestion");
+        Assert.Contains("Le code COM-COHESION est déjà pris.", await doublon.ReadHtmlAsync());
+        var referent = await factory.SignedInAsAsync(Roles.ReferentTerritoire);
+        var refus = await EgalisFactory.PostFormAsync(referent, "/deliberations/gestion?handler=Commission", new() { ["Commission.Code"] = "COM-X", ["Commission.Nom"] = "X" }, formPage: "/deliberations/gestion");
+        Assert.Contains("/compte/accesrefuse", refus.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task A_new_session_after_a_failed_quorum_comes_at_least_three_days_later()
     {
         using var scope = factory.Services.CreateScope();

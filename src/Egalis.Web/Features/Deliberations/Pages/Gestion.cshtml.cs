@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +41,40 @@ public class GestionModel(EgalisDbContext db, SecretariatService secretariat) : 
         public int? SeanceInitialeId { get; set; }
     }
 
+    public sealed class CommissionInput
+    {
+        [Display(Name = "Code de la commission")][Required(ErrorMessage = "Indiquez le code de la commission.")] public string Code { get; set; } = "";
+        [Display(Name = "Nom de la commission")][Required(ErrorMessage = "Indiquez le nom de la commission.")] public string Nom { get; set; } = "";
+    }
+
     [BindProperty(Name = nameof(Input))] public SeanceInput Input { get; set; } = new();
+    [BindProperty(Name = nameof(Commission))] public CommissionInput Commission { get; set; } = new();
+    public bool EquipeDuPlan => PorteeUtilisateur.EquipeDuPlan(User);
+
+    public async Task<IActionResult> OnPostCommissionAsync(CancellationToken ct)
+    {
+        ModelState.GarderFormulaire(nameof(Commission));
+        await ChargerAsync(ct);
+        if (!EquipeDuPlan)
+        {
+            return Forbid();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var resultat = await secretariat.CreerCommissionAsync(Commission.Code, Commission.Nom, ct);
+        if (!resultat.Ok)
+        {
+            foreach (var (champ, message) in resultat.Erreurs)
+            {
+                ModelState.AddModelError($"Commission.{champ}", message);
+            }
+            return Page();
+        }
+        TempData["Message"] = $"Commission « {Commission.Nom.Trim()} » créée : ajoutez ses membres.";
+        return Redirect($"/deliberations/assemblee/{resultat.Id}");
+    }
     public List<Assemblee> Assemblees { get; private set; } = [];
     public List<LigneSeance> Seances { get; private set; } = [];
     public List<SelectListItem> ChoixAssemblees { get; private set; } = [];
@@ -51,6 +85,7 @@ public class GestionModel(EgalisDbContext db, SecretariatService secretariat) : 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        ModelState.GarderFormulaire(nameof(Input));
         await ChargerAsync(ct);
         if (Input.AssembleeId is not null && Assemblees.All(a => a.Id != Input.AssembleeId))
         {
