@@ -343,6 +343,31 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         return Resultat.Succes(assemblee.Id);
     }
 
+    /// <summary>Ends a term (a member leaves); attendance already recorded after that date must be corrected first.</summary>
+    public async Task<Resultat> TerminerMandatAsync(int assembleeId, int mandatId, DateOnly fin, CancellationToken ct)
+    {
+        var mandat = await db.Set<Mandat>().SingleOrDefaultAsync(m => m.Id == mandatId && m.AssembleeId == assembleeId, ct);
+        if (mandat is null)
+        {
+            return Resultat.Refus(("Fin", "Ce mandat n'existe pas dans cette assemblée."));
+        }
+        if (fin < mandat.Debut)
+        {
+            return Resultat.Refus(("Fin", $"La fin du mandat ne peut pas précéder son début ({mandat.Debut:dd/MM/yyyy})."));
+        }
+        var apres = await db.Set<Presence>().Where(p => p.MandatId == mandatId || p.MandataireMandatId == mandatId)
+            .Join(db.Set<PointOrdreDuJour>(), p => p.PointId, o => o.Id, (p, o) => o.SeanceId)
+            .Join(db.Set<Seance>(), id => id, s => s.Id, (id, s) => s.Date)
+            .Where(d => d > fin).OrderBy(d => d).FirstOrDefaultAsync(ct);
+        if (apres != default)
+        {
+            return Resultat.Refus(("Fin", $"Ce membre figure dans les présences de la séance du {apres:dd/MM/yyyy} : la fin du mandat ne peut pas la précéder."));
+        }
+        mandat.Fin = fin;
+        await db.SaveChangesAsync(ct);
+        return Resultat.Succes(mandatId);
+    }
+
     public async Task<Resultat> AjouterMembreAsync(int assembleeId, string nom, DateOnly debut, DateOnly? fin, CancellationToken ct)
     {
         var erreurs = new List<(string, string)>();

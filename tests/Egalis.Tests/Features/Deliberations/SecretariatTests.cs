@@ -150,6 +150,19 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
     }
 
     [Fact]
+    public async Task A_term_is_ended_but_not_before_a_session_the_member_attended()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var ct2 = await AssembleeAsync("CT2");
+        var m = await MandatsAsync(ct2);
+        var avant = await EgalisFactory.PostFormAsync(cheffe, $"/deliberations/assemblee/{ct2}?handler=Terminer&mandat={m["ALBERT Guy"]}", new() { ["fin"] = "2019-12-01" }, formPage: $"/deliberations/assemblee/{ct2}");
+        Assert.Contains("Ce membre figure dans les présences de la séance du 12/12/2019", await avant.ReadHtmlAsync());
+        var ok = await EgalisFactory.PostFormAsync(cheffe, $"/deliberations/assemblee/{ct2}?handler=Terminer&mandat={m["ALBERT Guy"]}", new() { ["fin"] = "2020-03-15" }, formPage: $"/deliberations/assemblee/{ct2}");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Contains("<th scope=\"row\">ALBERT Guy</th><td>01/01/2016</td><td>15/03/2020</td>", await cheffe.GetHtmlAsync($"/deliberations/assemblee/{ct2}"));
+    }
+
+    [Fact]
     public async Task A_new_session_after_a_failed_quorum_comes_at_least_three_days_later()
     {
         using var scope = factory.Services.CreateScope();

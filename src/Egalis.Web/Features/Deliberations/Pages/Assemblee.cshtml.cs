@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,6 +34,7 @@ public class AssembleeModel(EgalisDbContext db, SecretariatService secretariat) 
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
+        ModelState.GarderFormulaire(nameof(Input));
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;
@@ -51,6 +53,31 @@ public class AssembleeModel(EgalisDbContext db, SecretariatService secretariat) 
             return Page();
         }
         TempData["Message"] = $"{Input.Nom.Trim()} est ajouté à l'assemblée.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostTerminerAsync(int id, int mandat, DateOnly? fin, CancellationToken ct)
+    {
+        ModelState.GarderFormulaire("fin");
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (fin is null)
+        {
+            ModelState.AddModelError(string.Empty, "Indiquez la date de fin du mandat.");
+            return Page();
+        }
+        var resultat = await secretariat.TerminerMandatAsync(id, mandat, fin.Value, ct);
+        if (!resultat.Ok)
+        {
+            foreach (var (_, message) in resultat.Erreurs)
+            {
+                ModelState.AddModelError(string.Empty, message);
+            }
+            return Page();
+        }
+        TempData["Message"] = $"Mandat terminé le {fin:dd/MM/yyyy}.";
         return RedirectToPage(new { id });
     }
 
