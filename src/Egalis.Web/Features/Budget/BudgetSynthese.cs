@@ -1,4 +1,5 @@
 using Egalis.Web.Platform.Data;
+using Egalis.Web.Features.Plan;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Budget;
@@ -53,26 +54,5 @@ public sealed class BudgetSynthese(EgalisDbContext db)
             .OrderBy(a => a.Code, CodeComparer.Instance)
             .ToList();
         return new Annee(annee, lignes.OrderBy(l => l.SousPolitique).ThenBy(l => l.Nature).ThenBy(l => l.Fonction).ToList(), actions);
-    }
-}
-
-/// <summary>Orders plan codes as numbers: 1.2 before 1.10.</summary>
-public sealed class CodeComparer : IComparer<string>
-{
-    public static readonly CodeComparer Instance = new();
-
-    public int Compare(string? x, string? y)
-    {
-        var a = (x ?? "").Split('.');
-        var b = (y ?? "").Split('.');
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            var c = int.TryParse(a[i], out var na) && int.TryParse(b[i], out var nb) ? na.CompareTo(nb) : string.CompareOrdinal(a[i], b[i]);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-        return a.Length.CompareTo(b.Length);
     }
 }

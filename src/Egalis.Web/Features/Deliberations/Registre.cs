@@ -19,7 +19,18 @@ public sealed class Registre(EgalisDbContext db)
             : null;
     }
 
-    public async Task<List<Acte>> ListeAsync(string? assemblee = null, int? annee = null, int? pointId = null, string? numeroActe = null, CancellationToken ct = default)
+    public Task<List<Acte>> ListeAsync(string? assemblee = null, int? annee = null, int? pointId = null, string? numeroActe = null, CancellationToken ct = default) =>
+        ChargerAsync(Filtrer(assemblee, annee, pointId is null ? null : [pointId.Value], numeroActe), ct);
+
+    /// <summary>One page of the register, paged by the database, with the total count.</summary>
+    public async Task<(List<Acte> Actes, int Total)> PageAsync(string? assemblee, int? annee, int page, int taille, CancellationToken ct = default)
+    {
+        var requete = Filtrer(assemblee, annee, null, null);
+        var total = await requete.CountAsync(ct);
+        return (await ChargerAsync(requete.Skip((page - 1) * taille).Take(taille), ct), total);
+    }
+
+    private IQueryable<PointOrdreDuJour> Filtrer(string? assemblee, int? annee, IReadOnlyCollection<int>? pointIds, string? numeroActe)
     {
         var requete = db.Set<PointOrdreDuJour>().AsNoTracking().Include(p => p.Seance!).ThenInclude(s => s.Assemblee).AsQueryable();
         if (assemblee is not null)
@@ -32,15 +43,21 @@ public sealed class Registre(EgalisDbContext db)
             var fin = new DateOnly(annee.Value, 12, 31);
             requete = requete.Where(p => p.Seance!.Date >= debut && p.Seance.Date <= fin);
         }
-        if (pointId is not null)
+        if (pointIds is not null)
         {
-            requete = requete.Where(p => p.Id == pointId);
+            requete = requete.Where(p => pointIds.Contains(p.Id));
         }
         if (numeroActe is not null)
         {
             requete = requete.Where(p => p.NumeroActe == numeroActe);
         }
-        var points = await requete.OrderByDescending(p => p.Seance!.Date).ThenBy(p => p.Seance!.AssembleeId).ThenBy(p => p.Rang).ToListAsync(ct);
+        return requete.OrderByDescending(p => p.Seance!.Date).ThenBy(p => p.Seance!.AssembleeId).ThenBy(p => p.Rang);
+    }
+
+    /// <summary>Adds attendance counts, quorum and result to the acts, in two more queries for the whole list.</summary>
+    private async Task<List<Acte>> ChargerAsync(IQueryable<PointOrdreDuJour> requete, CancellationToken ct)
+    {
+        var points = await requete.ToListAsync(ct);
         var ids = points.Select(p => p.Id).ToList();
         var assemblees = points.Select(p => p.Seance!.AssembleeId).Distinct().ToList();
         // Attendance counts and terms in two queries for the whole list.
@@ -69,14 +86,14 @@ public sealed class Registre(EgalisDbContext db)
         }).ToList();
     }
 
-    /// <summary>The acts that concern a record of another module (a plan action, a budget line…).</summary>
-    public async Task<List<Acte>> ActesLiesAsync(string type, string reference, CancellationToken ct = default)
+    /// <summary>The acts that concern records of other modules (a plan action, a budget line…), oldest first.</summary>
+    public async Task<List<Acte>> ActesLiesAsync(IReadOnlyCollection<(string Type, string Reference)> cibles, CancellationToken ct = default)
     {
-        var ids = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.Type == type && l.Reference == reference).Select(l => l.PointId).ToListAsync(ct);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        return (await ListeAsync(ct: ct)).Where(a => ids.Contains(a.Point.Id)).ToList();
+        var types = cibles.Select(c => c.Type).Distinct().ToList();
+        var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => types.Contains(l.Type)).ToListAsync(ct);
+        var ids = liens.Where(l => cibles.Contains((l.Type, l.Reference))).Select(l => l.PointId).Distinct().ToList();
+        return ids.Count == 0 ? [] : (await ChargerAsync(Filtrer(null, null, ids, null), ct)).OrderBy(a => a.Seance.Date).ToList();
     }
+
+    public Task<List<Acte>> ActesLiesAsync(string type, string reference, CancellationToken ct = default) => ActesLiesAsync([(type, reference)], ct);
 }

@@ -20,6 +20,14 @@ public sealed class PlanService(EgalisDbContext db)
         private static IEnumerable<Noeud> Parcourir(Noeud n) => n.Enfants.SelectMany(Parcourir).Prepend(n);
     }
 
+    public sealed record ActionRef(string Code, string Titre);
+
+    /// <summary>The plan's actions and sub-actions (not its axes), in code order: for choice lists and titles.</summary>
+    public async Task<List<ActionRef>> ActionsAsync(CancellationToken ct = default) =>
+        (await db.Set<ElementPlan>().AsNoTracking().Where(e => e.PlanCode == PlanPrincipal && e.Niveau != NiveauElement.Axe)
+            .Select(e => new ActionRef(e.Code, e.Titre)).ToListAsync(ct))
+        .OrderBy(a => a.Code, CodeComparer.Instance).ToList();
+
     /// <summary>The whole tree in two queries (plan, then elements with statuses), whatever its size.</summary>
     public async Task<Arbre?> ChargerAsync(string planCode = PlanPrincipal, CancellationToken ct = default)
     {
@@ -47,5 +55,26 @@ public sealed class PlanService(EgalisDbContext db)
             .Append(new PlanProgression.Noeud(0, null, null, null, false, null))
             .ToList());
         return new Arbre(plan, axes, PlanProgression.Arrondi(racine[0]));
+    }
+}
+
+/// <summary>Orders plan codes as numbers: 1.2 before 1.10.</summary>
+public sealed class CodeComparer : IComparer<string>
+{
+    public static readonly CodeComparer Instance = new();
+
+    public int Compare(string? x, string? y)
+    {
+        var a = (x ?? "").Split('.');
+        var b = (y ?? "").Split('.');
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            var c = int.TryParse(a[i], out var na) && int.TryParse(b[i], out var nb) ? na.CompareTo(nb) : string.CompareOrdinal(a[i], b[i]);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+        return a.Length.CompareTo(b.Length);
     }
 }

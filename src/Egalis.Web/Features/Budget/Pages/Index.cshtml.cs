@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Budget.Pages;
 
 [Authorize(Policy = Policies.EquipePlan)]
-public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese synthese, Deliberations.Registre registre) : PageModel
+public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese synthese, Deliberations.Registre registre, PlanService plans) : PageModel
 {
     public sealed class AllocationInput
     {
@@ -103,18 +103,15 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
         Annee ??= BudgetSeeder.PremiereAnnee;
         Budget = await synthese.ChargerAsync(Annee.Value, ct);
         CreditsPossibles = Budget?.Lignes.Select(l => new SelectListItem($"{Annee} – {l.SousPolitique} / {l.Nature} / {l.Fonction} ({Euros.Format(l.Credits)})", l.CreditId.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList() ?? [];
-        var elements = await db.Set<ElementPlan>().AsNoTracking().Where(e => e.PlanCode == PlanService.PlanPrincipal && e.Niveau != NiveauElement.Axe)
-            .Select(e => new { e.Code, e.Titre }).ToListAsync(ct);
-        _titres = elements.ToDictionary(e => e.Code, e => e.Titre);
-        ActionsPossibles = elements.OrderBy(e => e.Code, CodeComparer.Instance).Select(e => new SelectListItem($"{e.Code} – {e.Titre}", e.Code)).ToList();
+        var actions = await plans.ActionsAsync(ct);
+        _titres = actions.ToDictionary(a => a.Code, a => a.Titre);
+        ActionsPossibles = actions.Select(a => new SelectListItem($"{a.Code} – {a.Titre}", a.Code)).ToList();
         LignesPossibles = await db.Set<LigneBudgetaire>().AsNoTracking().OrderBy(l => l.SousPolitique)
             .Select(l => new SelectListItem(l.SousPolitique + " / " + l.Nature + " / " + l.Fonction + " – " + l.Libelle, l.Id.ToString())).ToListAsync(ct);
         Credits.Annee ??= Annee;
-        // The acts behind this year's credits and behind the budget line itself.
-        Deliberations = [.. await registre.ActesLiesAsync(Features.Deliberations.LiensDeliberation.CreditBudgetaire, Annee.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), ct)];
-        foreach (var ligne in Budget?.Lignes ?? [])
-        {
-            Deliberations.AddRange(await registre.ActesLiesAsync(Features.Deliberations.LiensDeliberation.LigneBudgetaire, $"{ligne.SousPolitique}-{ligne.Nature}-{ligne.Fonction}", ct));
-        }
+        // The acts behind this year's credits and behind its budget lines, in one call.
+        Deliberations = await registre.ActesLiesAsync(
+            [(Features.Deliberations.LiensDeliberation.CreditBudgetaire, Annee.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             .. (Budget?.Lignes ?? []).Select(l => (Features.Deliberations.LiensDeliberation.LigneBudgetaire, $"{l.SousPolitique}-{l.Nature}-{l.Fonction}"))], ct);
     }
 }

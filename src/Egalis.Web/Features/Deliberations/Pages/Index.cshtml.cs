@@ -31,10 +31,8 @@ public class IndexModel(Registre registre, EgalisDbContext db) : PageModel
         {
             Annee = null;
         }
-        var actes = await registre.ListeAsync(Assemblee, Annee, ct: ct);
-        Total = actes.Count;
+        PageCourante = Pager.Clamp(NumeroPage);
+        (Actes, Total) = await registre.PageAsync(Assemblee, Annee, PageCourante, Pager.DefaultSize, ct);
         Pages = Pager.TotalPages(Total, Pager.DefaultSize);
-        PageCourante = Math.Min(Pager.Clamp(NumeroPage), Pages);
-        Actes = actes.Skip((PageCourante - 1) * Pager.DefaultSize).Take(Pager.DefaultSize).ToList();
     }
 }

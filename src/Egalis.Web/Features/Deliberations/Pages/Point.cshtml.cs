@@ -13,7 +13,7 @@ namespace Egalis.Web.Features.Deliberations.Pages;
 
 /// <summary>Holding an item: attendance, vote, then transmission to the prefecture.</summary>
 [Authorize(Policy = Policies.Secretariat)]
-public class PointModel(EgalisDbContext db, SecretariatService secretariat, Registre registre) : PageModel
+public class PointModel(EgalisDbContext db, SecretariatService secretariat, Registre registre, Plan.PlanService plans) : PageModel
 {
     public sealed class PresenceInput
     {
@@ -213,11 +213,10 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             LiensDeliberation.Plan => "Le plan dans son ensemble",
             _ => $"{l.Type} {l.Reference}",
         }).ToList();
-        var actions = await db.Set<Plan.ElementPlan>().AsNoTracking().Where(e => e.PlanCode == Plan.PlanService.PlanPrincipal && e.Niveau != Plan.NiveauElement.Axe)
-            .Select(e => new { e.Code, e.Titre }).ToListAsync(ct);
+        var actions = await plans.ActionsAsync(ct);
         var exercices = await db.Set<Budget.Exercice>().AsNoTracking().OrderBy(e => e.Annee).Select(e => e.Annee).ToListAsync(ct);
         ChoixLiens = [new SelectListItem("Le plan dans son ensemble", $"{LiensDeliberation.Plan}|{Plan.PlanService.PlanPrincipal}"),
-            .. actions.OrderBy(a => a.Code, Budget.CodeComparer.Instance).Select(a => new SelectListItem($"Action {a.Code} – {a.Titre}", $"{LiensDeliberation.ActionPlan}|{a.Code}")),
+            .. actions.Select(a => new SelectListItem($"Action {a.Code} – {a.Titre}", $"{LiensDeliberation.ActionPlan}|{a.Code}")),
             .. exercices.Select(a => new SelectListItem($"Crédits du plan pour {a}", $"{LiensDeliberation.CreditBudgetaire}|{a}"))];
         Transitions = (acte.Point.Transmission switch
         {

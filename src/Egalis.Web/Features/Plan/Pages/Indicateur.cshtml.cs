@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Egalis.Web.Features.Budget;
 using Egalis.Web.Features.Plan.Indicateurs;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
@@ -14,7 +13,7 @@ namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>Create an indicator, or edit its definition, targets and values.</summary>
 [Authorize(Policy = Policies.EquipePlan)]
-public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs) : PageModel
+public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs, PlanService plans) : PageModel
 {
     public sealed class DefinitionInput
     {
@@ -219,9 +218,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs)
 
     private async Task<bool> ChargerAsync(CancellationToken ct)
     {
-        var actions = await db.Set<ElementPlan>().AsNoTracking().Where(e => e.PlanCode == PlanService.PlanPrincipal && e.Niveau != NiveauElement.Axe)
-            .Select(e => new { e.Code, e.Titre }).ToListAsync(ct);
-        Actions = actions.OrderBy(a => a.Code, CodeComparer.Instance).Select(a => new SelectListItem($"{a.Code} – {a.Titre}", a.Code)).ToList();
+        Actions = (await plans.ActionsAsync(ct)).Select(a => new SelectListItem($"{a.Code} – {a.Titre}", a.Code)).ToList();
         if (Creation)
         {
             return true;
