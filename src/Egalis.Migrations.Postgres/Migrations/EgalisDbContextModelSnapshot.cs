@@ -311,6 +311,9 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<int>("AssembleeId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CreeParImportPointId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Debut")
                         .HasColumnType("date");
 
@@ -361,8 +364,14 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("DateTransmission")
                         .HasColumnType("date");
 
+                    b.Property<bool>("Delibere")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Genre")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ImporteLe")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("MatiereCode")
                         .IsRequired()
@@ -471,6 +480,50 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.HasIndex("MandataireMandatId");
 
                     b.ToTable("Presences", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Rectification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AncienneValeur")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Champ")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NouvelleValeur")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Quand")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.ToTable("Rectifications", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Deliberations.Seance", b =>
@@ -1298,6 +1351,15 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PointId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Rectification", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.PointOrdreDuJour", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

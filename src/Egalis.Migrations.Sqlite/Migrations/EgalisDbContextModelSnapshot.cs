@@ -287,6 +287,9 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<int>("AssembleeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CreeParImportPointId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Debut")
                         .HasColumnType("TEXT");
 
@@ -335,7 +338,13 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("DateTransmission")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Delibere")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Genre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImporteLe")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MatiereCode")
@@ -445,6 +454,48 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.HasIndex("MandataireMandatId");
 
                     b.ToTable("Presences", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Rectification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AncienneValeur")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Champ")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NouvelleValeur")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quand")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.ToTable("Rectifications", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Deliberations.Seance", b =>
@@ -1256,6 +1307,15 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PointId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Deliberations.Rectification", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Deliberations.PointOrdreDuJour", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

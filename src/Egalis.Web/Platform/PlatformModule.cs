@@ -72,7 +72,12 @@ public static class PlatformModule
             o.SlidingExpiration = true;
             // An API caller gets a status code, not a redirect to an HTML page.
             o.Events.OnRedirectToLogin = c => RedirectOrStatus(c, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = c => RedirectOrStatus(c, StatusCodes.Status403Forbidden);
+            // A refused access answers 403 where it was asked, with the French error page (no redirect to a page answering 200).
+            o.Events.OnRedirectToAccessDenied = c =>
+            {
+                c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Admin))

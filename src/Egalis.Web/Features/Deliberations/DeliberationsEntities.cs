@@ -37,6 +37,8 @@ public class Mandat
     public Elu? Elu { get; set; }
     public DateOnly Debut { get; set; }
     public DateOnly? Fin { get; set; }
+    /// <summary>The imported act that created this term (a name the register gave that was not yet a member); undoing the import removes it if nothing else uses it.</summary>
+    public int? CreeParImportPointId { get; set; }
 
     public bool EnExercice(DateOnly date) => Debut <= date && (Fin is null || date <= Fin);
 }
@@ -108,7 +110,34 @@ public class PointOrdreDuJour
     public DateOnly? DateTransmission { get; set; }
     public DateOnly? DateAccuse { get; set; }
     public string? MotifRefus { get; set; }
+    /// <summary>
+    /// Set once the assembly has decided: the vote or the taking note is recorded after the session,
+    /// or the act was recorded from its extract. Until then the item is a draft that only the secretariat sees.
+    /// </summary>
+    public bool Delibere { get; set; }
+    /// <summary>When the act was recorded from the text of its extract (an import can be undone for a few days).</summary>
+    public DateTimeOffset? ImporteLe { get; set; }
     public int Version { get; set; }
+
+    /// <summary>Signed acts are final: attendance, vote, text and number no longer change, except by a recorded rectification.</summary>
+    public bool EstSigne => DateSignature is not null || Transmission != StatutTransmission.ATransmettre;
+}
+
+/// <summary>
+/// A « rectification d'erreur matérielle » of a signed act: a typing error in its text corrected
+/// without changing the decision. The previous wording is kept and shown with the act.
+/// </summary>
+public class Rectification
+{
+    public int Id { get; set; }
+    public int PointId { get; set; }
+    public DateTimeOffset Quand { get; set; }
+    public required string Auteur { get; set; }
+    /// <summary>One of <see cref="ChampsRectifiables"/>.</summary>
+    public required string Champ { get; set; }
+    public string? AncienneValeur { get; set; }
+    public string? NouvelleValeur { get; set; }
+    public required string Motif { get; set; }
 }
 
 /// <summary>A member's attendance for one agenda item (members arrive and leave during a session).</summary>
@@ -201,6 +230,21 @@ public class PointOrdreDuJourConfiguration : IEntityTypeConfiguration<PointOrdre
         // ACTES: the internal number is unique for the authority (the Métropole, one SIREN).
         b.HasIndex(p => p.NumeroActe).IsUnique();
         b.HasIndex(p => new { p.SeanceId, p.Rang }).IsUnique();
+    }
+}
+
+public class RectificationConfiguration : IEntityTypeConfiguration<Rectification>
+{
+    public void Configure(EntityTypeBuilder<Rectification> b)
+    {
+        b.ToTable("Rectifications");
+        b.HasOne<PointOrdreDuJour>().WithMany().HasForeignKey(r => r.PointId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.Auteur).HasMaxLength(256);
+        b.Property(r => r.Champ).HasMaxLength(30);
+        b.Property(r => r.AncienneValeur).HasMaxLength(ChampsRectifiables.TailleMax);
+        b.Property(r => r.NouvelleValeur).HasMaxLength(ChampsRectifiables.TailleMax);
+        b.Property(r => r.Motif).HasMaxLength(1000);
+        b.HasIndex(r => r.PointId);
     }
 }
 

@@ -60,7 +60,7 @@ public sealed class DeliberationsSeeder : ISeeder
             SeanceId = seanceCm.Id, Rang = cm.GetProperty("agenda_rank").GetInt32(), NumeroRapport = cm.GetProperty("report_number").GetString(),
             Theme = cm.GetProperty("commission").GetString(), Objet = cm.GetProperty("object").GetString()!, MatiereCode = "8.5", NatureCode = "DE",
             Genre = GenrePoint.Vote, Rapport = rapport, Visas = Liste("visas"), Considerants = Liste("considerants"), Articles = Liste("articles"),
-            ResultatSansDecompte = ResultatDeliberation.Adoptee, Transmission = StatutTransmission.Transmis,
+            ResultatSansDecompte = ResultatDeliberation.Adoptee, Transmission = StatutTransmission.Transmis, Delibere = true,
         };
         db.Add(adoption);
 
@@ -89,7 +89,8 @@ public sealed class DeliberationsSeeder : ISeeder
         var seance = new Seance
         {
             AssembleeId = assemblee.Id, Date = DateOnly.Parse(ct2.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-            Lieu = ct2.GetProperty("place").GetString(), DateConvocation = DateOnly.Parse(ct2.GetProperty("convocation_date").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            // As the founding text writes it after « s'est réuni ».
+            Lieu = "au Château Saint-Hilaire à Coudoux", DateConvocation = DateOnly.Parse(ct2.GetProperty("convocation_date").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
             FondementConvocation = ct2.GetProperty("legal_basis_convocation").GetString(),
             PresidentMandatId = mandats[ct2.GetProperty("president").GetString()!].Id, SecretaireMandatId = mandats[ct2.GetProperty("secretary").GetString()!].Id,
             PolitiqueCode = PolitiqueQuorum.DroitCommun.Code,
@@ -103,7 +104,7 @@ public sealed class DeliberationsSeeder : ISeeder
             MatiereCode = "8.5", NatureCode = "DE", Genre = GenrePoint.PriseActe, Rapport = rapport, Visas = Liste("visas"), Considerants = Liste("considerants"),
             Articles = Liste("articles"), TextePriseActe = t.GetProperty("texte_prise_acte").GetString(), NumeroActe = ct2.GetProperty("act_number").GetString(),
             Transmission = StatutTransmission.Acquitte, DateSignature = Date(ct2, "signed_on"), DateTransmission = Date(ct2, "prefecture_transmission_date"),
-            DateAccuse = Date(ct2, "prefecture_reception_date"),
+            DateAccuse = Date(ct2, "prefecture_reception_date"), Delibere = true,
         };
         db.Add(acte);
         await db.SaveChangesAsync(ct);
@@ -134,4 +135,8 @@ public static class LiensDeliberation
     public const string CreditBudgetaire = "budget-credit";
     /// <summary>For the fund's committee decisions (a later module).</summary>
     public const string DecisionFonds = "fonds-decision";
+    /// <summary>This act withdraws an earlier signed act (reference: the earlier act's id).</summary>
+    public const string RetraitActe = "acte-retrait";
+    /// <summary>This act replaces an earlier signed act (reference: the earlier act's id).</summary>
+    public const string RemplacementActe = "acte-remplacement";
 }

@@ -1,5 +1,7 @@
 using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform.Pdf;
+using Egalis.Web.Platform.Text;
+using Egalis.Web.Platform.Web;
 
 namespace Egalis.Web.Features.Deliberations;
 
@@ -10,7 +12,7 @@ namespace Egalis.Web.Features.Deliberations;
 /// </summary>
 public static class ExtraitPdf
 {
-    public static byte[] Rendre(Registre.Acte acte, Presentation.Listes listes, string? matiere)
+    public static byte[] Rendre(Registre.Acte acte, Presentation.Listes listes, string? matiere, IReadOnlyList<Rectification> rectifications, IReadOnlyList<Registre.Relation> relations)
     {
         var p = acte.Point;
         var s = acte.Seance;
@@ -28,9 +30,7 @@ public static class ExtraitPdf
         {
             pdf.Paragraphe($"Matière : {p.MatiereCode} {matiere}");
         }
-        pdf.Paragraphe($"Le {s.Date:d MMMM yyyy}, le {acte.Assemblee.Nom} s'est réuni{(s.Lieu is null ? "" : $" à {s.Lieu}")}" +
-            $"{(s.DateConvocation is null ? "" : $", sur la convocation qui lui a été adressée le {s.DateConvocation:d MMMM yyyy}")}" +
-            $"{(s.FondementConvocation is null ? "" : $", conformément à l'{s.FondementConvocation}")}.");
+        pdf.Paragraphe(Libelles.Reunion(s, acte.Assemblee));
         if (listes.Presents.Count > 0)
         {
             pdf.Paragraphe($"Etaient Présents : {string.Join(" – ", listes.Presents)}");
@@ -49,27 +49,27 @@ public static class ExtraitPdf
         if (!string.IsNullOrWhiteSpace(p.Rapport))
         {
             pdf.Titre1("Rapport");
-            foreach (var paragraphe in p.Rapport.Split("\n\n"))
+            foreach (var paragraphe in Textes.Paragraphes(p.Rapport))
             {
-                pdf.Paragraphe(paragraphe);
+                pdf.Paragraphe(Textes.SansBalises(paragraphe));
             }
         }
         if (p.Visas.Count > 0)
         {
             pdf.Paragraphe("Vu");
-            pdf.Liste(p.Visas);
+            pdf.Liste(p.Visas.Select(Textes.SansBalises));
         }
         if (p.Considerants.Count > 0)
         {
             pdf.Paragraphe("Considérant");
-            pdf.Liste(p.Considerants);
+            pdf.Liste(p.Considerants.Select(Textes.SansBalises));
         }
         if (p.Articles.Count > 0)
         {
             pdf.Titre2("Délibère");
             for (var i = 0; i < p.Articles.Count; i++)
             {
-                pdf.Paragraphe($"Article {i + 1} : {p.Articles[i]}");
+                pdf.Paragraphe($"Article {i + 1} : {Textes.SansBalises(p.Articles[i])}");
             }
         }
         if (p.Genre == GenrePoint.PriseActe)
@@ -98,6 +98,20 @@ public static class ExtraitPdf
             if (p.DateAccuse is not null)
             {
                 pdf.Paragraphe($"Date de réception préfecture : {p.DateAccuse:dd/MM/yyyy}");
+            }
+        }
+        foreach (var r in relations)
+        {
+            pdf.Paragraphe($"{r.Libelle} {r.NumeroActe ?? "sans numéro"} du {r.Date:dd/MM/yyyy}.");
+        }
+        if (rectifications.Count > 0)
+        {
+            pdf.Titre2("Rectifications d'erreur matérielle");
+            foreach (var r in rectifications)
+            {
+                var champ = ChampsRectifiables.Trouver(r.Champ)?.Libelle ?? r.Champ;
+                pdf.Paragraphe($"{champ} rectifié le {Paris.Heure(r.Quand)} par {r.Auteur}. Motif : {r.Motif}");
+                pdf.Paragraphe($"Texte antérieur : {Textes.SansBalises(r.AncienneValeur ?? "(vide)")}");
             }
         }
         return pdf.Enregistrer();

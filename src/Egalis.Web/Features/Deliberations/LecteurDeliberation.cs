@@ -50,7 +50,8 @@ public static partial class LecteurDeliberation
             date = DateEnLettres(seance.Groups["date"].Value);
             assemblee = seance.Groups["assemblee"].Value.Trim();
             var suite = Regex.Replace(seance.Groups["suite"].Value, @"\ben session (extra)?ordinaire\b", "", RegexOptions.IgnoreCase);
-            var l = Regex.Match(suite, @"\b(?:au|à la|à l'|à)\s+(.+)$");
+            // The place keeps its preposition, as the register writes it: « au Château Saint-Hilaire à Coudoux ».
+            var l = Regex.Match(suite, @"(?:^|\s)((?:(?:au|aux|à la|à)\s+|à l')\S.*)$");
             lieu = l.Success ? l.Groups[1].Value.Trim().TrimEnd(',') : null;
             var c = Regex.Match(plat[seance.Index..], @"convocation qui lui a été adressée.*?le (\d{1,2}(?:er)? \p{L}+ \d{4})", RegexOptions.IgnoreCase);
             convocation = c.Success ? DateEnLettres(c.Groups[1].Value) : null;
@@ -134,6 +135,14 @@ public static partial class LecteurDeliberation
     {
         var cle = Cle(ecrit);
         return noms.FirstOrDefault(n => Cle(n) == cle) ?? (RessembleAUnNom(ecrit) ? Nettoyer(ecrit) : null);
+    }
+
+    /// <summary>« Conseil de la Métropole » read in a text names the « Conseil de la Métropole Aix-Marseille-Provence ».</summary>
+    public static bool MemeAssemblee(string lu, string nom)
+    {
+        static string Norme(string t) => string.Join(' ', SansAccents(t).ToLowerInvariant().Replace('’', '\'').Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries));
+        var (a, b) = (Norme(lu), Norme(nom));
+        return a == b || b.StartsWith(a + " ", StringComparison.Ordinal) || a.StartsWith(b + " ", StringComparison.Ordinal);
     }
 
     public static string Cle(string nom) =>

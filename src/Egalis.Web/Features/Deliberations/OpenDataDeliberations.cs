@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Egalis.Web.Features.Territoires;
+using Egalis.Web.Platform.Text;
 
 namespace Egalis.Web.Features.Deliberations;
 
@@ -44,8 +45,8 @@ public static class OpenDataDeliberations
                 var prefDate = a.Point.DateAccuse is { } accuse && accuse >= a.Seance.Date ? accuse.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
                 string[] ligne =
                 [
-                    nom, siret, a.Point.NumeroActe ?? $"EGALIS-{a.Point.Id}", a.Seance.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    a.Point.MatiereCode, matieres.NomScdl(a.Point.MatiereCode) ?? "", a.Point.Objet, "", "",
+                    nom, siret, IdentifiantInterne(a), a.Seance.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    a.Point.MatiereCode, matieres.NomScdl(a.Point.MatiereCode) ?? "", Textes.SansBalises(a.Point.Objet), "", "",
                     prefDate == "" ? "" : prefecture, prefDate,
                     Entier(d?.Effectif), Entier(d?.Reel), Entier(d?.Pour), Entier(d?.Contre), Entier(d?.Abstention),
                     $"{baseUrl}/deliberations/acte/{a.Point.Id}",
@@ -57,6 +58,13 @@ public static class OpenDataDeliberations
                 await csv.NextRecordAsync();
             }
         }, "text/csv; charset=utf-8", "deliberations.csv");
+
+    /// <summary>
+    /// The act number; for an act the register gives without one (the Conseil de la Métropole's of 2019),
+    /// its report number, or else the assembly, date and rank of the item, which identify it uniquely.
+    /// </summary>
+    public static string IdentifiantInterne(Registre.Acte a) =>
+        a.Point.NumeroActe ?? a.Point.NumeroRapport ?? $"{a.Assemblee.Code}-{a.Seance.Date:yyyyMMdd}-{a.Point.Rang}";
 
     private static string Entier(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
 }

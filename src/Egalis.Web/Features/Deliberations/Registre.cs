@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Deliberations;
 
-/// <summary>Reads the register of deliberations with their attendance counts, quorum and result.</summary>
+/// <summary>
+/// Reads the register of deliberations with their attendance counts, quorum and result. Only decided
+/// acts are read unless the secretariat asks for its drafts too: a draft never reaches a public page,
+/// the API or the open data.
+/// </summary>
 public sealed class Registre(EgalisDbContext db)
 {
     public sealed record Acte(PointOrdreDuJour Point, Seance Seance, Assemblee Assemblee, int? MembresEnExercice, int? Presents, int? Representes,
@@ -19,20 +23,24 @@ public sealed class Registre(EgalisDbContext db)
             : null;
     }
 
-    public Task<List<Acte>> ListeAsync(string? assemblee = null, int? annee = null, int? pointId = null, string? numeroActe = null, CancellationToken ct = default) =>
-        ChargerAsync(Filtrer(assemblee, annee, pointId is null ? null : [pointId.Value], numeroActe), ct);
+    public Task<List<Acte>> ListeAsync(string? assemblee = null, int? annee = null, int? pointId = null, string? numeroActe = null, bool inclureProjets = false, CancellationToken ct = default) =>
+        ChargerAsync(Filtrer(assemblee, annee, pointId is null ? null : [pointId.Value], numeroActe, inclureProjets), ct);
 
     /// <summary>One page of the register, paged by the database, with the total count.</summary>
     public async Task<(List<Acte> Actes, int Total)> PageAsync(string? assemblee, int? annee, int page, int taille, CancellationToken ct = default)
     {
-        var requete = Filtrer(assemblee, annee, null, null);
+        var requete = Filtrer(assemblee, annee, null, null, inclureProjets: false);
         var total = await requete.CountAsync(ct);
         return (await ChargerAsync(requete.Skip((page - 1) * taille).Take(taille), ct), total);
     }
 
-    private IQueryable<PointOrdreDuJour> Filtrer(string? assemblee, int? annee, IReadOnlyCollection<int>? pointIds, string? numeroActe)
+    private IQueryable<PointOrdreDuJour> Filtrer(string? assemblee, int? annee, IReadOnlyCollection<int>? pointIds, string? numeroActe, bool inclureProjets)
     {
         var requete = db.Set<PointOrdreDuJour>().AsNoTracking().Include(p => p.Seance!).ThenInclude(s => s.Assemblee).AsQueryable();
+        if (!inclureProjets)
+        {
+            requete = requete.Where(p => p.Delibere);
+        }
         if (assemblee is not null)
         {
             requete = requete.Where(p => p.Seance!.Assemblee!.Code == assemblee);
@@ -92,7 +100,43 @@ public sealed class Registre(EgalisDbContext db)
         var types = cibles.Select(c => c.Type).Distinct().ToList();
         var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => types.Contains(l.Type)).ToListAsync(ct);
         var ids = liens.Where(l => cibles.Contains((l.Type, l.Reference))).Select(l => l.PointId).Distinct().ToList();
-        return ids.Count == 0 ? [] : (await ChargerAsync(Filtrer(null, null, ids, null), ct)).OrderBy(a => a.Seance.Date).ToList();
+        return ids.Count == 0 ? [] : (await ChargerAsync(Filtrer(null, null, ids, null, inclureProjets: false), ct)).OrderBy(a => a.Seance.Date).ToList();
+    }
+
+    /// <summary>An act withdrawn or replaced by a later one, or withdrawing or replacing an earlier one: both ends of the link.</summary>
+    public sealed record Relation(string Libelle, int PointId, string? NumeroActe, DateOnly Date);
+
+    /// <summary>
+    /// The acts that withdraw or replace this one (only once they are decided themselves), and those it withdraws or replaces.
+    /// </summary>
+    public async Task<List<Relation>> RelationsAsync(int pointId, CancellationToken ct = default)
+    {
+        var id = pointId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var types = new[] { LiensDeliberation.RetraitActe, LiensDeliberation.RemplacementActe };
+        var liens = await db.Set<LienDeliberation>().AsNoTracking()
+            .Where(l => types.Contains(l.Type) && (l.PointId == pointId || l.Reference == id)).ToListAsync(ct);
+        var autres = liens.Select(l => l.PointId == pointId ? int.Parse(l.Reference, System.Globalization.CultureInfo.InvariantCulture) : l.PointId).Distinct().ToList();
+        var actes = await db.Set<PointOrdreDuJour>().AsNoTracking().Where(p => autres.Contains(p.Id) && p.Delibere)
+            .Select(p => new { p.Id, p.NumeroActe, p.Seance!.Date }).ToDictionaryAsync(p => p.Id, ct);
+        var resultat = new List<Relation>();
+        foreach (var l in liens)
+        {
+            var sortant = l.PointId == pointId;
+            var autre = sortant ? int.Parse(l.Reference, System.Globalization.CultureInfo.InvariantCulture) : l.PointId;
+            if (!actes.TryGetValue(autre, out var a))
+            {
+                continue;
+            }
+            var libelle = (sortant, l.Type) switch
+            {
+                (true, LiensDeliberation.RetraitActe) => "Retire l'acte",
+                (true, _) => "Remplace l'acte",
+                (false, LiensDeliberation.RetraitActe) => "Retiré par l'acte",
+                _ => "Remplacé par l'acte",
+            };
+            resultat.Add(new Relation(libelle, a.Id, a.NumeroActe, a.Date));
+        }
+        return resultat;
     }
 
     public Task<List<Acte>> ActesLiesAsync(string type, string reference, CancellationToken ct = default) => ActesLiesAsync([(type, reference)], ct);

@@ -1,3 +1,5 @@
+using Egalis.Web.Platform.Text;
+
 namespace Egalis.Web.Features.Deliberations;
 
 public enum StatutPresence
@@ -26,28 +28,28 @@ public static class ReglesPresence
             {
                 if (l.MandataireId is null)
                 {
-                    erreurs.Add((l.MandatId, $"{l.Nom} est représenté : indiquez à qui il a donné pouvoir."));
+                    erreurs.Add((l.MandatId, $"Indiquez qui porte le pouvoir {Francais.De(l.Nom)}, marqué « représenté »."));
                 }
                 else if (l.MandataireId == l.MandatId)
                 {
-                    erreurs.Add((l.MandatId, $"{l.Nom} ne peut pas se donner pouvoir à lui-même."));
+                    erreurs.Add((l.MandatId, $"Un membre ne porte pas son propre pouvoir : choisissez un autre membre pour {l.Nom}."));
                 }
                 else if (!parId.TryGetValue(l.MandataireId.Value, out var mandataire))
                 {
-                    erreurs.Add((l.MandatId, $"Le mandataire de {l.Nom} n'est pas membre de l'assemblée."));
+                    erreurs.Add((l.MandatId, $"Le porteur du pouvoir {Francais.De(l.Nom)} n'est pas membre de l'assemblée."));
                 }
                 else if (mandataire.Statut != StatutPresence.Present)
                 {
-                    erreurs.Add((l.MandatId, $"{mandataire.Nom} n'est pas présent : il ne peut pas porter le pouvoir de {l.Nom}."));
+                    erreurs.Add((l.MandatId, $"Le pouvoir {Francais.De(l.Nom)} ne peut être porté que par un membre présent : {mandataire.Nom} n'est pas marqué « présent »."));
                 }
                 if (seancesDejaCouvertes?.GetValueOrDefault(l.MandatId) is int deja && deja >= politique.SeancesParPouvoir)
                 {
-                    erreurs.Add((l.MandatId, $"Le pouvoir de {l.Nom} a déjà servi pour {deja} séances consécutives : il en couvre {politique.SeancesParPouvoir} au plus, un nouveau pouvoir est nécessaire."));
+                    erreurs.Add((l.MandatId, $"Le pouvoir {Francais.De(l.Nom)} a déjà servi pour {deja} séances consécutives : il en couvre {politique.SeancesParPouvoir} au plus, un nouveau pouvoir est nécessaire."));
                 }
             }
             else if (l.MandataireId is not null)
             {
-                erreurs.Add((l.MandatId, $"{l.Nom} n'est pas représenté : il n'a pas de mandataire."));
+                erreurs.Add((l.MandatId, $"Pour {l.Nom}, la présence choisie est « {Libelle(l.Statut)} » mais un pouvoir est indiqué : choisissez « représenté » pour garder le pouvoir, ou retirez-le."));
             }
         }
         foreach (var groupe in lignes.Where(l => l.Statut == StatutPresence.Represente && l.MandataireId is not null).GroupBy(l => l.MandataireId!.Value))
@@ -56,12 +58,20 @@ public static class ReglesPresence
             {
                 var noms = string.Join(", ", groupe.Select(g => g.Nom));
                 erreurs.Add((groupe.Key, politique.PouvoirsParMandataire == 1
-                    ? $"{porteur.Nom} ne peut porter qu'un seul pouvoir (il en porte {groupe.Count()} : {noms})."
-                    : $"{porteur.Nom} ne peut porter que {politique.PouvoirsParMandataire} pouvoirs (il en porte {groupe.Count()} : {noms})."));
+                    ? $"Un membre présent porte un seul pouvoir : {porteur.Nom} en porte {groupe.Count()} ({noms})."
+                    : $"Un membre présent porte au plus {politique.PouvoirsParMandataire} pouvoirs : {porteur.Nom} en porte {groupe.Count()} ({noms})."));
             }
         }
         return erreurs;
     }
+
+    private static string Libelle(StatutPresence s) => s switch
+    {
+        StatutPresence.Present => "présent",
+        StatutPresence.Excuse => "excusé",
+        StatutPresence.Absent => "absent",
+        _ => "représenté",
+    };
 }
 
 public enum ResultatDeliberation

@@ -1,15 +1,19 @@
 using System.Text.RegularExpressions;
 using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Text;
+using Egalis.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Deliberations;
 
 /// <summary>
 /// The assemblies' secretariat: prepares sessions and their agenda, records attendance and votes,
-/// follows transmission to the prefecture. Each change checks its rules and answers, field by
-/// field, in French; nothing is written when a rule fails. Changes are audited by the data layer.
+/// signs acts and follows their transmission to the prefecture. Each change checks its rules and
+/// answers, field by field, in French; nothing is written when a rule fails. Changes are audited by
+/// the data layer. An item is a draft until the assembly has decided; a signed act no longer changes,
+/// except by a recorded rectification of a material error.
 /// </summary>
-public sealed partial class SecretariatService(EgalisDbContext db)
+public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider time)
 {
     public sealed record Resultat(bool Ok, IReadOnlyList<(string Champ, string Message)> Erreurs, int? Id = null)
     {
@@ -23,26 +27,82 @@ public sealed partial class SecretariatService(EgalisDbContext db)
     public sealed record NouveauPoint(int SeanceId, int Rang, string? NumeroRapport, string? Theme, string Objet, int? RapporteurMandatId, string MatiereCode,
         string NatureCode, GenrePoint Genre, string? Rapport, IReadOnlyList<string> Considerants, IReadOnlyList<string> Articles, string? NumeroActe);
 
+    /// <summary>The earliest date the register accepts (the Métropole was created in 2016; older acts of its predecessors may be recorded).</summary>
+    public static readonly DateOnly DatePlancher = new(2000, 1, 1);
+
+    public const int TailleMaxRapport = ChampsRectifiables.TailleMax;
+
+    /// <summary>An imported act can be undone during this many days (a wrong text or assembly); after that it is part of the register.</summary>
+    public const int JoursAnnulationImport = 7;
+
+    private DateOnly Aujourdhui => Paris.Aujourdhui(time);
+
+    /// <summary>Why a signed act refuses a change, with what can be done instead.</summary>
+    public static string MessageActeSigne(string quoi) =>
+        $"Cet acte est signé : {quoi}. Une faute de frappe dans son texte se corrige par une rectification d'erreur matérielle ; pour le reste, une nouvelle délibération le retire ou le remplace.";
+
     public async Task<List<Mandat>> MembresEnExerciceAsync(int assembleeId, DateOnly date, CancellationToken ct) =>
         await db.Set<Mandat>().AsNoTracking().Include(m => m.Elu)
             .Where(m => m.AssembleeId == assembleeId && m.Debut <= date && (m.Fin == null || date <= m.Fin))
             .OrderBy(m => m.Elu!.Nom).ToListAsync(ct);
 
-    public async Task<Resultat> CreerSeanceAsync(NouvelleSeance s, CancellationToken ct)
+    /// <summary>Saves, turning a concurrent change or a duplicate into a French message rather than an error page.</summary>
+    private async Task<Resultat> SauverAsync(int? id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Resultat.Succes(id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Refus(("", "Quelqu'un vient de modifier cet enregistrement en même temps que vous : rechargez la page pour voir ce qui a été enregistré, puis recommencez si besoin."));
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Refus(("", "Cet enregistrement vient d'être fait par quelqu'un d'autre, ou entre en conflit avec un autre : rechargez la page pour voir ce qui a été enregistré."));
+        }
+    }
+
+    private List<(string, string)> VerifierDatesSeance(DateOnly date, DateOnly? convocation)
     {
         var erreurs = new List<(string, string)>();
+        var limite = Aujourdhui.AddYears(2);
+        if (date < DatePlancher || date > limite)
+        {
+            erreurs.Add(("Date", $"La date de la séance doit être comprise entre le {DatePlancher:dd/MM/yyyy} et le {limite:dd/MM/yyyy}."));
+        }
+        if (convocation is { } c && c > date)
+        {
+            erreurs.Add(("DateConvocation", "La convocation doit précéder la séance."));
+        }
+        else if (convocation is { } c2 && c2 < date.AddDays(-90))
+        {
+            erreurs.Add(("DateConvocation", "La convocation est adressée au plus tôt 90 jours avant la séance."));
+        }
+        return erreurs;
+    }
+
+    public async Task<Resultat> CreerSeanceAsync(NouvelleSeance s, CancellationToken ct)
+    {
+        var erreurs = VerifierDatesSeance(s.Date, s.DateConvocation);
         if (!await db.Set<Assemblee>().AnyAsync(a => a.Id == s.AssembleeId, ct))
         {
             erreurs.Add(("AssembleeId", "Choisissez une assemblée de la liste."));
         }
-        var politique = PolitiqueQuorum.Trouver(s.PolitiqueCode);
-        if (politique is null)
+        if (PolitiqueQuorum.Trouver(s.PolitiqueCode) is null)
         {
             erreurs.Add(("PolitiqueCode", "Choisissez un régime de quorum de la liste."));
         }
-        if (s.DateConvocation is { } convocation && convocation > s.Date)
+        if (s.Lieu?.Trim().Length > 200)
         {
-            erreurs.Add(("DateConvocation", "La convocation doit précéder la séance."));
+            erreurs.Add(("Lieu", "Le lieu fait au plus 200 caractères."));
+        }
+        if (erreurs.Count > 0)
+        {
+            return new Resultat(false, erreurs);
         }
         var membres = await MembresEnExerciceAsync(s.AssembleeId, s.Date, ct);
         if (s.PresidentMandatId is { } president && membres.All(m => m.Id != president))
@@ -71,13 +131,84 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         }
         var seance = new Seance
         {
-            AssembleeId = s.AssembleeId, Date = s.Date, Lieu = string.IsNullOrWhiteSpace(s.Lieu) ? null : s.Lieu.Trim(), DateConvocation = s.DateConvocation,
+            AssembleeId = s.AssembleeId, Date = s.Date, Lieu = Textes.Nettoyer(s.Lieu), DateConvocation = s.DateConvocation,
             FondementConvocation = "article L.5211-1 du Code Général des Collectivités Territoriales", PolitiqueCode = s.PolitiqueCode,
             PresidentMandatId = s.PresidentMandatId, SecretaireMandatId = s.SecretaireMandatId, SeanceInitialeId = s.SeanceInitialeId,
         };
         db.Add(seance);
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(seance.Id);
+        var resultat = await SauverAsync(null, ct);
+        return resultat.Ok ? Resultat.Succes(seance.Id) : resultat;
+    }
+
+    /// <summary>The session's acts already decided: once one is, the session's date, place and rules no longer change.</summary>
+    private Task<bool> SeanceDelibereeAsync(int seanceId, CancellationToken ct) =>
+        db.Set<PointOrdreDuJour>().AnyAsync(p => p.SeanceId == seanceId && p.Delibere, ct);
+
+    /// <summary>Corrects a session's date, place, convocation or quorum rules, until one of its items is decided.</summary>
+    public async Task<Resultat> ModifierSeanceAsync(int seanceId, DateOnly date, string? lieu, DateOnly? convocation, string politiqueCode, CancellationToken ct)
+    {
+        var seance = await db.Set<Seance>().SingleOrDefaultAsync(s => s.Id == seanceId, ct);
+        if (seance is null)
+        {
+            return Resultat.Refus(("", "Cette séance n'existe pas."));
+        }
+        if (await SeanceDelibereeAsync(seanceId, ct))
+        {
+            return Resultat.Refus(("", "L'assemblée a déjà délibéré lors de cette séance : sa date, son lieu et son régime de quorum ne se modifient plus."));
+        }
+        var erreurs = VerifierDatesSeance(date, convocation);
+        if (PolitiqueQuorum.Trouver(politiqueCode) is null)
+        {
+            erreurs.Add(("PolitiqueCode", "Choisissez un régime de quorum de la liste."));
+        }
+        if (lieu?.Trim().Length > 200)
+        {
+            erreurs.Add(("Lieu", "Le lieu fait au plus 200 caractères."));
+        }
+        if (erreurs.Count == 0 && date != seance.Date)
+        {
+            // Members chosen for the session must still be in office on the new date.
+            var membres = await MembresEnExerciceAsync(seance.AssembleeId, date, ct);
+            var utilises = new[] { seance.PresidentMandatId, seance.SecretaireMandatId }
+                .Concat(await db.Set<PointOrdreDuJour>().Where(p => p.SeanceId == seanceId).Select(p => p.RapporteurMandatId).ToListAsync(ct))
+                .Concat(await db.Set<Presence>().Where(p => db.Set<PointOrdreDuJour>().Any(o => o.Id == p.PointId && o.SeanceId == seanceId)).Select(p => (int?)p.MandatId).ToListAsync(ct))
+                .Where(i => i is not null).Select(i => i!.Value).Distinct();
+            if (utilises.Any(id => membres.All(m => m.Id != id)))
+            {
+                erreurs.Add(("Date", $"Des membres désignés pour cette séance ne sont pas en exercice le {date:dd/MM/yyyy} : changez d'abord le président, le secrétaire, les rapporteurs ou les présences."));
+            }
+            if (seance.SeanceInitialeId is { } initialeId && await db.Set<Seance>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == initialeId, ct) is { } initiale
+                && ReglesReconvocation.Verifier(initiale.Date, date, PolitiqueQuorum.Trouver(initiale.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun) is { } message)
+            {
+                erreurs.Add(("Date", message));
+            }
+        }
+        if (erreurs.Count > 0)
+        {
+            return new Resultat(false, erreurs);
+        }
+        (seance.Date, seance.Lieu, seance.DateConvocation, seance.PolitiqueCode) = (date, Textes.Nettoyer(lieu), convocation, politiqueCode);
+        return await SauverAsync(seanceId, ct);
+    }
+
+    /// <summary>Deletes a session and its agenda, until one of its items is decided.</summary>
+    public async Task<Resultat> SupprimerSeanceAsync(int seanceId, CancellationToken ct)
+    {
+        var seance = await db.Set<Seance>().SingleOrDefaultAsync(s => s.Id == seanceId, ct);
+        if (seance is null)
+        {
+            return Resultat.Refus(("", "Cette séance n'existe pas."));
+        }
+        if (await SeanceDelibereeAsync(seanceId, ct))
+        {
+            return Resultat.Refus(("", "L'assemblée a délibéré lors de cette séance : elle reste au registre."));
+        }
+        if (await db.Set<Seance>().AnyAsync(s => s.SeanceInitialeId == seanceId, ct))
+        {
+            return Resultat.Refus(("", "Une autre séance a été convoquée à nouveau après celle-ci : supprimez d'abord cette nouvelle séance."));
+        }
+        db.Remove(seance);
+        return await SauverAsync(seanceId, ct);
     }
 
     public async Task<Resultat> DefinirBureauAsync(int seanceId, int? president, int? secretaire, CancellationToken ct)
@@ -86,6 +217,10 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         if (seance is null)
         {
             return Resultat.Refus(("", "Cette séance n'existe pas."));
+        }
+        if (await db.Set<PointOrdreDuJour>().AnyAsync(p => p.SeanceId == seanceId && (p.DateSignature != null || p.Transmission != StatutTransmission.ATransmettre), ct))
+        {
+            return Resultat.Refus(("", "Un acte de cette séance est signé : son président et son secrétaire ne se modifient plus."));
         }
         var membres = await MembresEnExerciceAsync(seance.AssembleeId, seance.Date, ct);
         var erreurs = new List<(string, string)>();
@@ -102,29 +237,43 @@ public sealed partial class SecretariatService(EgalisDbContext db)
             return new Resultat(false, erreurs);
         }
         (seance.PresidentMandatId, seance.SecretaireMandatId) = (president, secretaire);
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(seanceId);
+        return await SauverAsync(seanceId, ct);
     }
 
-    public async Task<Resultat> AjouterPointAsync(NouveauPoint p, MatieresActes matieres, CancellationToken ct)
+    private async Task<List<(string, string)>> VerifierPointAsync(NouveauPoint p, Seance seance, int? pointId, MatieresActes matieres, CancellationToken ct)
     {
         var erreurs = new List<(string, string)>();
-        var seance = await db.Set<Seance>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == p.SeanceId, ct);
-        if (seance is null)
+        if (p.Rang is < 1 or > 999)
         {
-            return Resultat.Refus(("SeanceId", "Cette séance n'existe pas."));
+            erreurs.Add(("Rang", "Le rang est un nombre de 1 à 999."));
         }
-        if (p.Rang < 1)
-        {
-            erreurs.Add(("Rang", "Le rang est un nombre à partir de 1."));
-        }
-        else if (await db.Set<PointOrdreDuJour>().AnyAsync(x => x.SeanceId == p.SeanceId && x.Rang == p.Rang, ct))
+        else if (await db.Set<PointOrdreDuJour>().AnyAsync(x => x.SeanceId == p.SeanceId && x.Rang == p.Rang && x.Id != pointId, ct))
         {
             erreurs.Add(("Rang", $"Le rang {p.Rang} est déjà pris dans cette séance."));
         }
         if (string.IsNullOrWhiteSpace(p.Objet) || p.Objet.Trim().Length > 499)
         {
             erreurs.Add(("Objet", "L'objet est obligatoire et fait au plus 499 caractères (règle ACTES)."));
+        }
+        if (p.NumeroRapport?.Trim().Length > 50)
+        {
+            erreurs.Add(("NumeroRapport", "Le numéro du rapport fait au plus 50 caractères."));
+        }
+        if (p.Theme?.Trim().Length > 300)
+        {
+            erreurs.Add(("Theme", "Le thème fait au plus 300 caractères."));
+        }
+        if (p.Rapport?.Length > TailleMaxRapport)
+        {
+            erreurs.Add(("Rapport", "Le rapport fait au plus 100 000 caractères."));
+        }
+        if (p.Considerants.Sum(c => c.Length) > TailleMaxRapport)
+        {
+            erreurs.Add(("Considerants", "Les considérants font au plus 100 000 caractères en tout."));
+        }
+        if (p.Articles.Sum(c => c.Length) > TailleMaxRapport)
+        {
+            erreurs.Add(("Articles", "Les articles font au plus 100 000 caractères en tout."));
         }
         if (matieres.Nom(p.MatiereCode) is null || !p.MatiereCode.Contains('.'))
         {
@@ -136,11 +285,11 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         }
         if (p.NumeroActe is { } numero)
         {
-            if (!NumeroActe().IsMatch(numero))
+            if (numero.Length > 15 || !NumeroActe().IsMatch(numero))
             {
                 erreurs.Add(("NumeroActe", "Le numéro d'acte fait au plus 15 caractères : majuscules, chiffres et « _ », sans « _ » au début ni à la fin."));
             }
-            else if (await db.Set<PointOrdreDuJour>().AnyAsync(x => x.NumeroActe == numero, ct))
+            else if (await db.Set<PointOrdreDuJour>().AnyAsync(x => x.NumeroActe == numero && x.Id != pointId, ct))
             {
                 erreurs.Add(("NumeroActe", $"Le numéro d'acte {numero} est déjà attribué : il est unique pour la Métropole."));
             }
@@ -149,20 +298,101 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         {
             erreurs.Add(("RapporteurMandatId", "Le rapporteur doit être membre de l'assemblée à la date de la séance."));
         }
+        return erreurs;
+    }
+
+    private static void Appliquer(PointOrdreDuJour point, NouveauPoint p)
+    {
+        (point.Rang, point.NumeroRapport, point.Theme, point.Objet, point.RapporteurMandatId) = (p.Rang, Textes.Nettoyer(p.NumeroRapport), Textes.Nettoyer(p.Theme), p.Objet.Trim(), p.RapporteurMandatId);
+        (point.MatiereCode, point.NatureCode, point.Genre, point.Rapport, point.NumeroActe) = (p.MatiereCode, p.NatureCode, p.Genre, Textes.Nettoyer(p.Rapport), p.NumeroActe);
+        point.Considerants = [.. p.Considerants];
+        point.Articles = [.. p.Articles];
+        point.TextePriseActe = p.Genre == GenrePoint.PriseActe ? point.TextePriseActe ?? "Après avoir pris connaissance du rapport, l'assemblée en prend acte." : null;
+    }
+
+    public async Task<Resultat> AjouterPointAsync(NouveauPoint p, MatieresActes matieres, CancellationToken ct)
+    {
+        var seance = await db.Set<Seance>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == p.SeanceId, ct);
+        if (seance is null)
+        {
+            return Resultat.Refus(("SeanceId", "Cette séance n'existe pas."));
+        }
+        var erreurs = await VerifierPointAsync(p, seance, null, matieres, ct);
         if (erreurs.Count > 0)
         {
             return new Resultat(false, erreurs);
         }
-        var point = new PointOrdreDuJour
-        {
-            SeanceId = p.SeanceId, Rang = p.Rang, NumeroRapport = Nettoyer(p.NumeroRapport), Theme = Nettoyer(p.Theme), Objet = p.Objet.Trim(),
-            RapporteurMandatId = p.RapporteurMandatId, MatiereCode = p.MatiereCode, NatureCode = p.NatureCode, Genre = p.Genre, Rapport = Nettoyer(p.Rapport),
-            Considerants = [.. p.Considerants], Articles = [.. p.Articles], NumeroActe = p.NumeroActe, Transmission = StatutTransmission.ATransmettre,
-            TextePriseActe = p.Genre == GenrePoint.PriseActe ? "Après avoir pris connaissance du rapport, l'assemblée en prend acte." : null,
-        };
+        var point = new PointOrdreDuJour { SeanceId = p.SeanceId, Objet = "", MatiereCode = p.MatiereCode, Transmission = StatutTransmission.ATransmettre };
+        Appliquer(point, p);
         db.Add(point);
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(point.Id);
+        var resultat = await SauverAsync(null, ct);
+        return resultat.Ok ? Resultat.Succes(point.Id) : resultat;
+    }
+
+    /// <summary>Corrects an agenda item until its act is signed; once decided, a vote cannot become a taking note or the reverse.</summary>
+    public async Task<Resultat> ModifierPointAsync(int pointId, NouveauPoint p, int version, MatieresActes matieres, CancellationToken ct)
+    {
+        var point = await db.Set<PointOrdreDuJour>().Include(x => x.Seance).SingleOrDefaultAsync(x => x.Id == pointId, ct);
+        if (point is null)
+        {
+            return Resultat.Refus(("", "Ce point n'existe pas."));
+        }
+        if (point.EstSigne)
+        {
+            return Resultat.Refus(("", MessageActeSigne("son texte et son numéro ne se modifient plus")));
+        }
+        if (point.Version != version)
+        {
+            return Resultat.Refus(("", "Quelqu'un vient de modifier ce point en même temps que vous : rechargez la page pour voir ce qui a été enregistré, puis recommencez si besoin."));
+        }
+        var erreurs = await VerifierPointAsync(p with { SeanceId = point.SeanceId }, point.Seance!, pointId, matieres, ct);
+        if (point.Delibere && p.Genre != point.Genre)
+        {
+            erreurs.Add(("Genre", "L'assemblée s'est déjà prononcée : un vote ne devient pas une prise d'acte, ni l'inverse."));
+        }
+        if (erreurs.Count > 0)
+        {
+            return new Resultat(false, erreurs);
+        }
+        Appliquer(point, p with { SeanceId = point.SeanceId });
+        point.Version++;
+        return await SauverAsync(pointId, ct);
+    }
+
+    /// <summary>Deletes an agenda item that the assembly has not decided yet (withdrawn from the agenda, or entered by mistake).</summary>
+    public async Task<Resultat> SupprimerPointAsync(int pointId, CancellationToken ct)
+    {
+        var point = await db.Set<PointOrdreDuJour>().SingleOrDefaultAsync(x => x.Id == pointId, ct);
+        if (point is null)
+        {
+            return Resultat.Refus(("", "Ce point n'existe pas."));
+        }
+        if (point.Delibere)
+        {
+            return Resultat.Refus(("", "L'assemblée s'est prononcée sur ce point : il reste au registre. Une nouvelle délibération peut le retirer."));
+        }
+        if (await db.Set<LienDeliberation>().AnyAsync(l => (l.Type == LiensDeliberation.RetraitActe || l.Type == LiensDeliberation.RemplacementActe) && l.Reference == pointId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct))
+        {
+            return Resultat.Refus(("", "Un autre acte retire ou remplace celui-ci : il reste au registre."));
+        }
+        db.Remove(point);
+        return await SauverAsync(pointId, ct);
+    }
+
+    /// <summary>
+    /// Checks that attendance or a vote can be recorded: the session's day has come and the act is not signed.
+    /// </summary>
+    private string? RefusSaisieSeance(PointOrdreDuJour point, string quoi)
+    {
+        if (point.EstSigne)
+        {
+            return MessageActeSigne($"{quoi} ne se modifie plus");
+        }
+        if (point.Seance!.Date > Aujourdhui)
+        {
+            return $"La séance du {point.Seance.Date:dd/MM/yyyy} n'a pas encore eu lieu : {quoi} s'enregistre à partir du jour de la séance.";
+        }
+        return null;
     }
 
     /// <summary>Replaces an item's attendance after checking every rule of the session's policy.</summary>
@@ -172,6 +402,10 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         if (point is null)
         {
             return Resultat.Refus(("", "Ce point n'existe pas."));
+        }
+        if (RefusSaisieSeance(point, "la liste des présences") is { } refus)
+        {
+            return Resultat.Refus(("", refus));
         }
         var seance = point.Seance!;
         var membres = await MembresEnExerciceAsync(seance.AssembleeId, seance.Date, ct);
@@ -190,8 +424,7 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         db.RemoveRange(await db.Set<Presence>().Where(p => p.PointId == pointId).ToListAsync(ct));
         db.AddRange(lignes.Select(l => new Presence { PointId = pointId, MandatId = l.MandatId, Statut = l.Statut, MandataireMandatId = l.Statut == StatutPresence.Represente ? l.MandataireId : null }));
         point.Version++;
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(pointId);
+        return await SauverAsync(pointId, ct);
     }
 
     /// <summary>How many consecutive earlier sessions each proxy (same giver, same holder) already covered.</summary>
@@ -227,13 +460,17 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         return resultat;
     }
 
-    /// <summary>Records the vote (or the taking note) once attendance is recorded and quorum is established.</summary>
+    /// <summary>Records the vote (or the taking note) once attendance is recorded and quorum is established: the act is then decided, and public.</summary>
     public async Task<Resultat> EnregistrerVoteAsync(int pointId, Scrutin? scrutin, Registre registre, CancellationToken ct)
     {
-        var acte = (await registre.ListeAsync(pointId: pointId, ct: ct)).SingleOrDefault();
+        var acte = (await registre.ListeAsync(pointId: pointId, inclureProjets: true, ct: ct)).SingleOrDefault();
         if (acte is null)
         {
             return Resultat.Refus(("", "Ce point n'existe pas."));
+        }
+        if (RefusSaisieSeance(acte.Point, acte.Point.Genre == GenrePoint.Vote ? "le vote" : "la prise d'acte") is { } refus)
+        {
+            return Resultat.Refus(("", refus));
         }
         if (acte.Presents is null)
         {
@@ -245,31 +482,61 @@ public sealed partial class SecretariatService(EgalisDbContext db)
             return Resultat.Refus(("", politique.Evaluer(acte.MembresEnExercice ?? 0, acte.Presents.Value, acte.Representes ?? 0).Explication(politique, acte.MembresEnExercice ?? 0)));
         }
         var point = await db.Set<PointOrdreDuJour>().SingleAsync(p => p.Id == pointId, ct);
-        if (point.Genre == GenrePoint.PriseActe)
+        if (point.Genre == GenrePoint.Vote)
         {
-            point.Version++;
-            await db.SaveChangesAsync(ct);
-            return Resultat.Succes(pointId);
+            if (scrutin is null)
+            {
+                return Resultat.Refus(("Pour", "Indiquez les décomptes du vote."));
+            }
+            var erreurs = scrutin.Verifier(acte.Presents.Value + (acte.Representes ?? 0));
+            if (erreurs.Count > 0)
+            {
+                return new Resultat(false, erreurs.Select(e => ("Pour", e)).ToList());
+            }
+            (point.Pour, point.Contre, point.Abstention, point.NePrendPasPart, point.ScrutinSecret, point.VoixPresidentPour) =
+                (scrutin.Pour, scrutin.Contre, scrutin.Abstention, scrutin.NePrendPasPart, scrutin.Secret, scrutin.Pour == scrutin.Contre ? scrutin.VoixDuPresidentPour : null);
         }
-        if (scrutin is null)
-        {
-            return Resultat.Refus(("Pour", "Indiquez les décomptes du vote."));
-        }
-        var erreurs = scrutin.Verifier(acte.Presents.Value + (acte.Representes ?? 0));
-        if (erreurs.Count > 0)
-        {
-            return new Resultat(false, erreurs.Select(e => ("Pour", e)).ToList());
-        }
-        (point.Pour, point.Contre, point.Abstention, point.NePrendPasPart, point.ScrutinSecret, point.VoixPresidentPour) =
-            (scrutin.Pour, scrutin.Contre, scrutin.Abstention, scrutin.NePrendPasPart, scrutin.Secret, scrutin.Pour == scrutin.Contre ? scrutin.VoixDuPresidentPour : null);
+        point.Delibere = true;
         point.Version++;
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(pointId);
+        return await SauverAsync(pointId, ct);
+    }
+
+    /// <summary>The president signs the decided act: from then on it is final.</summary>
+    public async Task<Resultat> SignerAsync(int pointId, DateOnly? date, CancellationToken ct)
+    {
+        var point = await db.Set<PointOrdreDuJour>().Include(p => p.Seance).SingleOrDefaultAsync(p => p.Id == pointId, ct);
+        if (point is null)
+        {
+            return Resultat.Refus(("", "Ce point n'existe pas."));
+        }
+        if (point.EstSigne)
+        {
+            return Resultat.Refus(("", point.DateSignature is { } d ? $"Cet acte est déjà signé, le {d:dd/MM/yyyy}." : "Cet acte est déjà signé."));
+        }
+        if (!point.Delibere)
+        {
+            return Resultat.Refus(("", "L'assemblée ne s'est pas encore prononcée : enregistrez le vote ou la prise d'acte avant la signature."));
+        }
+        if (point.NumeroActe is null)
+        {
+            return Resultat.Refus(("", "Attribuez un numéro d'acte avant la signature (modifiez le point)."));
+        }
+        if (date is null)
+        {
+            return Resultat.Refus(("Date", "Indiquez la date de signature."));
+        }
+        if (date < point.Seance!.Date || date > Aujourdhui)
+        {
+            return Resultat.Refus(("Date", $"La signature se date entre le jour de la séance ({point.Seance.Date:dd/MM/yyyy}) et aujourd'hui ({Aujourdhui:dd/MM/yyyy})."));
+        }
+        point.DateSignature = date;
+        point.Version++;
+        return await SauverAsync(pointId, ct);
     }
 
     /// <summary>
     /// Transmission to the prefecture: à transmettre → transmis → acquitté, or refusé (then transmitted
-    /// again). The act must be signed and numbered first; dates follow each other.
+    /// again). The act must be signed first; each date follows the one before and none is after today.
     /// </summary>
     public async Task<Resultat> ChangerTransmissionAsync(int pointId, StatutTransmission nouveau, DateOnly? date, string? motif, CancellationToken ct)
     {
@@ -294,14 +561,17 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         {
             return Resultat.Refus(("Date", "Indiquez la date."));
         }
+        if (date > Aujourdhui)
+        {
+            return Resultat.Refus(("Date", $"La date ne peut pas être postérieure à aujourd'hui ({Aujourdhui:dd/MM/yyyy})."));
+        }
         switch (nouveau)
         {
             case StatutTransmission.Transmis:
-                if (point.NumeroActe is null)
-                    return Resultat.Refus(("Statut", "Attribuez un numéro d'acte avant de transmettre."));
-                if (date < point.Seance!.Date)
-                    return Resultat.Refus(("Date", "La transmission ne peut pas précéder la séance."));
-                point.DateSignature ??= date;
+                if (point.DateSignature is null)
+                    return Resultat.Refus(("Statut", "Enregistrez la signature de l'acte avant de le transmettre."));
+                if (date < point.DateSignature)
+                    return Resultat.Refus(("Date", $"La transmission ne peut pas précéder la signature du {point.DateSignature:dd/MM/yyyy}."));
                 point.DateTransmission = date;
                 point.MotifRefus = null;
                 break;
@@ -313,19 +583,72 @@ public sealed partial class SecretariatService(EgalisDbContext db)
             case StatutTransmission.Refuse:
                 if (string.IsNullOrWhiteSpace(motif))
                     return Resultat.Refus(("Motif", "Indiquez le motif du refus."));
+                if (date < point.DateTransmission)
+                    return Resultat.Refus(("Date", $"Le refus ne peut pas précéder la transmission du {point.DateTransmission:dd/MM/yyyy}."));
                 point.MotifRefus = motif.Trim();
                 break;
         }
         point.Transmission = nouveau;
         point.Version++;
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(pointId);
+        return await SauverAsync(pointId, ct);
+    }
+
+    /// <summary>
+    /// A rectification of a material error in a signed act's wording: who, when, what, why; the previous
+    /// wording is kept and shown with the act. Before signature the item is simply edited.
+    /// </summary>
+    public async Task<Resultat> RectifierAsync(int pointId, string? champ, string? valeur, string? motif, string auteur, CancellationToken ct)
+    {
+        var point = await db.Set<PointOrdreDuJour>().SingleOrDefaultAsync(p => p.Id == pointId, ct);
+        if (point is null)
+        {
+            return Resultat.Refus(("", "Ce point n'existe pas."));
+        }
+        if (!point.EstSigne)
+        {
+            return Resultat.Refus(("", "Cet acte n'est pas encore signé : modifiez directement le point."));
+        }
+        var c = ChampsRectifiables.Trouver(champ);
+        var erreurs = new List<(string, string)>();
+        if (c is null)
+        {
+            erreurs.Add(("Champ", "Choisissez la partie du texte à rectifier."));
+        }
+        var nouvelle = c?.Code is "Considerants" or "Articles" ? string.Join("\n", Textes.Lignes(valeur)) : c?.Code == "Rapport" ? valeur?.Trim() : Textes.Nettoyer(valeur);
+        if (c is not null && c.Obligatoire && string.IsNullOrEmpty(nouvelle))
+        {
+            erreurs.Add(("Valeur", $"Indiquez le texte rectifié ({c.Libelle.ToLowerInvariant()})."));
+        }
+        if (c is not null && nouvelle?.Length > c.Taille)
+        {
+            erreurs.Add(("Valeur", $"Ce texte fait au plus {c.Taille} caractères."));
+        }
+        if (string.IsNullOrWhiteSpace(motif) || motif.Trim().Length > 1000)
+        {
+            erreurs.Add(("Motif", "Indiquez l'erreur matérielle corrigée (1 000 caractères au plus)."));
+        }
+        if (c is not null && erreurs.Count == 0 && (c.Lire(point) ?? "") == (nouvelle ?? ""))
+        {
+            erreurs.Add(("Valeur", "Le texte rectifié est identique au texte actuel."));
+        }
+        if (erreurs.Count > 0)
+        {
+            return new Resultat(false, erreurs);
+        }
+        db.Add(new Rectification
+        {
+            PointId = pointId, Quand = time.GetUtcNow(), Auteur = auteur.Length > 256 ? auteur[..256] : auteur, Champ = c!.Code,
+            AncienneValeur = c.Lire(point), NouvelleValeur = nouvelle, Motif = motif!.Trim(),
+        });
+        c.Ecrire(point, string.IsNullOrEmpty(nouvelle) ? null : nouvelle);
+        point.Version++;
+        return await SauverAsync(pointId, ct);
     }
 
     public async Task<Resultat> CreerCommissionAsync(string code, string nom, CancellationToken ct)
     {
         var propre = code.Trim().ToUpperInvariant();
-        if (!Regex.IsMatch(propre, "^[A-Z0-9][A-Z0-9-]{1,29}$"))
+        if (propre.Length > 30 || !Regex.IsMatch(propre, "^[A-Z0-9][A-Z0-9-]{1,29}$"))
         {
             return Resultat.Refus(("Code", "Le code fait de 2 à 30 majuscules, chiffres ou tirets, par exemple COM-COHESION."));
         }
@@ -343,47 +666,90 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         return Resultat.Succes(assemblee.Id);
     }
 
-    /// <summary>Ends a term (a member leaves); attendance already recorded after that date must be corrected first.</summary>
-    public async Task<Resultat> TerminerMandatAsync(int assembleeId, int mandatId, DateOnly fin, CancellationToken ct)
+    private List<(string, string)> VerifierDatesMandat(DateOnly debut, DateOnly? fin)
+    {
+        var erreurs = new List<(string, string)>();
+        var limite = Aujourdhui.AddYears(2);
+        if (debut < DatePlancher || debut > limite)
+        {
+            erreurs.Add(("Debut", $"Le début du mandat doit être compris entre le {DatePlancher:dd/MM/yyyy} et le {limite:dd/MM/yyyy}."));
+        }
+        if (fin is { } f && f < debut)
+        {
+            erreurs.Add(("Fin", $"La fin du mandat ne peut pas précéder son début ({debut:dd/MM/yyyy})."));
+        }
+        else if (fin is { } f2 && f2 > debut.AddYears(10))
+        {
+            erreurs.Add(("Fin", "Un mandat dure au plus 10 ans : vérifiez la date de fin."));
+        }
+        return erreurs;
+    }
+
+    /// <summary>
+    /// Corrects a term's start and end; the sessions where the member is recorded (present, represented,
+    /// holding a proxy, presiding, reporting) must stay inside the term.
+    /// </summary>
+    public async Task<Resultat> ModifierMandatAsync(int assembleeId, int mandatId, DateOnly debut, DateOnly? fin, CancellationToken ct)
     {
         var mandat = await db.Set<Mandat>().SingleOrDefaultAsync(m => m.Id == mandatId && m.AssembleeId == assembleeId, ct);
         if (mandat is null)
         {
-            return Resultat.Refus(("Fin", "Ce mandat n'existe pas dans cette assemblée."));
+            return Resultat.Refus(("", "Ce mandat n'existe pas dans cette assemblée."));
         }
-        if (fin < mandat.Debut)
+        var erreurs = VerifierDatesMandat(debut, fin);
+        if (erreurs.Count > 0)
         {
-            return Resultat.Refus(("Fin", $"La fin du mandat ne peut pas précéder son début ({mandat.Debut:dd/MM/yyyy})."));
+            return new Resultat(false, erreurs);
         }
-        var apres = await db.Set<Presence>().Where(p => p.MandatId == mandatId || p.MandataireMandatId == mandatId)
-            .Join(db.Set<PointOrdreDuJour>(), p => p.PointId, o => o.Id, (p, o) => o.SeanceId)
-            .Join(db.Set<Seance>(), id => id, s => s.Id, (id, s) => s.Date)
-            .Where(d => d > fin).OrderBy(d => d).FirstOrDefaultAsync(ct);
-        if (apres != default)
+        var dates = await DatesDesSeancesAsync(mandatId, ct);
+        if (dates.FirstOrDefault(d => d < debut) is var avant && avant != default)
         {
-            return Resultat.Refus(("Fin", $"Ce membre figure dans les présences de la séance du {apres:dd/MM/yyyy} : la fin du mandat ne peut pas la précéder."));
+            return Resultat.Refus(("Debut", $"Ce membre figure à la séance du {avant:dd/MM/yyyy} : le début du mandat ne peut pas la suivre."));
         }
-        mandat.Fin = fin;
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(mandatId);
+        if (fin is { } f && dates.LastOrDefault(d => d > f) is var apres && apres != default)
+        {
+            return Resultat.Refus(("Fin", $"Ce membre figure à la séance du {apres:dd/MM/yyyy} : la fin du mandat ne peut pas la précéder."));
+        }
+        if (await db.Set<Mandat>().AnyAsync(m => m.Id != mandatId && m.EluId == mandat.EluId && m.AssembleeId == assembleeId && (m.Fin == null || m.Fin >= debut) && (fin == null || m.Debut <= fin), ct))
+        {
+            return Resultat.Refus(("Debut", "Ce membre a un autre mandat dans cette assemblée sur cette période."));
+        }
+        (mandat.Debut, mandat.Fin) = (debut, fin);
+        return await SauverAsync(mandatId, ct);
+    }
+
+    /// <summary>Ends a term (a member leaves); attendance already recorded after that date must be corrected first.</summary>
+    public async Task<Resultat> TerminerMandatAsync(int assembleeId, int mandatId, DateOnly fin, CancellationToken ct)
+    {
+        var mandat = await db.Set<Mandat>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == mandatId && m.AssembleeId == assembleeId, ct);
+        return mandat is null
+            ? Resultat.Refus(("Fin", "Ce mandat n'existe pas dans cette assemblée."))
+            : await ModifierMandatAsync(assembleeId, mandatId, mandat.Debut, fin, ct);
+    }
+
+    /// <summary>The dates of the sessions where a term is used, in order.</summary>
+    private async Task<List<DateOnly>> DatesDesSeancesAsync(int mandatId, CancellationToken ct)
+    {
+        var parPresence = db.Set<Presence>().Where(p => p.MandatId == mandatId || p.MandataireMandatId == mandatId)
+            .Join(db.Set<PointOrdreDuJour>(), p => p.PointId, o => o.Id, (p, o) => o.SeanceId);
+        var parRapport = db.Set<PointOrdreDuJour>().Where(o => o.RapporteurMandatId == mandatId).Select(o => o.SeanceId);
+        var parBureau = db.Set<Seance>().Where(s => s.PresidentMandatId == mandatId || s.SecretaireMandatId == mandatId).Select(s => s.Id);
+        var ids = await parPresence.Concat(parRapport).Concat(parBureau).Distinct().ToListAsync(ct);
+        return (await db.Set<Seance>().Where(s => ids.Contains(s.Id)).Select(s => s.Date).ToListAsync(ct)).Order().ToList();
     }
 
     public async Task<Resultat> AjouterMembreAsync(int assembleeId, string nom, DateOnly debut, DateOnly? fin, CancellationToken ct)
     {
-        var erreurs = new List<(string, string)>();
+        var erreurs = VerifierDatesMandat(debut, fin);
         if (string.IsNullOrWhiteSpace(nom) || nom.Trim().Length > 200)
         {
-            erreurs.Add(("Nom", "Indiquez le nom, sous la forme « NOM Prénom » (200 caractères au plus)."));
-        }
-        if (fin is not null && fin < debut)
-        {
-            erreurs.Add(("Fin", "La fin du mandat doit suivre son début."));
+            erreurs.Insert(0, ("Nom", "Indiquez le nom, sous la forme « NOM Prénom » (200 caractères au plus)."));
         }
         if (erreurs.Count > 0)
         {
             return new Resultat(false, erreurs);
         }
-        var propre = Regex.Replace(nom.Trim(), @"\s+", " ");
+        var propre = Espaces().Replace(nom.Trim(), " ");
         var elu = await db.Set<Elu>().FirstOrDefaultAsync(e => e.Nom == propre, ct) ?? new Elu { Nom = propre };
         if (elu.Id != 0 && await db.Set<Mandat>().AnyAsync(m => m.EluId == elu.Id && m.AssembleeId == assembleeId && (m.Fin == null || m.Fin >= debut) && (fin == null || m.Debut <= fin), ct))
         {
@@ -391,8 +757,8 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         }
         var mandat = new Mandat { AssembleeId = assembleeId, Elu = elu, Debut = debut, Fin = fin };
         db.Add(mandat);
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(mandat.Id);
+        var resultat = await SauverAsync(null, ct);
+        return resultat.Ok ? Resultat.Succes(mandat.Id) : resultat;
     }
 
     /// <summary>
@@ -406,6 +772,14 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         if (l.Objet is null) erreurs.Add("L'objet n'a pas été lu.");
         else if (l.Objet.Length > 499) erreurs.Add($"L'objet fait {l.Objet.Length} caractères : 499 au plus (règle ACTES).");
         if (matieres.Nom(matiereCode) is null || !matiereCode.Contains('.')) erreurs.Add("Choisissez la matière de l'acte.");
+        if (l.Assemblee is not null && !LecteurDeliberation.MemeAssemblee(l.Assemblee, assemblee.Nom))
+        {
+            erreurs.Add($"Le texte est celui d'une délibération du « {l.Assemblee} », pas du « {assemblee.Nom} » choisi : choisissez la bonne assemblée.");
+        }
+        if (l.Date is { } jour && jour > Aujourdhui)
+        {
+            erreurs.Add($"La séance lue est datée du {jour:dd/MM/yyyy}, après aujourd'hui : seules les délibérations passées s'importent.");
+        }
         if (l.NumeroActe is not null && await db.Set<PointOrdreDuJour>().AnyAsync(p => p.NumeroActe == l.NumeroActe, ct))
         {
             erreurs.Add($"L'acte {l.NumeroActe} est déjà au registre.");
@@ -445,6 +819,7 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         var enExercice = await db.Set<Mandat>().Include(m => m.Elu).Where(m => m.AssembleeId == assemblee.Id && m.Debut <= date && (m.Fin == null || date <= m.Fin)).ToListAsync(ct);
         var parCle = enExercice.GroupBy(m => LecteurDeliberation.Cle(m.Elu!.Nom)).ToDictionary(g => g.Key, g => g.First());
         var elus = await db.Set<Elu>().ToListAsync(ct);
+        var crees = new List<Mandat>();
         Mandat Mandat(string nom)
         {
             var cle = LecteurDeliberation.Cle(nom);
@@ -454,6 +829,7 @@ public sealed partial class SecretariatService(EgalisDbContext db)
                 var elu = elus.FirstOrDefault(e => LecteurDeliberation.Cle(e.Nom) == cle) ?? new Elu { Nom = nom };
                 mandat = new Mandat { AssembleeId = assemblee.Id, Elu = elu, Debut = date, Fin = date };
                 db.Add(mandat);
+                crees.Add(mandat);
                 parCle[cle] = mandat;
             }
             return mandat;
@@ -475,9 +851,15 @@ public sealed partial class SecretariatService(EgalisDbContext db)
             TextePriseActe = l.PriseActe ? "Après avoir pris connaissance du rapport, l'assemblée en prend acte et le transforme en délibération." : null,
             DateSignature = l.DateSignature, DateTransmission = l.DateTransmission, DateAccuse = l.DateAccuse,
             Transmission = acquitte ? StatutTransmission.Acquitte : l.DateTransmission is not null ? StatutTransmission.Transmis : StatutTransmission.ATransmettre,
+            // The extract records a decision already taken.
+            Delibere = true, ImporteLe = time.GetUtcNow(),
         };
         db.Add(point);
         await db.SaveChangesAsync(ct);
+        foreach (var cree in crees)
+        {
+            cree.CreeParImportPointId = point.Id;
+        }
         db.AddRange(presents.Select(m => new Presence { PointId = point.Id, MandatId = m.Id, Statut = StatutPresence.Present }));
         db.AddRange(representes.Select(r => new Presence { PointId = point.Id, MandatId = r.Mandant.Id, Statut = StatutPresence.Represente, MandataireMandatId = r.Mandataire.Id }));
         db.AddRange(excuses.Select(m => new Presence { PointId = point.Id, MandatId = m.Id, Statut = StatutPresence.Excuse }));
@@ -486,31 +868,112 @@ public sealed partial class SecretariatService(EgalisDbContext db)
         return Resultat.Succes(point.Id);
     }
 
-    /// <summary>Links an act to a record of another module; the reference must exist there.</summary>
+    /// <summary>
+    /// Undoes an import made by mistake (wrong text, wrong assembly), within a few days: removes the act,
+    /// its attendance and links, the terms the import created that nothing else uses, and the session
+    /// if the import created it and it holds nothing else.
+    /// </summary>
+    public async Task<Resultat> AnnulerImportAsync(int pointId, CancellationToken ct)
+    {
+        var point = await db.Set<PointOrdreDuJour>().SingleOrDefaultAsync(p => p.Id == pointId, ct);
+        if (point is null)
+        {
+            return Resultat.Refus(("", "Ce point n'existe pas."));
+        }
+        if (point.ImporteLe is not { } importe)
+        {
+            return Resultat.Refus(("", "Cet acte n'a pas été importé : seul un import peut être annulé."));
+        }
+        if (time.GetUtcNow() - importe > TimeSpan.FromDays(JoursAnnulationImport))
+        {
+            return Resultat.Refus(("", $"Cet acte a été importé il y a plus de {JoursAnnulationImport} jours : il fait partie du registre. Une erreur matérielle se corrige par une rectification."));
+        }
+        if (await db.Set<Rectification>().AnyAsync(r => r.PointId == pointId, ct)
+            || await db.Set<LienDeliberation>().AnyAsync(l => (l.Type == LiensDeliberation.RetraitActe || l.Type == LiensDeliberation.RemplacementActe) && l.Reference == pointId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct))
+        {
+            return Resultat.Refus(("", "Cet acte a été rectifié, ou un autre acte le retire ou le remplace : il reste au registre."));
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var seanceId = point.SeanceId;
+        db.Remove(point);
+        await db.SaveChangesAsync(ct);
+        if (!await db.Set<PointOrdreDuJour>().AnyAsync(p => p.SeanceId == seanceId, ct) && !await db.Set<Seance>().AnyAsync(s => s.SeanceInitialeId == seanceId, ct))
+        {
+            db.Remove(await db.Set<Seance>().SingleAsync(s => s.Id == seanceId, ct));
+            await db.SaveChangesAsync(ct);
+        }
+        var crees = await db.Set<Mandat>().Where(m => m.CreeParImportPointId == pointId).ToListAsync(ct);
+        foreach (var mandat in crees)
+        {
+            if ((await DatesDesSeancesAsync(mandat.Id, ct)).Count == 0)
+            {
+                db.Remove(mandat);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        var elus = crees.Select(m => m.EluId).ToList();
+        db.RemoveRange(await db.Set<Elu>().Where(e => elus.Contains(e.Id) && !db.Set<Mandat>().Any(m => m.EluId == e.Id)).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Resultat.Succes(seanceId);
+    }
+
+    /// <summary>
+    /// Links an act to a record of another module (the reference must exist there), or to an earlier
+    /// signed act that this one withdraws or replaces.
+    /// </summary>
     public async Task<Resultat> LierAsync(int pointId, string type, string reference, CancellationToken ct)
     {
-        var existe = type switch
+        bool existe;
+        if (type is LiensDeliberation.RetraitActe or LiensDeliberation.RemplacementActe)
         {
-            LiensDeliberation.ActionPlan => await db.Set<Plan.ElementPlan>().AnyAsync(e => e.PlanCode == Plan.PlanService.PlanPrincipal && e.Code == reference, ct),
-            LiensDeliberation.CreditBudgetaire => int.TryParse(reference, out var annee) && await db.Set<Budget.Exercice>().AnyAsync(e => e.Annee == annee, ct),
-            LiensDeliberation.Plan => reference == Plan.PlanService.PlanPrincipal,
-            _ => false,
-        };
+            var point = await db.Set<PointOrdreDuJour>().AsNoTracking().Include(p => p.Seance).SingleAsync(p => p.Id == pointId, ct);
+            var cible = await db.Set<PointOrdreDuJour>().AsNoTracking().Include(p => p.Seance)
+                .SingleOrDefaultAsync(p => p.NumeroActe == reference.Trim().ToUpper(), ct);
+            if (cible is null || cible.Id == pointId)
+            {
+                return Resultat.Refus(("ActeVise", "Indiquez le numéro d'un autre acte du registre, par exemple 2019_CT2_587."));
+            }
+            if (!cible.EstSigne)
+            {
+                return Resultat.Refus(("ActeVise", $"L'acte {cible.NumeroActe} n'est pas signé : tant qu'il ne l'est pas, il se modifie ou se supprime directement."));
+            }
+            if (cible.Seance!.Date > point.Seance!.Date)
+            {
+                return Resultat.Refus(("ActeVise", $"L'acte {cible.NumeroActe} est postérieur à celui-ci : un acte ne retire ou ne remplace qu'un acte antérieur."));
+            }
+            if (point.EstSigne)
+            {
+                return Resultat.Refus(("ActeVise", MessageActeSigne("ce qu'il retire ou remplace ne se modifie plus")));
+            }
+            reference = cible.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            existe = true;
+        }
+        else
+        {
+            existe = type switch
+            {
+                LiensDeliberation.ActionPlan => await db.Set<Plan.ElementPlan>().AnyAsync(e => e.PlanCode == Plan.PlanService.PlanPrincipal && e.Code == reference, ct),
+                LiensDeliberation.CreditBudgetaire => int.TryParse(reference, out var annee) && await db.Set<Budget.Exercice>().AnyAsync(e => e.Annee == annee, ct),
+                LiensDeliberation.Plan => reference == Plan.PlanService.PlanPrincipal,
+                _ => false,
+            };
+        }
         if (!existe)
         {
             return Resultat.Refus(("Reference", "Choisissez un élément de la liste."));
         }
         if (await db.Set<LienDeliberation>().AnyAsync(l => l.PointId == pointId && l.Type == type && l.Reference == reference, ct))
         {
-            return Resultat.Refus(("Reference", "Ce lien existe déjà."));
+            return Resultat.Refus((type is LiensDeliberation.RetraitActe or LiensDeliberation.RemplacementActe ? "ActeVise" : "Reference", "Ce lien existe déjà."));
         }
         db.Add(new LienDeliberation { PointId = pointId, Type = type, Reference = reference });
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(pointId);
+        return await SauverAsync(pointId, ct);
     }
-
-    private static string? Nettoyer(string? texte) => string.IsNullOrWhiteSpace(texte) ? null : texte.Trim();
 
     [GeneratedRegex("^([A-Z0-9][A-Z0-9_]{0,13})?[A-Z0-9]$")]
     private static partial Regex NumeroActe();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Espaces();
 }

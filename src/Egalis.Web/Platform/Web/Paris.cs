@@ -12,4 +12,8 @@ public static class Paris
         var local = jour.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, Fuseau.GetUtcOffset(local)).ToUniversalTime();
     }
+
+    /// <summary>« 27/11/2026 à 18:40 », in Paris time.</summary>
+    public static string Heure(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Fuseau).ToString("dd/MM/yyyy 'à' HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

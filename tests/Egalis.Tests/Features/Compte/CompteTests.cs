@@ -13,7 +13,7 @@ public class CompteTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     {
         var client = await factory.SignedInAsync("agent@egalis.local");
         var home = await client.GetHtmlAsync("/");
-        Assert.Contains("Connecté : agent@egalis.local", home);
+        Assert.Contains("Connecté : Aya Agente", home);
         var token = EgalisFactory.AntiforgeryToken(home);
         var response = await client.PostAsync("/compte/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

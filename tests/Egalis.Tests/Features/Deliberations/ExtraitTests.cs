@@ -39,7 +39,7 @@ public class ExtraitTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("Membres en exercice : 90 – présents : 55 – représentés : 14 – absents : 21.", texte);
         Assert.Contains("Secrétaire de séance : CALAFAT Roxane", texte);
         Assert.Contains("MANCEL Joël donne lecture du rapport ci-joint.", texte);
-        Assert.Contains("Le 12 décembre 2019, le Conseil de Territoire du Pays d'Aix s'est réuni à Château Saint-Hilaire, Coudoux, sur la convocation qui lui a été adressée le 6 décembre 2019", texte);
+        Assert.Contains("Le 12 décembre 2019, le Conseil de Territoire du Pays d'Aix s'est réuni au Château Saint-Hilaire à Coudoux, sur la convocation qui lui a été adressée le 6 décembre 2019", texte);
         Assert.Contains("Après avoir pris connaissance du rapport, le Conseil de Territoire en prend acte et le transforme en délibération.", texte);
         Assert.Contains("Accusé de réception en préfecture 013-200054807-20191212-2019_CT2_587-DE Date de télétransmission : 09/01/2020 Date de réception préfecture : 09/01/2020", texte);
         Assert.Contains("Signé par JOISSAINS MASINI Maryse, le 3 janvier 2020.", texte);

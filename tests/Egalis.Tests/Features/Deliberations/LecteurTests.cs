@@ -29,7 +29,7 @@ public class LecteurTests
         Assert.Equal("Conseil de Territoire du Pays d'Aix", l.Assemblee);
         Assert.Equal(new DateOnly(2019, 12, 12), l.Date);
         Assert.Equal(new DateOnly(2019, 12, 6), l.DateConvocation);
-        Assert.Equal("Château Saint-Hilaire à Coudoux", l.Lieu);
+        Assert.Equal("au Château Saint-Hilaire à Coudoux", l.Lieu);
         Assert.StartsWith("Habitat et aménagement du territoire - Politique de la ville/ Cohésion sociale - Adoption d'un plan Métropolitain", l.Objet);
         Assert.Equal("CALAFAT Roxane", l.Secretaire);
         Assert.Equal("MANCEL Joël", l.Rapporteur);

@@ -87,7 +87,7 @@ public class RegistreTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("Rapporteur : MANCEL Joël", page);
         Assert.Contains("Après avoir pris connaissance du rapport, le Conseil de Territoire en prend acte et le transforme en délibération.", page);
         Assert.Contains("Les crédits nécessaires sont inscrits au budget de la Métropole, sous-politique D110, nature 65748, fonction 552", page);
-        Assert.Contains("Château Saint-Hilaire, Coudoux", page);
+        Assert.Contains("s'est réuni au Château Saint-Hilaire à Coudoux, sur la convocation qui lui a été adressée le 6 décembre 2019", page);
         Assert.DoesNotContain("Accusé de réception", page.Split("<h2>Rapport</h2>")[1]);
     }
 

@@ -56,7 +56,7 @@ public class PouvoirsTests
             [Albert, Lafon, new(3, "AMAROUCHE Annie", S.Represente, 2), new(4, "SLISSA Monique", S.Represente, 2)], PolitiqueQuorum.DroitCommun);
         var (mandat, message) = Assert.Single(erreurs);
         Assert.Equal(2, mandat);
-        Assert.Contains("LAFON Henri ne peut porter qu'un seul pouvoir (il en porte 2 : AMAROUCHE Annie, SLISSA Monique)", message);
+        Assert.Contains("Un membre présent porte un seul pouvoir : LAFON Henri en porte 2 (AMAROUCHE Annie, SLISSA Monique).", message);
     }
 
     [Fact]
@@ -71,16 +71,16 @@ public class PouvoirsTests
     public void A_proxy_to_an_absent_member_is_refused()
     {
         var erreurs = ReglesPresence.Verifier([Albert, new(2, "LAFON Henri", S.Excuse, null), new(3, "AMAROUCHE Annie", S.Represente, 2)], PolitiqueQuorum.DroitCommun);
-        Assert.Contains(erreurs, e => e.Message == "LAFON Henri n'est pas présent : il ne peut pas porter le pouvoir de AMAROUCHE Annie.");
+        Assert.Contains(erreurs, e => e.Message == "Le pouvoir d'AMAROUCHE Annie ne peut être porté que par un membre présent : LAFON Henri n'est pas marqué « présent ».");
     }
 
     [Fact]
     public void A_represented_member_needs_a_holder_and_others_have_none()
     {
         var erreurs = ReglesPresence.Verifier([Albert, new(3, "AMAROUCHE Annie", S.Represente, null), new(4, "BACHI Abbassia", S.Excuse, 1), new(5, "SOI Même", S.Represente, 5)], PolitiqueQuorum.DroitCommun);
-        Assert.Contains(erreurs, e => e.Message.Contains("indiquez à qui il a donné pouvoir"));
-        Assert.Contains(erreurs, e => e.Message.Contains("BACHI Abbassia n'est pas représenté"));
-        Assert.Contains(erreurs, e => e.Message.Contains("ne peut pas se donner pouvoir à lui-même"));
+        Assert.Contains(erreurs, e => e.Message == "Indiquez qui porte le pouvoir d'AMAROUCHE Annie, marqué « représenté ».");
+        Assert.Contains(erreurs, e => e.Message == "Pour BACHI Abbassia, la présence choisie est « excusé » mais un pouvoir est indiqué : choisissez « représenté » pour garder le pouvoir, ou retirez-le.");
+        Assert.Contains(erreurs, e => e.Message.Contains("Un membre ne porte pas son propre pouvoir"));
     }
 
     [Fact]

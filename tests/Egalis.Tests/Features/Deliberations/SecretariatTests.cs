@@ -77,7 +77,7 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         // A proxy to an excused member is refused next to the member concerned; nothing is saved.
         var faux = await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Presences",
             Presences(m, ("ALPHA Anne", "Present", null), ("BETA Bruno", "Represente", "GAMMA Chloé"), ("GAMMA Chloé", "Excuse", null), ("DELTA David", "Present", null), ("EPSILON Eva", "Absent", null)), formPage: urlPoint);
-        Assert.Contains("GAMMA Chloé n'est pas présent : il ne peut pas porter le pouvoir de BETA Bruno.", await faux.ReadHtmlAsync());
+        Assert.Contains("Le pouvoir de BETA Bruno ne peut être porté que par un membre présent : GAMMA Chloé n'est pas marqué « présent ».", await faux.ReadHtmlAsync());
 
         // Two present out of five: no quorum, so no vote.
         await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Presences",
@@ -94,6 +94,7 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var vote = await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Vote", new() { ["Vote.Pour"] = "2", ["Vote.Contre"] = "2", ["Vote.Abstention"] = "0", ["Vote.NePrendPasPart"] = "0", ["Vote.VoixPresident"] = "pour" }, formPage: urlPoint);
         Assert.Equal(HttpStatusCode.Redirect, vote.StatusCode);
 
+        Assert.Equal(HttpStatusCode.Redirect, (await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Signer", new() { ["Signature.Date"] = "2026-03-11" }, formPage: urlPoint)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Transmission", new() { ["Transmission.Statut"] = "Transmis", ["Transmission.Date"] = "2026-03-12" }, formPage: urlPoint)).StatusCode);
         var tot = await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Transmission", new() { ["Transmission.Statut"] = "Acquitte", ["Transmission.Date"] = "2026-03-11" }, formPage: urlPoint);
         Assert.Contains("L'accusé de réception ne peut pas précéder la transmission du 12/03/2026.", await tot.ReadHtmlAsync());
@@ -121,8 +122,8 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var cm = await AssembleeAsync("CM");
         Assert.Equal(HttpStatusCode.OK, (await referent.GetAsync($"/deliberations/assemblee/{ct2}")).StatusCode);
         var ailleurs = await referent.GetAsync($"/deliberations/assemblee/{cm}");
-        Assert.Equal(HttpStatusCode.Redirect, ailleurs.StatusCode);
-        Assert.Contains("/compte/accesrefuse", ailleurs.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, ailleurs.StatusCode);
+        Assert.Contains("<h1>Accès refusé</h1>", await ailleurs.Content.ReadAsStringAsync());
         var gestion = await referent.GetHtmlAsync("/deliberations/gestion");
         Assert.Contains("Conseil de Territoire du Pays d'Aix", gestion);
         Assert.DoesNotContain("Conseil de la Métropole Aix-Marseille-Provence</a>", gestion);
@@ -132,7 +133,7 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         });
         Assert.Contains("Choisissez une assemblée dont vous tenez le secrétariat.", await intrusion.ReadHtmlAsync());
         var agent = await factory.SignedInAsAsync(Roles.Agent);
-        Assert.Contains("/compte/accesrefuse", (await agent.GetAsync("/deliberations/gestion")).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/deliberations/gestion")).StatusCode);
     }
 
     [Fact]
@@ -146,20 +147,28 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         Assert.Contains("Le code COM-COHESION est déjà pris.", await doublon.ReadHtmlAsync());
         var referent = await factory.SignedInAsAsync(Roles.ReferentTerritoire);
         var refus = await EgalisFactory.PostFormAsync(referent, "/deliberations/gestion?handler=Commission", new() { ["Commission.Code"] = "COM-X", ["Commission.Nom"] = "X" }, formPage: "/deliberations/gestion");
-        Assert.Contains("/compte/accesrefuse", refus.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, refus.StatusCode);
     }
 
     [Fact]
-    public async Task A_term_is_ended_but_not_before_a_session_the_member_attended()
+    public async Task A_term_is_corrected_but_never_leaves_out_a_session_the_member_attended()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
         var ct2 = await AssembleeAsync("CT2");
         var m = await MandatsAsync(ct2);
-        var avant = await EgalisFactory.PostFormAsync(cheffe, $"/deliberations/assemblee/{ct2}?handler=Terminer&mandat={m["ALBERT Guy"]}", new() { ["fin"] = "2019-12-01" }, formPage: $"/deliberations/assemblee/{ct2}");
-        Assert.Contains("Ce membre figure dans les présences de la séance du 12/12/2019", await avant.ReadHtmlAsync());
-        var ok = await EgalisFactory.PostFormAsync(cheffe, $"/deliberations/assemblee/{ct2}?handler=Terminer&mandat={m["ALBERT Guy"]}", new() { ["fin"] = "2020-03-15" }, formPage: $"/deliberations/assemblee/{ct2}");
+        var url = $"/deliberations/assemblee/{ct2}";
+        var form = await Formulaire.LireAsync(cheffe, url, $"?handler=mandat&mandat={m["ALBERT Guy"]}");
+        var avant = await form.EnvoyerAsync(cheffe, new() { ["fin"] = "2019-12-01" });
+        var html = await avant.ReadHtmlAsync();
+        Assert.Contains("Ce membre figure à la séance du 12/12/2019 : la fin du mandat ne peut pas la précéder.", html);
+        Assert.Contains("value=\"2019-12-01\"", html);
+        var tard = await form.EnvoyerAsync(cheffe, new() { ["debut"] = "2019-12-13" });
+        Assert.Contains("Ce membre figure à la séance du 12/12/2019 : le début du mandat ne peut pas la suivre.", await tard.ReadHtmlAsync());
+        var ok = await form.EnvoyerAsync(cheffe, new() { ["fin"] = "2020-03-15" });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        Assert.Contains("<th scope=\"row\">ALBERT Guy</th><td>01/01/2016</td><td>15/03/2020</td>", await cheffe.GetHtmlAsync($"/deliberations/assemblee/{ct2}"));
+        var page = await cheffe.GetHtmlAsync(url);
+        Assert.Contains("Mandat d'ALBERT Guy modifié : du 01/01/2016 au 15/03/2020.", page);
+        Assert.Contains("<th scope=\"row\">ALBERT Guy</th>\n            <td>du 01/01/2016 au 15/03/2020</td>", page);
     }
 
     [Fact]

@@ -237,8 +237,8 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         var fields = Formulaire("Piratage", "realise", version: await VersionAsync("1.1"));
         fields["__RequestVerificationToken"] = token;
         var response = await agent.PostAsync("/plan/modifier/1.1", new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/compte/accesrefuse", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Accès refusé", await response.Content.ReadAsStringAsync());
         Assert.NotEqual("Piratage", Action(await PlanJsonAsync(), "1.1").GetProperty("titre").GetString());
     }
 }

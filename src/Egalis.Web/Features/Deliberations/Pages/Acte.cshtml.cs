@@ -18,6 +18,8 @@ public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes mati
     public List<string> Excuses { get; private set; } = [];
     public string? Secretaire { get; private set; }
     public string? Rapporteur { get; private set; }
+    public List<Registre.Relation> Relations { get; private set; } = [];
+    public List<Rectification> Rectifications { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -31,6 +33,8 @@ public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes mati
         Matiere = matieres.Nom(acte.Point.MatiereCode);
         var listes = await Presentation.ListesAsync(db, acte, ct);
         (Presents, Pouvoirs, Excuses, Secretaire, Rapporteur) = (listes.Presents, listes.Pouvoirs, listes.Excuses, listes.Secretaire, listes.Rapporteur);
+        Relations = await registre.RelationsAsync(id, ct);
+        Rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.PointId == id).OrderBy(r => r.Quand).ToListAsync(ct);
         return Page();
     }
 
@@ -42,7 +46,9 @@ public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes mati
             return NotFound();
         }
         var listes = await Presentation.ListesAsync(db, acte, ct);
+        var rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.PointId == id).OrderBy(r => r.Quand).ToListAsync(ct);
+        var relations = await registre.RelationsAsync(id, ct);
         var nom = acte.Point.NumeroActe ?? $"deliberation-{acte.Point.Id}";
-        return File(ExtraitPdf.Rendre(acte, listes, matieres.Nom(acte.Point.MatiereCode)), "application/pdf", $"extrait-{nom}.pdf");
+        return File(ExtraitPdf.Rendre(acte, listes, matieres.Nom(acte.Point.MatiereCode), rectifications, relations), "application/pdf", $"extrait-{nom}.pdf");
     }
 }

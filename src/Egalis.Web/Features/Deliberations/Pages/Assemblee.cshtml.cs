@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Text;
 using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -52,34 +53,40 @@ public class AssembleeModel(EgalisDbContext db, SecretariatService secretariat) 
             }
             return Page();
         }
-        TempData["Message"] = $"{Input.Nom.Trim()} est ajouté à l'assemblée.";
+        TempData["Message"] = $"Mandat de {Input.Nom.Trim()} ajouté à l'assemblée.";
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostTerminerAsync(int id, int mandat, DateOnly? fin, CancellationToken ct)
+    /// <summary>Corrects a term's start or end (a member who leaves: set the end).</summary>
+    public async Task<IActionResult> OnPostMandatAsync(int id, int mandat, DateOnly? debut, DateOnly? fin, CancellationToken ct)
     {
-        ModelState.GarderFormulaire("fin");
+        ModelState.Clear();
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;
         }
-        if (fin is null)
+        MandatEnErreur = mandat;
+        if (debut is null)
         {
-            ModelState.AddModelError(string.Empty, "Indiquez la date de fin du mandat.");
+            ModelState.AddModelError($"mandat-{mandat}", "Indiquez la date de début du mandat.");
             return Page();
         }
-        var resultat = await secretariat.TerminerMandatAsync(id, mandat, fin.Value, ct);
+        var resultat = await secretariat.ModifierMandatAsync(id, mandat, debut.Value, fin, ct);
         if (!resultat.Ok)
         {
             foreach (var (_, message) in resultat.Erreurs)
             {
-                ModelState.AddModelError(string.Empty, message);
+                ModelState.AddModelError($"mandat-{mandat}", message);
             }
             return Page();
         }
-        TempData["Message"] = $"Mandat terminé le {fin:dd/MM/yyyy}.";
+        var nom = Mandats.FirstOrDefault(m => m.Id == mandat)?.Elu!.Nom;
+        TempData["Message"] = fin is null ? $"Mandat {Francais.De(nom ?? "")} modifié : en cours depuis le {debut:dd/MM/yyyy}." : $"Mandat {Francais.De(nom ?? "")} modifié : du {debut:dd/MM/yyyy} au {fin:dd/MM/yyyy}.";
         return RedirectToPage(new { id });
     }
+
+    /// <summary>The term whose correction was refused: its row shows the message and keeps the dates typed.</summary>
+    public int? MandatEnErreur { get; private set; }
 
     /// <summary>Loads the assembly; a 404 or a refusal when it is missing or out of the user's scope.</summary>
     private async Task<IActionResult?> ChargerAsync(int id, CancellationToken ct)

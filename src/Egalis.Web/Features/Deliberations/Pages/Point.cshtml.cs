@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
 using Egalis.Web.Platform.Web;
@@ -11,9 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Deliberations.Pages;
 
-/// <summary>Holding an item: attendance, vote, then transmission to the prefecture.</summary>
+/// <summary>
+/// Holding an item and following its act: attendance and vote once the session's day has come, then
+/// signature, transmission to the prefecture, and — once signed — only rectifications of material errors.
+/// </summary>
 [Authorize(Policy = Policies.Secretariat)]
-public class PointModel(EgalisDbContext db, SecretariatService secretariat, Registre registre, Plan.PlanService plans) : PageModel
+public class PointModel(EgalisDbContext db, SecretariatService secretariat, Registre registre, Plan.PlanService plans, MatieresActes matieres, TimeProvider time) : PageModel
 {
     public sealed class PresenceInput
     {
@@ -33,6 +35,11 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         [Display(Name = "Vote du président")] public string? VoixPresident { get; set; }
     }
 
+    public sealed class DateInput
+    {
+        [Display(Name = "Date de signature")][Required(ErrorMessage = "Indiquez la date de signature.")] public DateOnly? Date { get; set; }
+    }
+
     public sealed class TransmissionInput
     {
         [Display(Name = "Nouvel état")] public StatutTransmission Statut { get; set; }
@@ -40,10 +47,12 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         [Display(Name = "Motif")][StringLength(500, ErrorMessage = "Le motif ne doit pas dépasser 500 caractères.")] public string? Motif { get; set; }
     }
 
-    [BindProperty(Name = nameof(Presences))] public List<PresenceInput> Presences { get; set; } = [];
-    [BindProperty(Name = nameof(Vote))] public VoteInput Vote { get; set; } = new();
-    [BindProperty(Name = nameof(Transmission))] public TransmissionInput Transmission { get; set; } = new();
-    [BindProperty(Name = nameof(Lien))] public LienInput Lien { get; set; } = new();
+    public sealed class RectificationInput
+    {
+        [Display(Name = "Partie du texte à rectifier")][Required(ErrorMessage = "Choisissez la partie du texte à rectifier.")] public string? Champ { get; set; }
+        [Display(Name = "Texte rectifié")][StringLength(ChampsRectifiables.TailleMax, ErrorMessage = "Le texte rectifié fait au plus 100 000 caractères.")] public string? Valeur { get; set; }
+        [Display(Name = "Erreur matérielle corrigée")][Required(ErrorMessage = "Indiquez l'erreur matérielle corrigée.")][StringLength(1000, ErrorMessage = "1 000 caractères au plus.")] public string? Motif { get; set; }
+    }
 
     public sealed class LienInput
     {
@@ -53,8 +62,27 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         public string? Reference { get; set; }
     }
 
+    public sealed class LienActeInput
+    {
+        [Display(Name = "Cet acte")] public string Type { get; set; } = LiensDeliberation.RetraitActe;
+        [Display(Name = "Numéro de l'acte antérieur")][Required(ErrorMessage = "Indiquez le numéro de l'acte antérieur, par exemple 2019_CT2_587.")][StringLength(15, ErrorMessage = "Un numéro d'acte fait au plus 15 caractères.")] public string? ActeVise { get; set; }
+    }
+
+    [BindProperty(Name = nameof(Presences))] public List<PresenceInput> Presences { get; set; } = [];
+    [BindProperty(Name = nameof(Vote))] public VoteInput Vote { get; set; } = new();
+    [BindProperty(Name = nameof(Signature))] public DateInput Signature { get; set; } = new();
+    [BindProperty(Name = nameof(Transmission))] public TransmissionInput Transmission { get; set; } = new();
+    [BindProperty(Name = nameof(Rectification))] public RectificationInput Rectification { get; set; } = new();
+    [BindProperty(Name = nameof(Point))] public PointInput Point { get; set; } = new();
+    [BindProperty(Name = nameof(Lien))] public LienInput Lien { get; set; } = new();
+    [BindProperty(Name = nameof(LienActe))] public LienActeInput LienActe { get; set; } = new();
+
     public List<string> Liens { get; private set; } = [];
+    public List<Registre.Relation> Relations { get; private set; } = [];
+    public List<Rectification> Rectifications { get; private set; } = [];
     public List<SelectListItem> ChoixLiens { get; private set; } = [];
+    public List<SelectListItem> ChoixLiensActes { get; } = [new("retire l'acte antérieur", LiensDeliberation.RetraitActe), new("remplace l'acte antérieur", LiensDeliberation.RemplacementActe)];
+    public List<SelectListItem> ChoixChamps { get; } = ChampsRectifiables.Tous.Select(c => new SelectListItem(c.Libelle, c.Code)).ToList();
 
     public Registre.Acte Acte { get; private set; } = null!;
     public PolitiqueQuorum Politique { get; private set; } = PolitiqueQuorum.DroitCommun;
@@ -62,8 +90,12 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
     public List<Mandat> Membres { get; private set; } = [];
     public List<SelectListItem> Transitions { get; private set; } = [];
     public List<SelectListItem> ChoixPresident { get; } = [new("Pour", "pour"), new("Contre", "contre")];
-    public IReadOnlyList<(StatutPresence, string)> Statuts { get; } =
+    public IReadOnlyList<(StatutPresence Statut, string Libelle)> Statuts { get; } =
         [(StatutPresence.Present, "présent"), (StatutPresence.Represente, "représenté"), (StatutPresence.Excuse, "excusé"), (StatutPresence.Absent, "absent")];
+    public DateOnly Aujourdhui { get; private set; }
+    public bool SeanceVenue => Acte.Seance.Date <= Aujourdhui;
+    public bool Signe => Acte.Point.EstSigne;
+    public bool ImportAnnulable => Acte.Point.ImporteLe is { } le && time.GetUtcNow() - le <= TimeSpan.FromDays(SecretariatService.JoursAnnulationImport);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -79,16 +111,14 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
                 .OrderByDescending(p => p.Rang).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             enregistrees = precedent is null ? [] : await db.Set<Presence>().AsNoTracking().Where(p => p.PointId == precedent).ToListAsync(ct);
         }
-        Presences = Membres.Select(m =>
-        {
-            var p = enregistrees.FirstOrDefault(x => x.MandatId == m.Id);
-            return new PresenceInput { MandatId = m.Id, Nom = m.Elu!.Nom, Statut = p?.Statut ?? StatutPresence.Present, MandataireId = p?.MandataireMandatId };
-        }).ToList();
+        Presences = Lignes(enregistrees);
         if (Acte.Scrutin is { } s)
         {
             Vote = new VoteInput { Pour = s.Pour, Contre = s.Contre, Abstention = s.Abstention, NePrendPasPart = s.NePrendPasPart, Secret = s.Secret,
                 VoixPresident = s.VoixDuPresidentPour switch { true => "pour", false => "contre", _ => null } };
         }
+        Point = PointInput.Depuis(Acte.Point);
+        Signature.Date = Aujourdhui;
         return Page();
     }
 
@@ -104,8 +134,8 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         {
             p.Nom = noms.GetValueOrDefault(p.MandatId, "?");
         }
-        var resultat = await secretariat.EnregistrerPresencesAsync(id,
-            Presences.Select(p => new LignePresence(p.MandatId, p.Nom, p.Statut, p.Statut == StatutPresence.Represente ? p.MandataireId : null)).ToList(), ct);
+        // The proxy holder is passed as entered: a proxy given for a member not marked represented is refused with a message, never dropped.
+        var resultat = await secretariat.EnregistrerPresencesAsync(id, Presences.Select(p => new LignePresence(p.MandatId, p.Nom, p.Statut, p.MandataireId)).ToList(), ct);
         return await ConclureAsync(resultat, "", "Présences enregistrées.", id, ct);
     }
 
@@ -124,7 +154,34 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         var scrutin = new Scrutin(Vote.Pour!.Value, Vote.Contre!.Value, Vote.Abstention!.Value, Vote.NePrendPasPart!.Value, Vote.Secret,
             Vote.VoixPresident switch { "pour" => true, "contre" => false, _ => null });
         var resultat = await secretariat.EnregistrerVoteAsync(id, scrutin, registre, ct);
-        return await ConclureAsync(resultat, "Vote", $"Vote enregistré : délibération {Libelles.Resultat(scrutin.Resultat())}.", id, ct);
+        return await ConclureAsync(resultat, nameof(Vote), $"Vote enregistré : délibération {Libelles.Resultat(scrutin.Resultat())}. Elle est maintenant publiée au registre.", id, ct);
+    }
+
+    public async Task<IActionResult> OnPostPriseActeAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var resultat = await secretariat.EnregistrerVoteAsync(id, null, registre, ct);
+        return await ConclureAsync(resultat, "", "Prise d'acte enregistrée. La délibération est maintenant publiée au registre.", id, ct);
+    }
+
+    public async Task<IActionResult> OnPostSignerAsync(int id, CancellationToken ct)
+    {
+        ModelState.GarderFormulaire(nameof(Signature));
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (!ModelState.IsValid)
+        {
+            await RechargerPresencesAsync(id, ct);
+            return Page();
+        }
+        var resultat = await secretariat.SignerAsync(id, Signature.Date, ct);
+        return await ConclureAsync(resultat, nameof(Signature), $"Acte signé le {Signature.Date:dd/MM/yyyy} : il ne se modifie plus. Il peut être transmis à la préfecture.", id, ct);
     }
 
     public async Task<IActionResult> OnPostTransmissionAsync(int id, CancellationToken ct)
@@ -140,7 +197,73 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             return Page();
         }
         var resultat = await secretariat.ChangerTransmissionAsync(id, Transmission.Statut, Transmission.Date, Transmission.Motif, ct);
-        return await ConclureAsync(resultat, "Transmission", $"Transmission : {Libelles.Transmission(Transmission.Statut)}.", id, ct);
+        return await ConclureAsync(resultat, nameof(Transmission), $"Transmission : {Libelles.Transmission(Transmission.Statut)}.", id, ct);
+    }
+
+    public async Task<IActionResult> OnPostRectificationAsync(int id, CancellationToken ct)
+    {
+        ModelState.GarderFormulaire(nameof(Rectification));
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (!ModelState.IsValid)
+        {
+            await RechargerPresencesAsync(id, ct);
+            return Page();
+        }
+        var auteur = PorteeUtilisateur.NomDe(User);
+        var resultat = await secretariat.RectifierAsync(id, Rectification.Champ, Rectification.Valeur, Rectification.Motif, auteur, ct);
+        var libelle = ChampsRectifiables.Trouver(Rectification.Champ)?.Libelle.ToLowerInvariant();
+        return await ConclureAsync(resultat, nameof(Rectification), $"Rectification enregistrée ({libelle}) : l'acte publié la mentionne, avec le texte antérieur.", id, ct);
+    }
+
+    public async Task<IActionResult> OnPostModifierAsync(int id, CancellationToken ct)
+    {
+        ModelState.GarderFormulaire(nameof(Point));
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (!ModelState.IsValid)
+        {
+            await RechargerPresencesAsync(id, ct);
+            return Page();
+        }
+        var resultat = await secretariat.ModifierPointAsync(id, Point.VersService(Acte.Seance.Id), Point.Version, matieres, ct);
+        return await ConclureAsync(resultat, nameof(Point), "Point modifié.", id, ct);
+    }
+
+    public async Task<IActionResult> OnPostSupprimerAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var resultat = await secretariat.SupprimerPointAsync(id, ct);
+        if (!resultat.Ok)
+        {
+            return await ConclureAsync(resultat, "", "", id, ct);
+        }
+        TempData["Message"] = $"Le point {Acte.Point.Rang} « {Acte.Point.Objet} » est retiré de l'ordre du jour.";
+        return Redirect($"/deliberations/seance/{Acte.Seance.Id}");
+    }
+
+    public async Task<IActionResult> OnPostAnnulerImportAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var resultat = await secretariat.AnnulerImportAsync(id, ct);
+        if (!resultat.Ok)
+        {
+            return await ConclureAsync(resultat, "", "", id, ct);
+        }
+        TempData["Message"] = $"Import annulé : l'acte « {Acte.Point.Objet} » est retiré du registre, avec les membres que l'import avait créés et que rien d'autre n'utilise.";
+        return Redirect("/deliberations/import");
     }
 
     public async Task<IActionResult> OnPostLienAsync(int id, CancellationToken ct)
@@ -157,7 +280,28 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             return Page();
         }
         var resultat = await secretariat.LierAsync(id, type, reference, ct);
-        return await ConclureAsync(resultat, "Lien", "Lien ajouté.", id, ct);
+        return await ConclureAsync(resultat, nameof(Lien), "Lien ajouté.", id, ct);
+    }
+
+    public async Task<IActionResult> OnPostLienActeAsync(int id, CancellationToken ct)
+    {
+        ModelState.GarderFormulaire(nameof(LienActe));
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (LienActe.Type is not (LiensDeliberation.RetraitActe or LiensDeliberation.RemplacementActe))
+        {
+            ModelState.AddModelError("LienActe.Type", "Choisissez « retire » ou « remplace ».");
+        }
+        if (!ModelState.IsValid)
+        {
+            await RechargerPresencesAsync(id, ct);
+            return Page();
+        }
+        var resultat = await secretariat.LierAsync(id, LienActe.Type, LienActe.ActeVise!, ct);
+        var verbe = LienActe.Type == LiensDeliberation.RetraitActe ? "retire" : "remplace";
+        return await ConclureAsync(resultat, nameof(LienActe), $"Cet acte {verbe} l'acte {LienActe.ActeVise!.Trim().ToUpperInvariant()} : les deux actes le mentionnent une fois celui-ci délibéré.", id, ct);
     }
 
     private async Task<IActionResult> ConclureAsync(SecretariatService.Resultat resultat, string prefixe, string message, int id, CancellationToken ct)
@@ -172,23 +316,26 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             {
                 await RechargerPresencesAsync(id, ct);
             }
+            if (prefixe != nameof(Point))
+            {
+                Point = PointInput.Depuis(Acte.Point);
+            }
             return Page();
         }
         TempData["Message"] = message;
         return RedirectToPage(new { id });
     }
 
-    private async Task RechargerPresencesAsync(int id, CancellationToken ct)
-    {
-        var enregistrees = await db.Set<Presence>().AsNoTracking().Where(p => p.PointId == id).ToListAsync(ct);
-        Presences = Membres.Select(m => enregistrees.FirstOrDefault(x => x.MandatId == m.Id) is { } p
-            ? new PresenceInput { MandatId = m.Id, Nom = m.Elu!.Nom, Statut = p.Statut, MandataireId = p.MandataireMandatId }
-            : new PresenceInput { MandatId = m.Id, Nom = m.Elu!.Nom }).ToList();
-    }
+    private List<PresenceInput> Lignes(List<Presence> enregistrees) => Membres.Select(m => enregistrees.FirstOrDefault(x => x.MandatId == m.Id) is { } p
+        ? new PresenceInput { MandatId = m.Id, Nom = m.Elu!.Nom, Statut = p.Statut, MandataireId = p.MandataireMandatId }
+        : new PresenceInput { MandatId = m.Id, Nom = m.Elu!.Nom }).ToList();
+
+    private async Task RechargerPresencesAsync(int id, CancellationToken ct) =>
+        Presences = Lignes(await db.Set<Presence>().AsNoTracking().Where(p => p.PointId == id).ToListAsync(ct));
 
     private async Task<IActionResult?> ChargerAsync(int id, CancellationToken ct)
     {
-        var acte = (await registre.ListeAsync(pointId: id, ct: ct)).SingleOrDefault();
+        var acte = (await registre.ListeAsync(pointId: id, inclureProjets: true, ct: ct)).SingleOrDefault();
         if (acte is null)
         {
             return NotFound();
@@ -198,21 +345,28 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             return Forbid();
         }
         Acte = acte;
+        Aujourdhui = Paris.Aujourdhui(time);
         Politique = PolitiqueQuorum.Trouver(acte.Seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
         if (acte.Presents is not null && acte.MembresEnExercice is not null && acte.Seance.SeanceInitialeId is null)
         {
             ExplicationQuorum = Politique.Evaluer(acte.MembresEnExercice.Value, acte.Presents.Value, acte.Representes ?? 0).Explication(Politique, acte.MembresEnExercice.Value);
         }
         Membres = await secretariat.MembresEnExerciceAsync(acte.Seance.AssembleeId, acte.Seance.Date, ct);
-        var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id).ToListAsync(ct);
-        Liens = liens.Select(l => l.Type switch
+        ViewData["ChoixPoint"] = ChoixPoint.Pour(matieres, Membres);
+        var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id && l.Type != LiensDeliberation.RetraitActe && l.Type != LiensDeliberation.RemplacementActe).ToListAsync(ct);
+        Liens = liens.Select(l => Libelles.Lien(l.Type, l.Reference)).ToList();
+        Relations = await registre.RelationsAsync(id, ct);
+        // The secretariat also sees what this act withdraws or replaces before it is decided.
+        var sortants = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id && (l.Type == LiensDeliberation.RetraitActe || l.Type == LiensDeliberation.RemplacementActe)).ToListAsync(ct);
+        foreach (var l in sortants.Where(l => Relations.All(r => r.PointId.ToString(System.Globalization.CultureInfo.InvariantCulture) != l.Reference)))
         {
-            LiensDeliberation.ActionPlan => $"Action {l.Reference} du plan",
-            LiensDeliberation.CreditBudgetaire => $"Crédits du plan pour {l.Reference}",
-            LiensDeliberation.LigneBudgetaire => $"Ligne budgétaire {l.Reference}",
-            LiensDeliberation.Plan => "Le plan dans son ensemble",
-            _ => $"{l.Type} {l.Reference}",
-        }).ToList();
+            var cible = await db.Set<PointOrdreDuJour>().AsNoTracking().Where(p => p.Id.ToString() == l.Reference).Select(p => new { p.Id, p.NumeroActe, p.Seance!.Date }).SingleOrDefaultAsync(ct);
+            if (cible is not null)
+            {
+                Relations.Add(new Registre.Relation(l.Type == LiensDeliberation.RetraitActe ? "Retire l'acte" : "Remplace l'acte", cible.Id, cible.NumeroActe, cible.Date));
+            }
+        }
+        Rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.PointId == id).OrderBy(r => r.Quand).ToListAsync(ct);
         var actions = await plans.ActionsAsync(ct);
         var exercices = await db.Set<Budget.Exercice>().AsNoTracking().OrderBy(e => e.Annee).Select(e => e.Annee).ToListAsync(ct);
         ChoixLiens = [new SelectListItem("Le plan dans son ensemble", $"{LiensDeliberation.Plan}|{Plan.PlanService.PlanPrincipal}"),
@@ -220,7 +374,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             .. exercices.Select(a => new SelectListItem($"Crédits du plan pour {a}", $"{LiensDeliberation.CreditBudgetaire}|{a}"))];
         Transitions = (acte.Point.Transmission switch
         {
-            StatutTransmission.ATransmettre => [StatutTransmission.Transmis],
+            StatutTransmission.ATransmettre when acte.Point.DateSignature is not null => [StatutTransmission.Transmis],
             StatutTransmission.Transmis => [StatutTransmission.Acquitte, StatutTransmission.Refuse],
             StatutTransmission.Refuse => [StatutTransmission.Transmis],
             _ => Array.Empty<StatutTransmission>(),

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
 using Egalis.Web.Platform.Web;
@@ -11,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Deliberations.Pages;
 
+/// <summary>A session: its president and secretary, its agenda; corrected or deleted until the assembly has decided on one of its items.</summary>
 [Authorize(Policy = Policies.Secretariat)]
-public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, MatieresActes matieres) : PageModel
+public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, MatieresActes matieres, TimeProvider time) : PageModel
 {
     public sealed class BureauInput
     {
@@ -20,54 +20,37 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         [Display(Name = "Secrétaire de séance")] public int? SecretaireMandatId { get; set; }
     }
 
-    public sealed class PointInput
+    public sealed class SeanceInput
     {
-        [Display(Name = "Rang")]
-        [Required(ErrorMessage = "Indiquez le rang du point.")]
-        public int? Rang { get; set; }
+        [Display(Name = "Date de la séance")]
+        [Required(ErrorMessage = "Indiquez la date de la séance.")]
+        public DateOnly? Date { get; set; }
 
-        [Display(Name = "Numéro du rapport")]
-        [StringLength(50, ErrorMessage = "Le numéro du rapport ne doit pas dépasser 50 caractères.")]
-        public string? NumeroRapport { get; set; }
+        [Display(Name = "Lieu")]
+        [StringLength(200, ErrorMessage = "Le lieu ne doit pas dépasser 200 caractères.")]
+        public string? Lieu { get; set; }
 
-        [Display(Name = "Numéro d'acte")]
-        public string? NumeroActe { get; set; }
+        [Display(Name = "Date de convocation")]
+        public DateOnly? DateConvocation { get; set; }
 
-        [Display(Name = "Objet")]
-        [Required(ErrorMessage = "Indiquez l'objet.")]
-        public string Objet { get; set; } = "";
-
-        [Display(Name = "Thème")]
-        [StringLength(300, ErrorMessage = "Le thème ne doit pas dépasser 300 caractères.")]
-        public string? Theme { get; set; }
-
-        [Display(Name = "Décision attendue")]
-        public GenrePoint Genre { get; set; }
-
-        [Display(Name = "Matière (classification ACTES)")]
-        [Required(ErrorMessage = "Choisissez la matière.")]
-        public string MatiereCode { get; set; } = "8.5";
-
-        [Display(Name = "Nature de l'acte")]
-        public string NatureCode { get; set; } = "DE";
-
-        [Display(Name = "Rapporteur")] public int? RapporteurMandatId { get; set; }
-        [Display(Name = "Rapport")] public string? Rapport { get; set; }
-        [Display(Name = "Considérants")] public string? Considerants { get; set; }
-        [Display(Name = "Articles")] public string? Articles { get; set; }
+        [Display(Name = "Régime de quorum")]
+        [Required(ErrorMessage = "Choisissez le régime de quorum.")]
+        public string PolitiqueCode { get; set; } = PolitiqueQuorum.DroitCommun.Code;
     }
 
     [BindProperty(Name = nameof(Bureau))] public BureauInput Bureau { get; set; } = new();
     [BindProperty(Name = nameof(Point))] public PointInput Point { get; set; } = new();
+    [BindProperty(Name = nameof(Modification))] public SeanceInput Modification { get; set; } = new();
 
     public Seance Seance { get; private set; } = null!;
     public PolitiqueQuorum Politique { get; private set; } = PolitiqueQuorum.DroitCommun;
     public List<Mandat> Membres { get; private set; } = [];
     public List<PointOrdreDuJour> Points { get; private set; } = [];
     public List<SelectListItem> ChoixMembres { get; private set; } = [];
-    public List<SelectListItem> Matieres => matieres.Niveau2.Select(m => new SelectListItem($"{m.Code} {m.Libelle}", m.Code)).ToList();
-    public List<SelectListItem> Natures { get; } = ActesId.Natures.Select(n => new SelectListItem($"{n.Key} – {n.Value}", n.Key)).ToList();
-    public List<SelectListItem> Genres { get; } = [new("Vote", nameof(GenrePoint.Vote)), new("Prise d'acte (information, sans vote)", nameof(GenrePoint.PriseActe))];
+    public List<SelectListItem> Politiques { get; } = PolitiqueQuorum.Toutes.Select(p => new SelectListItem(p.Libelle, p.Code)).ToList();
+    /// <summary>Once the assembly has decided on an item, the session stays as it was held.</summary>
+    public bool Deliberee => Points.Any(p => p.Delibere);
+    public bool AVenir => Seance.Date > Paris.Aujourdhui(time);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -76,6 +59,7 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
             return refus;
         }
         Bureau = new BureauInput { PresidentMandatId = Seance.PresidentMandatId, SecretaireMandatId = Seance.SecretaireMandatId };
+        Modification = new SeanceInput { Date = Seance.Date, Lieu = Seance.Lieu, DateConvocation = Seance.DateConvocation, PolitiqueCode = Seance.PolitiqueCode };
         Point.Rang = (Points.Count == 0 ? 0 : Points.Max(p => p.Rang)) + 1;
         return Page();
     }
@@ -88,7 +72,7 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
             return refus;
         }
         var resultat = await secretariat.DefinirBureauAsync(id, Bureau.PresidentMandatId, Bureau.SecretaireMandatId, ct);
-        return Conclure(resultat, "Bureau", "Président et secrétaire enregistrés.", id);
+        return Conclure(resultat, nameof(Bureau), "Président et secrétaire enregistrés.", id);
     }
 
     public async Task<IActionResult> OnPostPointAsync(int id, CancellationToken ct)
@@ -102,11 +86,39 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         {
             return Page();
         }
-        static List<string> Lignes(string? texte) => (texte ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        var resultat = await secretariat.AjouterPointAsync(new SecretariatService.NouveauPoint(id, Point.Rang!.Value, Point.NumeroRapport, Point.Theme, Point.Objet,
-            Point.RapporteurMandatId, Point.MatiereCode, Point.NatureCode, Point.Genre, Point.Rapport, Lignes(Point.Considerants), Lignes(Point.Articles),
-            string.IsNullOrWhiteSpace(Point.NumeroActe) ? null : Point.NumeroActe.Trim().ToUpperInvariant()), matieres, ct);
-        return Conclure(resultat, "Point", $"Point {Point.Rang} ajouté.", id);
+        var resultat = await secretariat.AjouterPointAsync(Point.VersService(id), matieres, ct);
+        return Conclure(resultat, nameof(Point), $"Point {Point.Rang} ajouté à l'ordre du jour.", id);
+    }
+
+    public async Task<IActionResult> OnPostModifierAsync(int id, CancellationToken ct)
+    {
+        ModelState.GarderFormulaire(nameof(Modification));
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var resultat = await secretariat.ModifierSeanceAsync(id, Modification.Date!.Value, Modification.Lieu, Modification.DateConvocation, Modification.PolitiqueCode, ct);
+        return Conclure(resultat, nameof(Modification), "Séance modifiée.", id);
+    }
+
+    public async Task<IActionResult> OnPostSupprimerAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var resultat = await secretariat.SupprimerSeanceAsync(id, ct);
+        if (!resultat.Ok)
+        {
+            return Conclure(resultat, "", "", id);
+        }
+        TempData["Message"] = $"La séance du {Seance.Date:dd/MM/yyyy} et son ordre du jour sont supprimés.";
+        return Redirect("/deliberations/gestion");
     }
 
     private IActionResult Conclure(SecretariatService.Resultat resultat, string prefixe, string message, int id)
@@ -115,7 +127,7 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         {
             foreach (var (champ, texte) in resultat.Erreurs)
             {
-                ModelState.AddModelError(champ.Length == 0 ? "" : $"{prefixe}.{champ}", texte);
+                ModelState.AddModelError(champ.Length == 0 || prefixe.Length == 0 ? "" : $"{prefixe}.{champ}", texte);
             }
             return Page();
         }
@@ -137,7 +149,9 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         Seance = seance;
         Politique = PolitiqueQuorum.Trouver(seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
         Membres = await secretariat.MembresEnExerciceAsync(seance.AssembleeId, seance.Date, ct);
-        ChoixMembres = Membres.Select(m => new SelectListItem(m.Elu!.Nom, m.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        var choix = ChoixPoint.Pour(matieres, Membres);
+        ChoixMembres = choix.Membres;
+        ViewData["ChoixPoint"] = choix;
         Points = await db.Set<PointOrdreDuJour>().AsNoTracking().Where(p => p.SeanceId == id).OrderBy(p => p.Rang).ToListAsync(ct);
         return null;
     }

@@ -22,7 +22,7 @@ public class ErreurModel : PageModel
         (Titre, Message) = code switch
         {
             404 => ("Page introuvable", "La page demandée n'existe pas ou a été déplacée. Vérifiez l'adresse."),
-            403 => ("Accès refusé", "Vous n'avez pas les droits nécessaires pour voir cette page."),
+            403 => ("Accès refusé", "Votre compte n'a pas les droits nécessaires pour cette page ou cette action. Si vous pensez que c'est une erreur, contactez l'équipe du plan."),
             400 => ("Demande invalide", "La demande n'a pas pu être traitée. Rechargez la page et réessayez."),
             429 => ("Trop de tentatives", "Trop de demandes en peu de temps. Patientez une minute avant de réessayer."),
             _ => (Titre, Message),

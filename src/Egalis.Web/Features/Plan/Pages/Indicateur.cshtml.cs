@@ -218,6 +218,8 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
 
     private async Task<bool> ChargerAsync(CancellationToken ct)
     {
+        // Codes are upper case; the URLs the site writes are lower case (routing option), and people type either.
+        Code = Code?.Trim().ToUpperInvariant();
         Actions = (await plans.ActionsAsync(ct)).Select(a => new SelectListItem($"{a.Code} – {a.Titre}", a.Code)).ToList();
         if (Creation)
         {

@@ -84,6 +84,9 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         [Required(ErrorMessage = "Indiquez l'intitulé de la sous-action.")]
         [StringLength(300, ErrorMessage = "L'intitulé ne doit pas dépasser 300 caractères.")]
         public string Titre { get; set; } = "";
+
+        [Display(Name = "Je confirme : l'avancement saisi sera remplacé par la moyenne des sous-actions")]
+        public bool RemplacerAvancement { get; set; }
     }
 
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
@@ -95,6 +98,8 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
 
     public NiveauElement Niveau { get; private set; }
     public bool EstFeuille { get; private set; }
+    /// <summary>The progress entered on a leaf, that a first sub-action would replace by the mean of its sub-actions.</summary>
+    public int? AvancementRemplace { get; private set; }
     public string? Conflit { get; private set; }
     public List<SelectListItem> Statuts { get; private set; } = [];
     private List<StatutAction> _statuts = [];
@@ -205,6 +210,13 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         {
             ModelState.AddModelError("NouvelleSousAction.Code", $"Le code {code} est déjà utilisé dans ce plan.");
         }
+        var premiere = !await db.Set<ElementPlan>().AnyAsync(e => e.ParentId == element.Id, ct);
+        var avancementSaisi = premiere ? element.Progression : null;
+        if (ModelState.IsValid && avancementSaisi is not null && !NouvelleSousAction.RemplacerAvancement)
+        {
+            ModelState.AddModelError("NouvelleSousAction.RemplacerAvancement",
+                $"{element.Code} a un avancement saisi de {avancementSaisi} %. Avec une première sous-action, son avancement devient la moyenne de ses sous-actions (0 % pour une sous-action à lancer) : cochez la case pour confirmer.");
+        }
         if (!ModelState.IsValid)
         {
             Input = VersInput(element);
@@ -221,7 +233,9 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
             ServicePilote = element.ServicePilote, Territoires = [.. element.Territoires],
         });
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"Sous-action {code} ajoutée.";
+        TempData["Message"] = avancementSaisi is null
+            ? $"Sous-action {code} ajoutée."
+            : $"Sous-action {code} ajoutée. L'avancement de {element.Code} n'est plus saisi ({avancementSaisi} %) : il est maintenant la moyenne de ses sous-actions.";
         return RedirectToPage("/Plan/Pages/Action", new { code = element.Code });
     }
 
@@ -270,6 +284,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
     {
         Niveau = element.Niveau;
         EstFeuille = !await db.Set<ElementPlan>().AnyAsync(e => e.ParentId == element.Id, ct);
+        AvancementRemplace = EstFeuille ? element.Progression : null;
         _statuts = await db.Set<StatutAction>().AsNoTracking().OrderBy(s => s.Ordre).ToListAsync(ct);
         Statuts = _statuts.Select(s => new SelectListItem(s.Libelle, s.Code)).ToList();
         TerritoiresPossibles = [new SelectListItem("Toute la Métropole", NiveauLibelle.Metropole), .. await db.ConseilsTerritoire.AsNoTracking().OrderBy(t => t.Code)

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Egalis.Web.Platform.Text;
+
+/// <summary>French agreement where a count or a name is inserted into a sentence.</summary>
+public static class Francais
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>« 0 absent », « 1 absent », « 2 absents »: in French, 0 and 1 take the singular.</summary>
+    public static string Nombre(int n, string singulier, string pluriel) =>
+        $"{n.ToString("N0", Culture).Replace('\u202F', ' ')} {(n is >= -1 and <= 1 ? singulier : pluriel)}";
+
+    /// <summary>The word alone, agreeing with a count: « absent » or « absents ».</summary>
+    public static string Accord(int n, string singulier, string pluriel) => n is >= -1 and <= 1 ? singulier : pluriel;
+
+    /// <summary>« de DUPONT Marie », « d'AMIEL Michel », « d'Hélène » (elision before a vowel or a mute h).</summary>
+    public static string De(string nom) => Elide(nom) ? $"d'{nom}" : $"de {nom}";
+
+    /// <summary>« à la Maison », « à l'Hôtel de la Métropole ».</summary>
+    private static bool Elide(string nom)
+    {
+        if (string.IsNullOrEmpty(nom))
+        {
+            return false;
+        }
+        var premiere = nom.Normalize(System.Text.NormalizationForm.FormD)[0];
+        return "AEIOUYHaeiouyh".Contains(premiere, StringComparison.Ordinal);
+    }
+}
