@@ -15,12 +15,14 @@ public sealed class Formulaire
 {
     private readonly List<KeyValuePair<string, string>> _champs;
     private readonly Dictionary<string, HashSet<string>?> _noms;
+    private readonly List<(string Texte, string? Action)> _boutons;
 
-    private Formulaire(string action, List<KeyValuePair<string, string>> champs, Dictionary<string, HashSet<string>?> noms)
+    private Formulaire(string action, List<KeyValuePair<string, string>> champs, Dictionary<string, HashSet<string>?> noms, List<(string, string?)> boutons)
     {
         Action = action;
         _champs = champs;
         _noms = noms;
+        _boutons = boutons;
     }
 
     /// <summary>Where the form posts, as rendered (path and query).</summary>
@@ -57,6 +59,12 @@ public sealed class Formulaire
         var (form, url) = choisis[0];
         var champs = new List<KeyValuePair<string, string>>();
         var noms = new Dictionary<string, HashSet<string>?>();
+        // Submit buttons may post elsewhere (formaction): a test clicks one by its text.
+        var boutons = form.QuerySelectorAll("button, input[type=submit]")
+            .Where(b => b.GetAttribute("type") is null or "submit")
+            .Select(b => (Texte: (b.TextContent.Length > 0 ? b.TextContent : b.GetAttribute("value") ?? "").Trim(),
+                Action: b.GetAttribute("formaction") is { Length: > 0 } fa ? new Uri(page, System.Net.WebUtility.HtmlDecode(fa)).PathAndQuery : null))
+            .ToList();
         foreach (var element in form.Elements)
         {
             var nom = element.GetAttribute("name");
@@ -94,7 +102,7 @@ public sealed class Formulaire
                     break;
             }
         }
-        return new Formulaire(url.PathAndQuery, champs, noms);
+        return new Formulaire(url.PathAndQuery, champs, noms, boutons);
     }
 
     /// <summary>« ?handler=mandat&amp;mandat=2 » matches a form posting to « …?mandat=2&amp;handler=Mandat »: path part contained, every query pair present.</summary>
@@ -121,8 +129,18 @@ public sealed class Formulaire
     /// it removes the field, as an unchecked box does. A name starting with « ! » bypasses the checks
     /// (a tampered request, for tests of what the server refuses).
     /// </summary>
-    public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, Dictionary<string, string?>? valeurs = null)
+    public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, Dictionary<string, string?>? valeurs = null, string? bouton = null)
     {
+        var action = Action;
+        if (bouton is not null)
+        {
+            var trouves = _boutons.Where(b => b.Texte.Contains(bouton, StringComparison.Ordinal)).ToList();
+            if (trouves.Count != 1)
+            {
+                throw new InvalidOperationException($"{trouves.Count} boutons « {bouton} » dans le formulaire {Action} ; boutons : {string.Join(", ", _boutons.Select(b => b.Texte))}");
+            }
+            action = trouves[0].Action ?? Action;
+        }
         var corps = new List<KeyValuePair<string, string>>(_champs);
         foreach (var (cle, valeur) in valeurs ?? [])
         {
@@ -145,6 +163,6 @@ public sealed class Formulaire
                 corps.Add(new(nom, valeur));
             }
         }
-        return client.PostAsync(Action, new FormUrlEncodedContent(corps));
+        return client.PostAsync(action, new FormUrlEncodedContent(corps));
     }
 }

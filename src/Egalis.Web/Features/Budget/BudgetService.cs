@@ -122,6 +122,11 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
             {
                 return Resultat.Refus("Cette allocation n'existe pas.");
             }
+            var annee = await db.Set<Credit>().Where(c => c.Id == allocation.CreditId).Select(c => c.Annee).SingleAsync(ct);
+            if (date.Year != annee)
+            {
+                return Resultat.Refus($"Un engagement sur les crédits {annee} est daté de l'exercice {annee} (du 01/01/{annee} au 31/12/{annee}).");
+            }
             var engage = await EngageAsync(allocationId, ct);
             var disponible = allocation.Montant - engage;
             if (montant > disponible)
@@ -185,6 +190,10 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
             if (engagement.Statut == StatutEngagement.Annule)
             {
                 return Resultat.Refus("Cet engagement est annulé : il ne peut plus être mandaté.");
+            }
+            if (date < engagement.Date)
+            {
+                return Resultat.Refus($"Un mandatement ne peut pas précéder l'engagement du {engagement.Date:dd/MM/yyyy}.");
             }
             var mandate = await MandateAsync(engagementId, ct);
             var reste = engagement.Montant - mandate;

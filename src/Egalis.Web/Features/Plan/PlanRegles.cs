@@ -3,6 +3,16 @@ namespace Egalis.Web.Features.Plan;
 /// <summary>Rules on a plan element's figures, shared by the edit form and the import.</summary>
 public static class PlanRegles
 {
+    /// <summary>The plan's years: from its adoption (December 2019) on; what the team enters is dated within them.</summary>
+    public const int PremiereAnnee = 2019;
+    public const int DerniereAnnee = 2100;
+
+    /// <summary>A date of the plan (an action's start or end, a milestone) within the plan's years.</summary>
+    public static string? VerifierDate(DateOnly? date) =>
+        date is { } d && (d.Year < PremiereAnnee || d.Year > DerniereAnnee)
+            ? $"La date doit être comprise entre le 01/01/{PremiereAnnee} et le 31/12/{DerniereAnnee}."
+            : null;
+
     /// <summary>A status at 0 % or 100 % fixes the figure: « Réalisé » at 30 % would say two things at once.</summary>
     public static string? VerifierAvancement(StatutAction statut, int? progression) =>
         statut.ProgressionParDefaut is 0 or 100 && progression is not null && progression != statut.ProgressionParDefaut

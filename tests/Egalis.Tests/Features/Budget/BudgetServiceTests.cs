@@ -57,13 +57,18 @@ public class BudgetServiceTests(EgalisFactory factory) : IClassFixture<EgalisFac
         var autre = await AvecServiceAsync((s, _) => s.AllouerAsync(credit, "2.6", 50_000.50m));
         Assert.Contains($"il reste {Euros.Format(50_000m)} à allouer", autre.Erreur);
 
-        var engagement = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 7_500m, "Association Ancrages", "Accueil de stagiaires", Jour));
+        var jour2022 = new DateOnly(2022, 3, 15);
+        var horsExercice = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 100m, "Association Ancrages", "Accueil de stagiaires", new DateOnly(2031, 1, 5)));
+        Assert.Equal("Un engagement sur les crédits 2022 est daté de l'exercice 2022 (du 01/01/2022 au 31/12/2022).", horsExercice.Erreur);
+        var engagement = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 7_500m, "Association Ancrages", "Accueil de stagiaires", jour2022));
         Assert.True(engagement.Ok);
-        var depasse = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 2_500.01m, "Autre", "Autre", Jour));
+        var depasse = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 2_500.01m, "Autre", "Autre", jour2022));
         Assert.Contains($"il reste {Euros.Format(2_500m)} disponibles sur l'allocation de l'action 1.6", depasse.Erreur);
 
-        Assert.True((await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 5_000m, Jour))).Ok);
-        var surpaye = await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 2_500.01m, Jour));
+        var avant = await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 5_000m, jour2022.AddDays(-1)));
+        Assert.Equal("Un mandatement ne peut pas précéder l'engagement du 15/03/2022.", avant.Erreur);
+        Assert.True((await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 5_000m, jour2022))).Ok);
+        var surpaye = await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 2_500.01m, jour2022));
         Assert.Contains($"il reste {Euros.Format(2_500m)} à mandater", surpaye.Erreur);
         var annule = await AvecServiceAsync((s, _) => s.AnnulerEngagementAsync(engagement.Id!.Value, "Erreur de saisie"));
         Assert.Contains("déjà été mandatés", annule.Erreur);

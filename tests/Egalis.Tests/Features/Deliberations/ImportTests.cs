@@ -65,4 +65,60 @@ public class ImportTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         // The members were matched to the council's existing terms: no duplicate member was created.
         Assert.Equal(90, await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Elu>().CountAsync());
     }
+
+    [Fact]
+    public async Task A_text_of_another_assembly_is_refused_and_nothing_is_added_to_the_chosen_one()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var texte = Fondateur.Replace("2019_CT2_587", "2019_CT2_590", StringComparison.Ordinal);
+        var form = await Formulaire.LireAsync(cheffe, "/deliberations/import");
+        var lu = await form.EnvoyerAsync(cheffe, new() { ["AssembleeId"] = await AssembleeAsync("BUREAU"), ["Texte"] = texte }, bouton: "Lire le texte");
+        var html = await lu.ReadHtmlAsync();
+        Assert.Contains("Le texte est celui d'une délibération du « Conseil de Territoire du Pays d'Aix », pas du « Bureau de la Métropole » choisi : choisissez la bonne assemblée.", html);
+        Assert.DoesNotContain("Enregistrer au registre", html);
+        // Posted anyway to the saving handler: refused, and the Bureau still has no member.
+        var force = await form.EnvoyerAsync(cheffe, new() { ["AssembleeId"] = await AssembleeAsync("BUREAU"), ["Texte"] = texte, ["!handler"] = "Enregistrer" });
+        Assert.Equal(HttpStatusCode.OK, force.StatusCode);
+        using var scope = factory.Services.CreateScope();
+        var bureau = int.Parse(await AssembleeAsync("BUREAU"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Mandat>().CountAsync(m => m.AssembleeId == bureau));
+    }
+
+    [Fact]
+    public async Task An_import_is_undone_with_the_members_it_created_and_nothing_else()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        // Another session of the council, where one member the register does not know yet was present.
+        var texte = Fondateur.Replace("2019_CT2_587", "2019_CT2_601", StringComparison.Ordinal)
+            .Replace("Le 12 décembre 2019", "Le 16 décembre 2019", StringComparison.Ordinal)
+            .Replace("20191212", "20191216", StringComparison.Ordinal)
+            .Replace("TERME Françoise", "NOUVELLE Élue", StringComparison.Ordinal);
+        var form = await Formulaire.LireAsync(cheffe, "/deliberations/import");
+        var ct2 = await AssembleeAsync("CT2");
+        var apercu = Formulaire.Depuis(await (await form.EnvoyerAsync(cheffe, new() { ["AssembleeId"] = ct2, ["Texte"] = texte }, bouton: "Lire le texte")).Content.ReadAsStringAsync(), "/deliberations/import");
+        var enregistre = await apercu.EnvoyerAsync(cheffe, bouton: "Enregistrer au registre");
+        Assert.Equal(HttpStatusCode.Redirect, enregistre.StatusCode);
+        var urlPoint = enregistre.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.OK, (await factory.Client().GetAsync("/api/v1/deliberations/013-200054807-20191216-2019_CT2_601-DE")).StatusCode);
+        int elus;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+            Assert.True(await db.Set<Elu>().AnyAsync(e => e.Nom == "NOUVELLE Élue"));
+            elus = await db.Set<Elu>().CountAsync();
+        }
+
+        var annulation = await (await Formulaire.LireAsync(cheffe, urlPoint, "?handler=annulerimport")).EnvoyerAsync(cheffe);
+        Assert.Equal(HttpStatusCode.Redirect, annulation.StatusCode);
+        Assert.Contains("Import annulé : l'acte", await cheffe.GetHtmlAsync("/deliberations/import"));
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.Client().GetAsync("/api/v1/deliberations/013-200054807-20191216-2019_CT2_601-DE")).StatusCode);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+            Assert.False(await db.Set<Elu>().AnyAsync(e => e.Nom == "NOUVELLE Élue"));
+            Assert.Equal(elus - 1, await db.Set<Elu>().CountAsync());
+            Assert.False(await db.Set<Seance>().AnyAsync(s => s.Date == new DateOnly(2019, 12, 16)));
+            Assert.True(await db.Set<Mandat>().AnyAsync(m => m.Elu!.Nom == "TERME Françoise"));
+        }
+    }
 }

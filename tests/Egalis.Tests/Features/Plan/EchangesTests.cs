@@ -93,7 +93,7 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 
         var applique = await AppliquerAsync(cheffe, await (await EnvoyerAsync(cheffe, "Actions", fichier)).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, applique.StatusCode);
-        Assert.Contains("Import terminé : 2 changement(s) enregistré(s).", await cheffe.GetHtmlAsync("/plan/import"));
+        Assert.Contains("Import terminé : 2 changements enregistrés.", await cheffe.GetHtmlAsync("/plan/import"));
         var action = await ActionAsync("2.1");
         Assert.Equal("en-cours", action.GetProperty("statut").GetString());
         Assert.Equal("2021-03-01", action.GetProperty("dateDebut").GetString());
@@ -107,7 +107,7 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         var fichier = Utf8("code;intitule;avancement;statut\n1.4;Guide renouvelé;;\n1.5;;150;\n1.6;;30;realise\n9.9;Sans parent;;\n");
         var reponse = await EnvoyerAsync(cheffe, "Actions", fichier);
         var apercu = await reponse.ReadHtmlAsync();
-        Assert.Contains("erreur(s) : rien ne sera enregistré", apercu);
+        Assert.Contains("3 erreurs : rien ne sera enregistré", apercu);
         Assert.Contains("<td>3</td><td>L'avancement « 150 » doit être un nombre entier de 0 à 100.</td>", apercu);
         Assert.Contains("<td>4</td><td>Une action « Réalisé » est à 100 %", apercu);
         Assert.Contains("<td>5</td><td>L'action 9.9 n'existe pas : pour la créer, indiquez le code de l'élément parent", apercu);

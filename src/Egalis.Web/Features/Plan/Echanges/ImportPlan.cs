@@ -264,12 +264,14 @@ public sealed partial class ImportPlan(EgalisDbContext db)
             }
             if (ligne["date_debut"] is { } d1)
             {
-                if (LireDate(d1) is { } debut) element.DateDebut = debut;
+                if (LireDate(d1) is { } debut && PlanRegles.VerifierDate(debut) is { } horsPlan) erreurs.Add(new Erreur(n, $"Date de début : {horsPlan}"));
+                else if (LireDate(d1) is { } debutValide) element.DateDebut = debutValide;
                 else erreurs.Add(new Erreur(n, $"La date de début « {d1} » n'est pas une date (jj/mm/aaaa)."));
             }
             if (ligne["date_fin"] is { } d2)
             {
-                if (LireDate(d2) is { } fin) element.DateFin = fin;
+                if (LireDate(d2) is { } fin && PlanRegles.VerifierDate(fin) is { } horsPlan) erreurs.Add(new Erreur(n, $"Date de fin : {horsPlan}"));
+                else if (LireDate(d2) is { } finValide) element.DateFin = finValide;
                 else erreurs.Add(new Erreur(n, $"La date de fin « {d2} » n'est pas une date (jj/mm/aaaa)."));
             }
             if (element.DateDebut is not null && element.DateFin is not null && element.DateFin < element.DateDebut)

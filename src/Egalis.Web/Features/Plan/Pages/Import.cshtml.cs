@@ -1,3 +1,4 @@
+using Egalis.Web.Platform.Text;
 using System.Text;
 using Egalis.Web.Features.Plan.Echanges;
 using Egalis.Web.Platform.Identity;
@@ -60,7 +61,7 @@ public class ImportModel(ImportPlan import) : PageModel
             Contenu = Convert.ToBase64String(Encoding.UTF8.GetBytes(texte));
             return Page();
         }
-        TempData["Message"] = $"Import terminé : {Analyse.AAppliquer} changement(s) enregistré(s).";
+        TempData["Message"] = $"Import terminé : {Francais.Nombre(Analyse.AAppliquer, "changement enregistré", "changements enregistrés")}.";
         return RedirectToPage();
     }
 }

@@ -175,6 +175,10 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         {
             return NotFound();
         }
+        if (PlanRegles.VerifierDate(NouveauJalon.Date) is { } horsPlan)
+        {
+            ModelState.AddModelError("NouveauJalon.Date", horsPlan);
+        }
         if (!ModelState.IsValid)
         {
             Input = VersInput(element);
@@ -263,6 +267,14 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         if (EstFeuille && statut is not null && PlanRegles.VerifierAvancement(statut, Input.Progression) is { } incoherent)
         {
             ModelState.AddModelError("Input.Progression", incoherent);
+        }
+        if (PlanRegles.VerifierDate(Input.DateDebut) is { } debut)
+        {
+            ModelState.AddModelError("Input.DateDebut", debut);
+        }
+        if (PlanRegles.VerifierDate(Input.DateFin) is { } fin)
+        {
+            ModelState.AddModelError("Input.DateFin", fin);
         }
         if (Input.DateDebut is not null && Input.DateFin is not null && Input.DateFin < Input.DateDebut)
         {
