@@ -35,7 +35,7 @@ public class PagesTests(SiteFixture site) : BrowserTest(site)
         await page.Keyboard.TypeAsync("Egalis-demo-2026");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal));
-        Assert.Contains("Connecté : agent@egalis.local", await page.InnerTextAsync("header"));
+        Assert.Contains("Connecté : Aya Agente", await page.InnerTextAsync("header"));
     });
 
     [Fact]

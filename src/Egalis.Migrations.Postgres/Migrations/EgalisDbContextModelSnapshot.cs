@@ -987,6 +987,15 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("Lien")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTimeOffset>("Quand")
                         .HasColumnType("timestamp with time zone");
 
@@ -1004,7 +1013,11 @@ namespace Egalis.Migrations.Postgres.Migrations
 
                     b.HasIndex("Quand");
 
+                    b.HasIndex("Qui");
+
                     b.HasIndex("Entite", "EntiteId");
+
+                    b.HasIndex("Module", "Quand");
 
                     b.ToTable("JournalAudit", (string)null);
                 });

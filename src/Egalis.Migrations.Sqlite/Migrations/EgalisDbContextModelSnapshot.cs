@@ -949,6 +949,15 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Lien")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Quand")
                         .HasColumnType("INTEGER");
 
@@ -966,7 +975,11 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Quand");
 
+                    b.HasIndex("Qui");
+
                     b.HasIndex("Entite", "EntiteId");
+
+                    b.HasIndex("Module", "Quand");
 
                     b.ToTable("JournalAudit", (string)null);
                 });

@@ -25,6 +25,8 @@ public static class PlatformModule
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddSingleton<DescriptionsAudit>();
+        IdentiteAudit.Declarer(services);
 
         var provider = DatabaseConfiguration.ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Egalis")

@@ -8,6 +8,7 @@ public static class BudgetModule
 {
     public static WebApplicationBuilder AddBudget(this WebApplicationBuilder builder)
     {
+        BudgetAudit.Declarer(builder.Services);
         builder.Services.AddScoped<BudgetService>();
         builder.Services.AddScoped<BudgetSynthese>();
         builder.Services.AddSingleton<ISeeder, BudgetSeeder>();

@@ -8,6 +8,7 @@ public static class DeliberationsModule
 {
     public static WebApplicationBuilder AddDeliberations(this WebApplicationBuilder builder)
     {
+        DeliberationsAudit.Declarer(builder.Services);
         builder.Services.AddSingleton<MatieresActes>();
         builder.Services.AddScoped<Registre>();
         builder.Services.AddScoped<SecretariatService>();

@@ -8,6 +8,7 @@ public static class PlanModule
 {
     public static WebApplicationBuilder AddPlan(this WebApplicationBuilder builder)
     {
+        PlanAudit.Declarer(builder.Services);
         builder.Services.AddScoped<PlanService>();
         builder.Services.AddSingleton<ISeeder, PlanSeeder>();
         builder.Services.AddScoped<Indicateurs.IndicateursService>();

@@ -7,6 +7,7 @@ public static class TerritoiresModule
 {
     public static WebApplicationBuilder AddTerritoires(this WebApplicationBuilder builder)
     {
+        TerritoiresAudit.Declarer(builder.Services);
         // The reference files are read once; the index is built once and only read afterwards.
         builder.Services.AddSingleton(_ => ReferenceData.Load());
         builder.Services.AddSingleton(sp => GeoIndex.From(sp.GetRequiredService<ReferenceData>()));

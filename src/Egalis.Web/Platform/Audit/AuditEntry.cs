@@ -12,7 +12,12 @@ public class AuditEntry
     public required string Entite { get; set; }
     public required string EntiteId { get; set; }
     public required string Action { get; set; }
+    /// <summary>The sentence an agent reads: what happened to which record.</summary>
     public required string Resume { get; set; }
+    /// <summary>The module the record belongs to (« Délibérations », « Plan »…), for filtering.</summary>
+    public string Module { get; set; } = "";
+    /// <summary>The record's page, when it has one.</summary>
+    public string? Lien { get; set; }
 }
 
 public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -25,6 +30,10 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         b.Property(e => e.EntiteId).HasMaxLength(128);
         b.Property(e => e.Action).HasMaxLength(32);
         b.Property(e => e.Resume).HasMaxLength(2000);
+        b.Property(e => e.Module).HasMaxLength(40);
+        b.Property(e => e.Lien).HasMaxLength(300);
+        b.HasIndex(e => new { e.Module, e.Quand });
+        b.HasIndex(e => e.Qui);
         b.HasIndex(e => e.Quand);
         b.HasIndex(e => new { e.Entite, e.EntiteId });
     }

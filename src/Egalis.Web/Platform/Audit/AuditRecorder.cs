@@ -11,21 +11,30 @@ public interface IAuditActor
     string? Name { get; }
 }
 
+/// <summary>The person signed in: « Camille Martin (camille.martin@ampmetropole.fr) ».</summary>
 public sealed class HttpAuditActor(IHttpContextAccessor accessor) : IAuditActor
 {
-    public string? Name => accessor.HttpContext?.User.Identity?.IsAuthenticated == true
-        ? accessor.HttpContext.User.Identity.Name
-        : null;
+    public string? Name
+    {
+        get
+        {
+            var user = accessor.HttpContext?.User;
+            if (user?.Identity?.IsAuthenticated != true)
+            {
+                return null;
+            }
+            var nom = user.FindFirst(Identity.UtilisateurClaimsFactory.Nom)?.Value;
+            return nom is null ? user.Identity.Name : $"{nom} ({user.Identity.Name})";
+        }
+    }
 }
 
-/// <summary>Turns tracked changes into audit lines. Secrets (password hashes, tokens) never reach the log.</summary>
+/// <summary>
+/// Turns tracked changes into audit lines, in words, through each module's <see cref="IDescriptionAudit"/>.
+/// Secrets (password hashes, tokens) never reach the log: only the fields a description names are told.
+/// </summary>
 internal static class AuditRecorder
 {
-    private static readonly HashSet<string> Secret = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Xml", "TwoFactorEnabled",
-    };
-
     // Identity's token, login and claim rows are plumbing; the user and role changes are what matters.
     private static readonly HashSet<Type> Ignored =
     [
@@ -33,58 +42,75 @@ internal static class AuditRecorder
         typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     ];
 
-    internal sealed record Pending(EntityEntry Entry, string Action, string Resume);
+    /// <summary>A change seen before saving; a creation is described after, once its key is known.</summary>
+    internal sealed record Pending(EntityEntry Entry, EtatAudit Etat, string Entite, LigneAudit? Ligne, string? Cle);
 
-    public static List<Pending> Capture(ChangeTracker tracker)
+    public static List<Pending> Capture(DbContext db, IReadOnlyDictionary<Type, IDescriptionAudit> descriptions)
     {
+        var tracker = db.ChangeTracker;
         tracker.DetectChanges();
         var result = new List<Pending>();
-        foreach (var entry in tracker.Entries())
+        foreach (var entry in tracker.Entries().ToList())
         {
             if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("Le journal d'audit ne se modifie pas et ne s'efface pas.");
             }
-            if (Ignored.Contains(entry.Metadata.ClrType) || entry.Metadata.IsOwned())
+            if (Ignored.Contains(entry.Metadata.ClrType) || entry.Metadata.IsOwned() || entry.Metadata.IsPropertyBag)
             {
                 continue;
             }
-            switch (entry.State)
+            var etat = entry.State switch
             {
-                case EntityState.Added:
-                    result.Add(new Pending(entry, "création", Describe(entry, e => e.CurrentValue)));
-                    break;
-                case EntityState.Modified:
-                    var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
-                    if (changed.Count > 0)
-                    {
-                        result.Add(new Pending(entry, "modification", string.Join(", ", changed.Select(FormatChange))));
-                    }
-                    break;
-                case EntityState.Deleted:
-                    result.Add(new Pending(entry, "suppression", Describe(entry, e => e.OriginalValue)));
-                    break;
+                EntityState.Added => EtatAudit.Creation,
+                EntityState.Modified => EtatAudit.Modification,
+                EntityState.Deleted => EtatAudit.Suppression,
+                _ => (EtatAudit?)null,
+            };
+            if (etat is null)
+            {
+                continue;
             }
+            var nom = entry.Metadata.ClrType.Name;
+            // Modified and deleted records are told now, with their values before the change.
+            var ligne = etat == EtatAudit.Creation ? null : Decrire(entry, etat.Value, db, descriptions);
+            if (etat != EtatAudit.Creation && ligne is null)
+            {
+                continue;
+            }
+            result.Add(new Pending(entry, etat.Value, nom, ligne, etat == EtatAudit.Creation ? null : KeyOf(entry)));
         }
         return result;
     }
 
-    public static IEnumerable<AuditEntry> ToEntries(List<Pending> pending, string who, DateTimeOffset when) =>
-        pending.Select(p => new AuditEntry
-        {
-            Quand = when,
-            Qui = Truncate(who, 256),
-            Entite = Truncate(EntityName(p.Entry.Metadata.ClrType), 128),
-            // Keys generated by the database are known only now, after the first save.
-            EntiteId = Truncate(KeyOf(p.Entry), 128),
-            Action = p.Action,
-            Resume = Truncate(p.Resume, 2000),
-        });
+    private static LigneAudit? Decrire(EntityEntry entry, EtatAudit etat, DbContext db, IReadOnlyDictionary<Type, IDescriptionAudit> descriptions) =>
+        descriptions.TryGetValue(entry.Metadata.ClrType, out var description)
+            ? description.Decrire(entry, etat, db)
+            : new LigneAudit("Plateforme", $"{etat switch { EtatAudit.Creation => "Création", EtatAudit.Suppression => "Suppression", _ => "Modification" }} d'une donnée technique ({entry.Metadata.ClrType.Name}).", null);
 
-    private static string EntityName(Type type) =>
-        type == typeof(IdentityUserRole<string>) ? "AttributionRole"
-        : type == typeof(IdentityRole) ? "Role"
-        : type.Name;
+    public static IEnumerable<AuditEntry> ToEntries(List<Pending> pending, string who, DateTimeOffset when, DbContext db, IReadOnlyDictionary<Type, IDescriptionAudit> descriptions)
+    {
+        foreach (var p in pending)
+        {
+            // Keys generated by the database are known only now, after the first save.
+            var ligne = p.Ligne ?? Decrire(p.Entry, p.Etat, db, descriptions);
+            if (ligne is null)
+            {
+                continue;
+            }
+            yield return new AuditEntry
+            {
+                Quand = when,
+                Qui = Truncate(who, 256),
+                Module = Truncate(ligne.Module, 40),
+                Entite = Truncate(p.Entite, 128),
+                EntiteId = Truncate(p.Cle ?? KeyOf(p.Entry), 128),
+                Action = p.Etat switch { EtatAudit.Creation => "création", EtatAudit.Suppression => "suppression", _ => "modification" },
+                Resume = Truncate(ligne.Resume, 2000),
+                Lien = ligne.Lien is null ? null : Truncate(ligne.Lien, 300),
+            };
+        }
+    }
 
     private static string KeyOf(EntityEntry entry)
     {
@@ -92,22 +118,6 @@ internal static class AuditRecorder
         return key is null
             ? "?"
             : string.Join("/", key.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString() ?? "?"));
-    }
-
-    private static string Describe(EntityEntry entry, Func<PropertyEntry, object?> value) =>
-        string.Join(", ", entry.Properties
-            .Where(p => !Secret.Contains(p.Metadata.Name) && value(p) is not null && !p.Metadata.Name.StartsWith("Geometrie", StringComparison.Ordinal))
-            .Select(p => $"{p.Metadata.Name}={Short(value(p))}"));
-
-    private static string FormatChange(PropertyEntry p) =>
-        Secret.Contains(p.Metadata.Name)
-            ? $"{p.Metadata.Name} modifié"
-            : $"{p.Metadata.Name}: {Short(p.OriginalValue)} → {Short(p.CurrentValue)}";
-
-    private static string Short(object? value)
-    {
-        var text = value?.ToString() ?? "∅";
-        return text.Length > 80 ? text[..77] + "…" : text;
     }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";

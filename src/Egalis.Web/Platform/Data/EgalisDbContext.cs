@@ -12,9 +12,12 @@ namespace Egalis.Web.Platform.Data;
 /// The one database context. Each module contributes its entities through
 /// IEntityTypeConfiguration classes kept beside the entities.
 /// </summary>
-public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditActor? actor = null, TimeProvider? time = null)
+public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditActor? actor = null, TimeProvider? time = null,
+    DescriptionsAudit? descriptions = null)
     : IdentityDbContext<Utilisateur>(options), IDataProtectionKeyContext
 {
+    private readonly IReadOnlyDictionary<Type, IDescriptionAudit> _descriptions = descriptions?.ParType ?? new Dictionary<Type, IDescriptionAudit>();
+
     public DbSet<ConseilTerritoire> ConseilsTerritoire => Set<ConseilTerritoire>();
     public DbSet<Commune> Communes => Set<Commune>();
     public DbSet<Qpv> Qpvs => Set<Qpv>();
@@ -42,7 +45,7 @@ public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditAc
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var pending = AuditRecorder.Capture(ChangeTracker);
+        var pending = AuditRecorder.Capture(this, _descriptions);
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -55,7 +58,7 @@ public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditAc
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(AuditRecorder.ToEntries(pending, actor?.Name ?? "système", (time ?? TimeProvider.System).GetUtcNow()));
+            AuditEntries.AddRange(AuditRecorder.ToEntries(pending, actor?.Name ?? "système", (time ?? TimeProvider.System).GetUtcNow(), this, _descriptions).ToList());
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

@@ -17,6 +17,15 @@ public static class Francais
     /// <summary>« de DUPONT Marie », « d'AMIEL Michel », « d'Hélène » (elision before a vowel or a mute h).</summary>
     public static string De(string nom) => Elide(nom) ? $"d'{nom}" : $"de {nom}";
 
+    /// <summary>« de » before a noun group with its article: « du point 4 », « des crédits 2020 », « de la séance », « de l'action ».</summary>
+    public static string DeGroupe(string groupe) =>
+        groupe.StartsWith("le ", StringComparison.Ordinal) ? "du " + groupe[3..]
+        : groupe.StartsWith("les ", StringComparison.Ordinal) ? "des " + groupe[4..]
+        : "de " + groupe;
+
+    /// <summary>The first letter in capitals: « la séance… » → « La séance… ».</summary>
+    public static string Majuscule(string texte) => texte.Length == 0 ? texte : char.ToUpper(texte[0], Culture) + texte[1..];
+
     /// <summary>« à la Maison », « à l'Hôtel de la Métropole ».</summary>
     private static bool Elide(string nom)
     {

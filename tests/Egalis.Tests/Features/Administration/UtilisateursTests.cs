@@ -35,9 +35,10 @@ public class UtilisateursTests(EgalisFactory factory) : IClassFixture<EgalisFact
         var user = await db.Users.SingleAsync(u => u.Email == "violette@vitrolles.fr");
         Assert.Equal("13117", user.CommuneCodeInsee);
         var audit = await db.AuditEntries.Where(e => e.EntiteId == user.Id).ToListAsync();
-        Assert.Contains(audit, e => e.Action == "création" && e.Entite == nameof(Utilisateur) && e.Qui == "admin@egalis.local");
-        Assert.All(audit, e => Assert.DoesNotContain("PasswordHash=", e.Resume));
-        Assert.Contains(await db.AuditEntries.ToListAsync(), e => e.Entite == "AttributionRole" && e.Resume.Contains(user.Id));
+        Assert.Contains(audit, e => e.Action == "création" && e.Qui == "Alice Admin (admin@egalis.local)"
+            && e.Resume == "Création du compte de Violette Référente (violette@vitrolles.fr) (nom : Violette Référente, adresse : violette@vitrolles.fr, commune : 13117).");
+        Assert.All(await db.AuditEntries.ToListAsync(), e => Assert.DoesNotContain("PasswordHash", e.Resume));
+        Assert.Contains(await db.AuditEntries.Select(e => e.Resume).ToListAsync(), r => r == "Rôle « Référent d'une commune » attribué à Violette Référente (violette@vitrolles.fr).");
     }
 
     [Fact]
@@ -83,8 +84,10 @@ public class UtilisateursTests(EgalisFactory factory) : IClassFixture<EgalisFact
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var reloaded = await scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>().FindByEmailAsync("expert@egalis.local");
         Assert.Equal([Roles.Instructeur], await users.GetRolesAsync(reloaded!));
-        var journal = await admin.GetHtmlAsync("/administration/journal?Texte=AttributionRole");
-        Assert.Contains("suppression", journal);
+        var journal = await admin.GetHtmlAsync("/administration/journal?Module=Comptes&Texte=Eva");
+        Assert.Contains("Rôle « Expert du fonds » retiré à Eva Experte (expert@egalis.local).", journal);
+        Assert.Contains("Rôle « Instructeur du fonds » attribué à Eva Experte (expert@egalis.local).", journal);
+        Assert.DoesNotContain("AttributionRole", journal);
     }
 
     [Fact]
@@ -107,8 +110,12 @@ public class UtilisateursTests(EgalisFactory factory) : IClassFixture<EgalisFact
     {
         var admin = await factory.SignedInAsAsync(Roles.Admin);
         var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var html = await admin.GetHtmlAsync($"/administration/journal?Texte=Istres&Du={today}&Au={today}");
-        Assert.Contains("Commune 13047", html);
+        var html = await admin.GetHtmlAsync($"/administration/journal?Module=R%C3%A9f%C3%A9rentiel&Texte=Istres&Du={today}&Au={today}");
+        Assert.Contains("Création de la commune Istres (13047)", html);
+        Assert.Contains("<td>système</td><td>Référentiel</td>", html);
+        var parPersonne = await admin.GetHtmlAsync("/administration/journal?Qui=personne-inconnue");
+        Assert.Contains("Aucune ligne ne correspond.", parPersonne);
+        Assert.Contains("Indiquez une date entre 2000 et 2100.", await admin.GetHtmlAsync("/administration/journal?Du=0001-01-01"));
         var bad = await admin.GetHtmlAsync("/administration/journal?Du=2026-12-01&Au=2026-11-01");
         Assert.Contains("La date de fin doit être après la date de début.", bad);
         Assert.Matches(new Regex("Lignes du journal \\(0\\)"), await admin.GetHtmlAsync("/administration/journal?Du=2001-01-01&Au=2001-01-02"));
@@ -126,6 +133,6 @@ public class PaginationTests(EgalisFactory factory) : IClassFixture<EgalisFactor
         Assert.Contains("aria-current=\"page\"><span class=\"visually-hidden\">Page </span>2</a>", seconde);
         Assert.DoesNotContain("Le formulaire contient", seconde);
         Assert.NotEqual(Regex.Match(premiere, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value, Regex.Match(seconde, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value);
-        Assert.Contains("href=\"?Texte=&Du=&Au=&p=3\"", seconde);
+        Assert.Contains("href=\"?Qui=&Module=&Texte=&Du=&Au=&p=3\"", seconde);
     }
 }

@@ -118,10 +118,10 @@ public class BudgetServiceTests(EgalisFactory factory) : IClassFixture<EgalisFac
         var allocation = await AvecServiceAsync((s, _) => s.AllouerAsync(credit, "2.3", 1_000m));
         var engagement = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 400m, "CNFPT", "Session de formation", Jour));
         await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 400m, Jour, "M-2020-17"));
-        var audit = await AvecServiceAsync((_, db) => db.AuditEntries.Select(e => new { e.Entite, e.Action, e.Resume }).ToListAsync());
-        Assert.Contains(audit, e => e.Entite == nameof(Allocation) && e.Action == "création" && e.Resume.Contains("ActionCode=2.3"));
-        Assert.Contains(audit, e => e.Entite == nameof(Engagement) && e.Resume.Contains("Beneficiaire=CNFPT"));
-        Assert.Contains(audit, e => e.Entite == nameof(Mandatement) && e.Resume.Contains("Reference=M-2020-17"));
+        var audit = await AvecServiceAsync((_, db) => db.AuditEntries.Where(e => e.Module == "Budget").Select(e => e.Resume).ToListAsync());
+        Assert.Contains($"Création de l'allocation de l'action 2.3 sur les crédits 2020 (montant : {Euros.Format(1_000m)}).", audit);
+        Assert.Contains(audit, r => r.StartsWith($"Création de l'engagement de {Euros.Format(400m)} pour CNFPT (« Session de formation ») (montant : {Euros.Format(400m)}, bénéficiaire : CNFPT, objet : Session de formation, date : 15/03/2020", StringComparison.Ordinal));
+        Assert.Contains($"Création du mandatement de {Euros.Format(400m)} sur l'engagement pour CNFPT (montant : {Euros.Format(400m)}, date : 15/03/2020, référence : M-2020-17).", audit);
     }
 }
 

@@ -181,6 +181,16 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         using var scope = factory.Services.CreateScope();
         var rectif = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Rectification>().SingleAsync(r => r.PointId == acte.Id);
         Assert.Equal(("Soutien aux associations de quartier", "Soutien aux associations des quartiers"), (rectif.AncienneValeur, rectif.NouvelleValeur));
+
+        // The audit log tells each step in the secretariat's words, with a link to the item.
+        var journal = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().AuditEntries.Where(e => e.Module == "Délibérations" && e.Lien == urlPoint)
+            .OrderBy(e => e.Id).Select(e => e.Resume).ToListAsync();
+        const string Point = "le point 1 « Soutien aux associations de quartier » de la séance du 10/03/2026 (Commission COM-SIGNE)";
+        Assert.Contains($"Présences enregistrées sur {Point} : 4 présents, 0 représenté, 0 excusé, 1 absent.", journal);
+        Assert.Contains($"Vote enregistré sur {Point} : 3 pour, 1 contre, 0 abstention, 0 ne prend pas part au vote : délibération adoptée.", journal);
+        Assert.Contains($"Acte signé le 11/03/2026 : {Point}.", journal);
+        Assert.Contains($"Transmission à la préfecture du {Point[3..]} : transmis → acquitté le 13/03/2026.", journal);
+        Assert.Contains($"Rectification d'erreur matérielle du point 1 « Soutien aux associations des quartiers » de la séance du 10/03/2026 (Commission COM-SIGNE) (objet) : « Soutien aux associations de quartier » → « Soutien aux associations des quartiers ». Motif : Faute de frappe dans l'objet", journal);
     }
 
     [Fact]

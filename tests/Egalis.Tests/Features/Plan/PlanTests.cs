@@ -125,7 +125,8 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         using var scope = factory.Services.CreateScope();
         var audit = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().AuditEntries
             .Where(e => e.Entite == nameof(ElementPlan) && e.Action == "modification").ToListAsync();
-        Assert.Contains(audit, e => e.Qui == "cheffe.projet@egalis.local" && e.Resume.Contains("StatutCode: a-lancer → realise"));
+        Assert.Contains(audit, e => e.Qui == "Camille Chef de projet (cheffe.projet@egalis.local)" && e.Module == "Plan" && e.Lien == "/plan/action/1.2"
+            && e.Resume.StartsWith("Modification de l'action 1.2 « ", StringComparison.Ordinal) && e.Resume.Contains("statut : a-lancer → realise") && e.Resume.Contains("fin : vide → 30/06/2020"));
     }
 
     [Fact]

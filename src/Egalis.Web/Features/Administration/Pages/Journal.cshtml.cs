@@ -10,15 +10,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Administration.Pages;
 
+/// <summary>The audit log in words, filtered by person, module, record and dates.</summary>
 [Authorize(Policy = Policies.Administration)]
 public class JournalModel(EgalisDbContext db) : PageModel
 {
+    private const int Taille = 50;
+
+    [BindProperty(SupportsGet = true)] public string? Qui { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Module { get; set; }
     [BindProperty(SupportsGet = true)] public string? Texte { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Du { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Au { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int? NumeroPage { get; set; }
 
     public List<AuditEntry> Lignes { get; private set; } = [];
+    public List<string> Modules { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCourante { get; private set; }
     public int Pages { get; private set; }
@@ -26,16 +32,37 @@ public class JournalModel(EgalisDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Modules = await db.AuditEntries.AsNoTracking().Select(e => e.Module).Distinct().OrderBy(m => m).ToListAsync(ct);
+        if (Du is { } du && (du.Year < 2000 || du.Year > 2100))
+        {
+            ModelState.AddModelError(nameof(Du), "Indiquez une date entre 2000 et 2100.");
+        }
+        if (Au is { } au && (au.Year < 2000 || au.Year > 2100))
+        {
+            ModelState.AddModelError(nameof(Au), "Indiquez une date entre 2000 et 2100.");
+        }
         if (Du is not null && Au is not null && Au < Du)
         {
             ModelState.AddModelError(nameof(Au), "La date de fin doit être après la date de début.");
+        }
+        if (!ModelState.IsValid)
+        {
             return;
         }
         var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Texte))
+        if (Texte?.Trim() is { Length: > 0 } texte)
         {
-            var t = Texte.Trim().ToLower();
-            query = query.Where(e => e.Qui.ToLower().Contains(t) || e.Entite.ToLower().Contains(t) || e.EntiteId.ToLower().Contains(t) || e.Resume.ToLower().Contains(t));
+            var t = texte.ToLower();
+            query = query.Where(e => e.Resume.ToLower().Contains(t) || (e.Lien != null && e.Lien.ToLower().Contains(t)));
+        }
+        if (Qui?.Trim() is { Length: > 0 } qui)
+        {
+            var q = qui.ToLower();
+            query = query.Where(e => e.Qui.ToLower().Contains(q));
+        }
+        if (!string.IsNullOrEmpty(Module))
+        {
+            query = query.Where(e => e.Module == Module);
         }
         if (Du is not null)
         {
@@ -48,13 +75,10 @@ public class JournalModel(EgalisDbContext db) : PageModel
             query = query.Where(e => e.Quand < to);
         }
         Total = await query.CountAsync(ct);
-        Pages = Pager.TotalPages(Total, 50);
+        Pages = Pager.TotalPages(Total, Taille);
         PageCourante = Math.Min(Pager.Clamp(NumeroPage), Pages);
         // Id follows insertion order, and sorts the same on both databases.
-        Lignes = await query.OrderByDescending(e => e.Id).Skip((PageCourante - 1) * 50).Take(50).ToListAsync(ct);
-        UrlPage = $"?Texte={Uri.EscapeDataString(Texte ?? "")}&Du={Du:yyyy-MM-dd}&Au={Au:yyyy-MM-dd}&p={{page}}";
+        Lignes = await query.OrderByDescending(e => e.Id).Skip((PageCourante - 1) * Taille).Take(Taille).ToListAsync(ct);
+        UrlPage = $"?Qui={Uri.EscapeDataString(Qui ?? "")}&Module={Uri.EscapeDataString(Module ?? "")}&Texte={Uri.EscapeDataString(Texte ?? "")}&Du={Du:yyyy-MM-dd}&Au={Au:yyyy-MM-dd}&p={{page}}";
     }
-
-    public string EnHeureDeParis(DateTimeOffset when) =>
-        TimeZoneInfo.ConvertTime(when, Paris.Fuseau).ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 }

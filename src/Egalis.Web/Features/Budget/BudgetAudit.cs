@@ -1,0 +1,63 @@
+using Egalis.Web.Platform.Audit;
+
+namespace Egalis.Web.Features.Budget;
+
+/// <summary>The budget's records in the audit log: amounts in euros, whose commitment, on which year.</summary>
+public static class BudgetAudit
+{
+    private const string Module = "Budget";
+
+    private static string? Montant(object? valeur) => valeur is decimal m ? Euros.Format(m) : null;
+
+    private static readonly Dictionary<string, Func<object?, string?>> EnEuros = new() { ["Montant"] = Montant };
+
+    public static void Declarer(IServiceCollection services)
+    {
+        services.AddDescriptionAudit(new DescriptionAudit<Exercice> { Module = Module, Nom = (e, _) => $"l'exercice {e.Annee}", Lien = _ => "/budget" });
+        services.AddDescriptionAudit(new DescriptionAudit<LigneBudgetaire>
+        {
+            Module = Module,
+            Nom = (l, _) => $"la ligne budgétaire {l.SousPolitique} / {l.Nature} / {l.Fonction}",
+            Lien = _ => "/budget",
+            Champs = new Dictionary<string, string> { ["Libelle"] = "libellé" },
+        });
+        services.AddDescriptionAudit(new DescriptionAudit<Credit>
+        {
+            Module = Module,
+            Nom = (c, _) => $"les crédits {c.Annee}",
+            Lien = _ => "/budget",
+            Champs = new Dictionary<string, string> { ["Montant"] = "montant" },
+            Formats = EnEuros,
+        });
+        services.AddDescriptionAudit(new DescriptionAudit<Allocation>
+        {
+            Module = Module,
+            Nom = (a, db) => $"l'allocation de l'action {a.ActionCode} sur les crédits {AuditLecture.Lire<Credit, int>(db, c => c.Id == a.CreditId, c => c.Id == a.CreditId, c => c.Annee)}",
+            Lien = _ => "/budget",
+            Champs = new Dictionary<string, string> { ["Montant"] = "montant" },
+            Formats = EnEuros,
+        });
+        services.AddDescriptionAudit(new DescriptionAudit<Engagement>
+        {
+            Module = Module,
+            Nom = (e, _) => $"l'engagement de {Euros.Format(e.Montant)} pour {e.Beneficiaire} (« {e.Objet} »)",
+            Lien = e => $"/budget/engagement/{e.Id}",
+            Champs = new Dictionary<string, string>
+            {
+                ["Montant"] = "montant", ["Beneficiaire"] = "bénéficiaire", ["Objet"] = "objet", ["Date"] = "date", ["Reference"] = "référence", ["MotifAnnulation"] = "motif d'annulation",
+            },
+            Formats = EnEuros,
+            Phrase = (e, etat, _) => etat == EtatAudit.Modification && e.Property(x => x.Statut).IsModified && e.Entity.Statut == StatutEngagement.Annule
+                ? $"Annulation de l'engagement de {Euros.Format(e.Entity.Montant)} pour {e.Entity.Beneficiaire} : {e.Entity.MotifAnnulation}."
+                : etat == EtatAudit.Modification && !e.Properties.Any(p => p.IsModified && p.Metadata.Name != "Version") ? "" : null,
+        });
+        services.AddDescriptionAudit(new DescriptionAudit<Mandatement>
+        {
+            Module = Module,
+            Nom = (m, db) => $"le mandatement de {Euros.Format(m.Montant)} sur l'engagement pour {AuditLecture.Lire<Engagement, string>(db, e => e.Id == m.EngagementId, e => e.Id == m.EngagementId, e => e.Beneficiaire) ?? "?"}",
+            Lien = m => $"/budget/engagement/{m.EngagementId}",
+            Champs = new Dictionary<string, string> { ["Montant"] = "montant", ["Date"] = "date", ["Reference"] = "référence" },
+            Formats = EnEuros,
+        });
+    }
+}

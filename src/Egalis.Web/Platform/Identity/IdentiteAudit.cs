@@ -1,0 +1,69 @@
+using Egalis.Web.Platform.Audit;
+using Microsoft.AspNetCore.Identity;
+
+namespace Egalis.Web.Platform.Identity;
+
+/// <summary>Accounts and roles in the audit log: whose account, which role, never a hash or a stamp.</summary>
+public static class IdentiteAudit
+{
+    private const string Module = "Comptes";
+
+    private static string NomCompte(Microsoft.EntityFrameworkCore.DbContext db, string id) =>
+        AuditLecture.Lire<Utilisateur, string>(db, u => u.Id == id, u => u.Id == id, u => u.NomComplet + " (" + u.Email + ")") ?? "un compte supprimé";
+
+    private static string Role(Microsoft.EntityFrameworkCore.DbContext db, string id) =>
+        Roles.Libelle(AuditLecture.Lire<IdentityRole, string>(db, r => r.Id == id, r => r.Id == id, r => r.Name!) ?? "?");
+
+    public static void Declarer(IServiceCollection services)
+    {
+        services.AddDescriptionAudit(new DescriptionAudit<Utilisateur>
+        {
+            Module = Module,
+            Nom = (u, _) => $"le compte de {u.NomComplet} ({u.Email})",
+            Lien = u => $"/administration/utilisateur/{u.Id}",
+            Champs = new Dictionary<string, string>
+            {
+                ["NomComplet"] = "nom", ["Email"] = "adresse", ["ConseilTerritoireCode"] = "conseil de territoire", ["CommuneCodeInsee"] = "commune",
+            },
+            Phrase = (e, etat, _) =>
+            {
+                if (etat != EtatAudit.Modification)
+                {
+                    return null;
+                }
+                var u = e.Entity;
+                if (e.Property(x => x.PasswordHash).IsModified && e.Property(x => x.PasswordHash).OriginalValue != u.PasswordHash)
+                {
+                    return $"Mot de passe défini pour le compte de {u.NomComplet} ({u.Email}).";
+                }
+                if (e.Property(x => x.TwoFactorEnabled).IsModified && e.Property(x => x.TwoFactorEnabled).OriginalValue != u.TwoFactorEnabled)
+                {
+                    return $"Double authentification {(u.TwoFactorEnabled ? "activée" : "désactivée")} pour le compte de {u.NomComplet} ({u.Email}).";
+                }
+                if (e.Property(x => x.LockoutEnd).IsModified && u.LockoutEnd is { } fin && fin > DateTimeOffset.UtcNow)
+                {
+                    return $"Compte de {u.NomComplet} ({u.Email}) verrouillé jusqu'au {Web.Paris.Heure(fin)} après plusieurs échecs de connexion.";
+                }
+                // Failed-attempt counters, stamps and other plumbing: no line of their own.
+                return e.Properties.Any(p => p.IsModified && p.Metadata.Name is "NomComplet" or "Email" or "ConseilTerritoireCode" or "CommuneCodeInsee") ? null : "";
+            },
+        });
+        services.AddDescriptionAudit(new DescriptionAudit<IdentityRole>
+        {
+            Module = Module,
+            Nom = (r, _) => $"le rôle « {Roles.Libelle(r.Name ?? "")} »",
+        });
+        services.AddDescriptionAudit(new DescriptionAudit<IdentityUserRole<string>>
+        {
+            Module = Module,
+            Nom = (ur, db) => $"le rôle « {Role(db, ur.RoleId)} » de {NomCompte(db, ur.UserId)}",
+            Lien = ur => $"/administration/utilisateur/{ur.UserId}",
+            Phrase = (e, etat, db) => etat switch
+            {
+                EtatAudit.Creation => $"Rôle « {Role(db, e.Entity.RoleId)} » attribué à {NomCompte(db, e.Entity.UserId)}.",
+                EtatAudit.Suppression => $"Rôle « {Role(db, e.Entity.RoleId)} » retiré à {NomCompte(db, e.Entity.UserId)}.",
+                _ => null,
+            },
+        });
+    }
+}
