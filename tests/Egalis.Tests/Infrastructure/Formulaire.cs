@@ -16,13 +16,18 @@ public sealed class Formulaire
     private readonly List<KeyValuePair<string, string>> _champs;
     private readonly Dictionary<string, HashSet<string>?> _noms;
     private readonly List<(string Texte, string? Action)> _boutons;
+    private readonly HashSet<string> _fichiers;
+    private readonly bool _multipart;
 
-    private Formulaire(string action, List<KeyValuePair<string, string>> champs, Dictionary<string, HashSet<string>?> noms, List<(string, string?)> boutons)
+    private Formulaire(string action, List<KeyValuePair<string, string>> champs, Dictionary<string, HashSet<string>?> noms, List<(string, string?)> boutons,
+        HashSet<string> fichiers, bool multipart)
     {
         Action = action;
         _champs = champs;
         _noms = noms;
         _boutons = boutons;
+        _fichiers = fichiers;
+        _multipart = multipart;
     }
 
     /// <summary>Where the form posts, as rendered (path and query).</summary>
@@ -59,6 +64,7 @@ public sealed class Formulaire
         var (form, url) = choisis[0];
         var champs = new List<KeyValuePair<string, string>>();
         var noms = new Dictionary<string, HashSet<string>?>();
+        var fichiers = new HashSet<string>();
         // Submit buttons may post elsewhere (formaction): a test clicks one by its text.
         var boutons = form.QuerySelectorAll("button, input[type=submit]")
             .Where(b => b.GetAttribute("type") is null or "submit")
@@ -74,7 +80,10 @@ public sealed class Formulaire
             }
             switch (element)
             {
-                case IHtmlInputElement input when input.Type is "submit" or "button" or "image" or "reset" or "file":
+                case IHtmlInputElement input when input.Type is "file":
+                    fichiers.Add(nom);
+                    break;
+                case IHtmlInputElement input when input.Type is "submit" or "button" or "image" or "reset":
                     break;
                 case IHtmlInputElement input when input.Type is "checkbox" or "radio":
                     noms.TryAdd(nom, null);
@@ -102,7 +111,7 @@ public sealed class Formulaire
                     break;
             }
         }
-        return new Formulaire(url.PathAndQuery, champs, noms, boutons);
+        return new Formulaire(url.PathAndQuery, champs, noms, boutons, fichiers, string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>« ?handler=mandat&amp;mandat=2 » matches a form posting to « …?mandat=2&amp;handler=Mandat »: path part contained, every query pair present.</summary>
@@ -129,7 +138,8 @@ public sealed class Formulaire
     /// it removes the field, as an unchecked box does. A name starting with « ! » bypasses the checks
     /// (a tampered request, for tests of what the server refuses).
     /// </summary>
-    public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, Dictionary<string, string?>? valeurs = null, string? bouton = null)
+    public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, Dictionary<string, string?>? valeurs = null, string? bouton = null,
+        Dictionary<string, (string Nom, byte[] Contenu)>? fichiers = null)
     {
         var action = Action;
         if (bouton is not null)
@@ -163,6 +173,27 @@ public sealed class Formulaire
                 corps.Add(new(nom, valeur));
             }
         }
-        return client.PostAsync(action, new FormUrlEncodedContent(corps));
+        if (!_multipart)
+        {
+            if (fichiers is { Count: > 0 })
+            {
+                throw new InvalidOperationException($"Le formulaire {Action} n'envoie pas de fichier (pas d'enctype multipart/form-data).");
+            }
+            return client.PostAsync(action, new FormUrlEncodedContent(corps));
+        }
+        var multipart = new MultipartFormDataContent();
+        foreach (var (nom, valeur) in corps)
+        {
+            multipart.Add(new StringContent(valeur), nom);
+        }
+        foreach (var (nom, (fichier, contenu)) in fichiers ?? [])
+        {
+            if (!_fichiers.Contains(nom))
+            {
+                throw new InvalidOperationException($"Le formulaire {Action} n'a pas de champ de fichier « {nom} ».");
+            }
+            multipart.Add(new ByteArrayContent(contenu), nom, fichier);
+        }
+        return client.PostAsync(action, multipart);
     }
 }

@@ -761,6 +761,104 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         return resultat.Ok ? Resultat.Succes(mandat.Id) : resultat;
     }
 
+    public sealed record MembreImporte(int Ligne, string Nom, DateOnly Debut, DateOnly? Fin, bool NouveauMembre);
+    public sealed record AnalyseMembres(List<MembreImporte> Membres, List<(int Ligne, string Message)> Erreurs)
+    {
+        public bool Applicable => Erreurs.Count == 0 && Membres.Count > 0;
+    }
+
+    /// <summary>Columns of a members file: « nom;debut;fin » (dates as 15/07/2020 or 2020-07-15).</summary>
+    public static readonly string[] ColonnesMembres = ["nom", "debut", "fin"];
+    public const int MembresParFichier = 500;
+
+    /// <summary>
+    /// Checks a file of members and their terms: every line, against the file itself and against the
+    /// assembly's terms; names are matched to people already known whatever their case, accents or word order.
+    /// </summary>
+    public async Task<AnalyseMembres> AnalyserMembresAsync(int assembleeId, string contenu, CancellationToken ct)
+    {
+        var erreurs = new List<(int, string)>();
+        var lignes = Platform.Exports.LectureCsv.Lire(contenu, (n, m) => erreurs.Add((n, m)), ColonnesMembres, ["début"]);
+        var membres = new List<MembreImporte>();
+        if (lignes.Count > MembresParFichier)
+        {
+            erreurs.Add((1, $"Le fichier compte {lignes.Count} membres : {MembresParFichier} au plus par import."));
+            return new AnalyseMembres(membres, erreurs);
+        }
+        var elus = await db.Set<Elu>().AsNoTracking().ToListAsync(ct);
+        var parCle = elus.GroupBy(e => LecteurDeliberation.Cle(e.Nom)).ToDictionary(g => g.Key, g => g.First());
+        var mandats = await db.Set<Mandat>().AsNoTracking().Where(m => m.AssembleeId == assembleeId).ToListAsync(ct);
+        static DateOnly? Date(string? texte) =>
+            texte is not null && DateOnly.TryParseExact(texte, ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+        foreach (var l in lignes)
+        {
+            var nom = l["nom"] is { } brut ? Espaces().Replace(brut, " ") : null;
+            var debutTexte = l["debut"] ?? l["début"];
+            var (debut, fin) = (Date(debutTexte), Date(l["fin"]));
+            var avant = erreurs.Count;
+            if (nom is null || nom.Length > 200)
+            {
+                erreurs.Add((l.Numero, "Indiquez le nom, sous la forme « NOM Prénom » (200 caractères au plus)."));
+            }
+            if (debut is null)
+            {
+                erreurs.Add((l.Numero, debutTexte is null ? "Indiquez le début du mandat." : $"Le début « {debutTexte} » n'est pas une date (jj/mm/aaaa)."));
+            }
+            if (l["fin"] is { } finTexte && fin is null)
+            {
+                erreurs.Add((l.Numero, $"La fin « {finTexte} » n'est pas une date (jj/mm/aaaa)."));
+            }
+            if (erreurs.Count > avant)
+            {
+                continue;
+            }
+            erreurs.AddRange(VerifierDatesMandat(debut!.Value, fin).Select(e => (l.Numero, e.Item2)));
+            var cle = LecteurDeliberation.Cle(nom!);
+            var connu = parCle.GetValueOrDefault(cle);
+            bool Chevauche(DateOnly d, DateOnly? f, DateOnly d2, DateOnly? f2) => (f2 == null || f2 >= d) && (f == null || d2 <= f);
+            if (connu is not null && mandats.Any(m => m.EluId == connu.Id && Chevauche(debut.Value, fin, m.Debut, m.Fin)))
+            {
+                erreurs.Add((l.Numero, $"{connu.Nom} a déjà un mandat dans cette assemblée sur cette période."));
+            }
+            if (membres.FirstOrDefault(m => LecteurDeliberation.Cle(m.Nom) == cle && Chevauche(debut.Value, fin, m.Debut, m.Fin)) is { } double_)
+            {
+                erreurs.Add((l.Numero, $"{nom} figure déjà à la ligne {double_.Ligne} pour une période qui se chevauche."));
+            }
+            membres.Add(new MembreImporte(l.Numero, connu?.Nom ?? nom!, debut.Value, fin, connu is null && membres.All(m => LecteurDeliberation.Cle(m.Nom) != cle)));
+        }
+        return new AnalyseMembres(membres, erreurs.OrderBy(e => e.Item1).ToList());
+    }
+
+    /// <summary>Records the members of a checked file, all in one transaction or none.</summary>
+    public async Task<AnalyseMembres> ImporterMembresAsync(int assembleeId, string contenu, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var analyse = await AnalyserMembresAsync(assembleeId, contenu, ct);
+        if (!analyse.Applicable)
+        {
+            return analyse;
+        }
+        var elus = await db.Set<Elu>().ToListAsync(ct);
+        var parCle = elus.GroupBy(e => LecteurDeliberation.Cle(e.Nom)).ToDictionary(g => g.Key, g => g.First());
+        foreach (var m in analyse.Membres)
+        {
+            var cle = LecteurDeliberation.Cle(m.Nom);
+            if (!parCle.TryGetValue(cle, out var elu))
+            {
+                elu = new Elu { Nom = m.Nom };
+                parCle[cle] = elu;
+            }
+            db.Add(new Mandat { AssembleeId = assembleeId, Elu = elu, Debut = m.Debut, Fin = m.Fin });
+        }
+        var resultat = await SauverAsync(null, ct);
+        if (!resultat.Ok)
+        {
+            return analyse with { Erreurs = [(0, resultat.Erreurs[0].Message)] };
+        }
+        await transaction.CommitAsync(ct);
+        return analyse;
+    }
+
     /// <summary>
     /// Checks what an import would record; an empty list means it can be saved. The reader's unread
     /// passages come first: nothing is saved from a text that was not entirely understood.

@@ -15,6 +15,20 @@ public static class Tableur
 {
     public static readonly CultureInfo Francais = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>A CSV file's text: UTF-8 (with or without BOM), or else Windows-1252, what Excel writes in France.</summary>
+    public static string Decoder(byte[] contenu)
+    {
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(contenu).TrimStart('\uFEFF');
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+            return System.Text.Encoding.GetEncoding(1252).GetString(contenu);
+        }
+    }
+
     public static CsvConfiguration ConfigurationCsv => new(Francais) { Delimiter = ";", HasHeaderRecord = true, DetectDelimiter = true, DetectDelimiterValues = [";", ",", "\t"] };
 
     public sealed record Colonne<T>(string Nom, Func<T, object?> Valeur);

@@ -204,4 +204,47 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         }
         Assert.Contains(dernier!.Erreurs, e => e.Message.Contains("a déjà servi pour 3 séances consécutives"));
     }
+
+    [Fact]
+    public async Task An_assemblys_members_are_imported_from_a_checked_file_all_or_nothing()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var ct6 = await AssembleeAsync("CT6");
+        var url = $"/deliberations/assemblee/{ct6}";
+        static (string, byte[]) Fichier(string texte) => ("membres.csv", System.Text.Encoding.UTF8.GetBytes(texte));
+
+        var mauvais = await (await Formulaire.LireAsync(cheffe, url, "?handler=verifiermembres")).EnvoyerAsync(cheffe, fichiers: new()
+        {
+            ["Fichier"] = Fichier("nom;debut;fin\nMARTIN Léa;15/07/2020;\nDURAND Paul;31/02/2020;\nmartin  léa;2021-01-01;\n;01/01/2021;\n"),
+        });
+        var html = await mauvais.ReadHtmlAsync();
+        Assert.Contains("3 erreurs : rien ne sera enregistré", html);
+        Assert.Contains("<td>3</td><td>Le début « 31/02/2020 » n'est pas une date (jj/mm/aaaa).</td>", html);
+        Assert.Contains("<td>4</td><td>martin léa figure déjà à la ligne 2 pour une période qui se chevauche.</td>", html);
+        Assert.Contains("<td>5</td><td>Indiquez le nom, sous la forme « NOM Prénom » (200 caractères au plus).</td>", html);
+        Assert.DoesNotContain("handler=importermembres", html);
+
+        var bon = await (await Formulaire.LireAsync(cheffe, url, "?handler=verifiermembres")).EnvoyerAsync(cheffe, fichiers: new()
+        {
+            ["Fichier"] = Fichier("nom;debut;fin\r\nMARTIN Léa;15/07/2020;\r\nDURAND Paul;15/07/2020;31/12/2023\r\n"),
+        });
+        var apercu = await bon.Content.ReadAsStringAsync();
+        Assert.Contains("Mandats lus (2)", System.Net.WebUtility.HtmlDecode(apercu));
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Mandat>().CountAsync(m => m.AssembleeId == ct6));
+        }
+        var confirme = await Formulaire.Depuis(apercu, url, "?handler=importermembres").EnvoyerAsync(cheffe);
+        Assert.Equal(HttpStatusCode.Redirect, confirme.StatusCode);
+        var page = await cheffe.GetHtmlAsync(url);
+        Assert.Contains("Import terminé : 2 mandats enregistrés, dont 2 nouveaux membres.", page);
+        Assert.Contains("<th scope=\"row\">DURAND Paul</th>\n            <td>du 15/07/2020 au 31/12/2023</td>", page);
+        // The same file again: refused, nothing doubled.
+        var encore = await Formulaire.Depuis(apercu, url, "?handler=importermembres").EnvoyerAsync(cheffe);
+        Assert.Contains("MARTIN Léa a déjà un mandat dans cette assemblée sur cette période.", await encore.ReadHtmlAsync());
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Mandat>().CountAsync(m => m.AssembleeId == ct6));
+        }
+    }
 }

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Deliberations.Pages;
 
 [Authorize(Policy = Policies.Secretariat)]
+[RequestSizeLimit(1_100_000)]
 public class AssembleeModel(EgalisDbContext db, SecretariatService secretariat) : PageModel
 {
     public sealed class MembreInput
@@ -82,6 +83,72 @@ public class AssembleeModel(EgalisDbContext db, SecretariatService secretariat) 
         }
         var nom = Mandats.FirstOrDefault(m => m.Id == mandat)?.Elu!.Nom;
         TempData["Message"] = fin is null ? $"Mandat {Francais.De(nom ?? "")} modifié : en cours depuis le {debut:dd/MM/yyyy}." : $"Mandat {Francais.De(nom ?? "")} modifié : du {debut:dd/MM/yyyy} au {fin:dd/MM/yyyy}.";
+        return RedirectToPage(new { id });
+    }
+
+    public const int TailleFichier = 200_000;
+
+    [BindProperty] public IFormFile? Fichier { get; set; }
+    /// <summary>The checked file, carried to the confirmation; checked again before anything is written.</summary>
+    [BindProperty] public string? Contenu { get; set; }
+    public SecretariatService.AnalyseMembres? Analyse { get; private set; }
+
+    public async Task<IActionResult> OnPostVerifierMembresAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (Fichier is null || Fichier.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Fichier), "Choisissez un fichier CSV.");
+            return Page();
+        }
+        if (Fichier.Length > TailleFichier)
+        {
+            ModelState.AddModelError(nameof(Fichier), "Le fichier dépasse 200 Ko : découpez-le en plusieurs fichiers.");
+            return Page();
+        }
+        using var memoire = new MemoryStream();
+        await Fichier.CopyToAsync(memoire, ct);
+        var texte = Platform.Exports.Tableur.Decoder(memoire.ToArray());
+        Analyse = await secretariat.AnalyserMembresAsync(id, texte, ct);
+        Contenu = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(texte));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImporterMembresAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        string texte;
+        try
+        {
+            texte = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(Contenu ?? ""));
+        }
+        catch (FormatException)
+        {
+            ModelState.AddModelError(nameof(Fichier), "Le fichier vérifié n'a pas été transmis : choisissez-le de nouveau.");
+            return Page();
+        }
+        if (texte.Length > TailleFichier)
+        {
+            ModelState.AddModelError(nameof(Fichier), "Le fichier dépasse 200 Ko : découpez-le en plusieurs fichiers.");
+            return Page();
+        }
+        Analyse = await secretariat.ImporterMembresAsync(id, texte, ct);
+        if (!Analyse.Applicable)
+        {
+            // Something changed since the preview: the new result is shown, nothing was written.
+            Contenu = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(texte));
+            await ChargerAsync(id, ct);
+            return Page();
+        }
+        TempData["Message"] = $"Import terminé : {Francais.Nombre(Analyse.Membres.Count, "mandat enregistré", "mandats enregistrés")}, dont {Francais.Nombre(Analyse.Membres.Count(m => m.NouveauMembre), "nouveau membre", "nouveaux membres")}.";
         return RedirectToPage(new { id });
     }
 

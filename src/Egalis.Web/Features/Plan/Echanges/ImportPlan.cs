@@ -1,3 +1,4 @@
+using Ligne = Egalis.Web.Platform.Exports.LectureCsv.Ligne;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -41,18 +42,7 @@ public sealed partial class ImportPlan(EgalisDbContext db)
     private static readonly string[] IgnoreesIndicateurs = ["libelle", "unite", "sens"];
 
     /// <summary>Reads an uploaded file: UTF-8 (with or without BOM), or Windows-1252 as older spreadsheet software saves it.</summary>
-    public static string Decoder(byte[] contenu)
-    {
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(contenu).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding(1252).GetString(contenu);
-        }
-    }
+    public static string Decoder(byte[] contenu) => Tableur.Decoder(contenu);
 
     public Task<Analyse> AnalyserAsync(GenreImport genre, string contenu, CancellationToken ct) =>
         TraiterAsync(genre, contenu, appliquer: false, ct);
@@ -75,8 +65,8 @@ public sealed partial class ImportPlan(EgalisDbContext db)
     private async Task<Analyse> TraiterAsync(GenreImport genre, string contenu, bool appliquer, CancellationToken ct)
     {
         var erreurs = new List<Erreur>();
-        var lignes = Lire(contenu, genre == GenreImport.Actions ? ColonnesActions : ColonnesIndicateurs,
-            genre == GenreImport.Actions ? IgnoreesActions : IgnoreesIndicateurs, erreurs);
+        var lignes = LectureCsv.Lire(contenu, (n, m) => erreurs.Add(new Erreur(n, m)), genre == GenreImport.Actions ? ColonnesActions : ColonnesIndicateurs,
+            genre == GenreImport.Actions ? IgnoreesActions : IgnoreesIndicateurs);
         var changements = new List<Changement>();
         if (erreurs.Count == 0)
         {
@@ -94,58 +84,6 @@ public sealed partial class ImportPlan(EgalisDbContext db)
             db.ChangeTracker.Clear();
         }
         return new Analyse(genre, changements, erreurs.OrderBy(e => e.Ligne).ToList());
-    }
-
-    private sealed record Ligne(int Numero, Dictionary<string, string> Cellules)
-    {
-        public string? this[string colonne] => Cellules.TryGetValue(colonne, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-    }
-
-    private static List<Ligne> Lire(string contenu, string[] connues, string[] ignorees, List<Erreur> erreurs)
-    {
-        var lignes = new List<Ligne>();
-        using var lecteur = new StringReader(contenu);
-        using var csv = new CsvReader(lecteur, Tableur.ConfigurationCsv);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } entetes)
-        {
-            erreurs.Add(new Erreur(1, "Le fichier est vide : la première ligne doit donner les noms des colonnes."));
-            return lignes;
-        }
-        var noms = entetes.Select(e => e.Trim().ToLowerInvariant()).ToArray();
-        foreach (var inconnue in noms.Where(n => !connues.Contains(n) && !ignorees.Contains(n)))
-        {
-            erreurs.Add(new Erreur(1, $"Colonne « {inconnue} » inconnue. Colonnes possibles : {string.Join(", ", connues)}."));
-        }
-        if (!noms.Contains(connues[0]))
-        {
-            erreurs.Add(new Erreur(1, $"La colonne « {connues[0]} » est obligatoire."));
-        }
-        foreach (var doublon in noms.GroupBy(n => n).Where(g => g.Count() > 1))
-        {
-            erreurs.Add(new Erreur(1, $"La colonne « {doublon.Key} » apparaît deux fois."));
-        }
-        if (erreurs.Count > 0)
-        {
-            return lignes;
-        }
-        while (csv.Read())
-        {
-            var cellules = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < noms.Length; i++)
-            {
-                cellules[noms[i]] = csv.TryGetField<string>(i, out var valeur) ? valeur ?? "" : "";
-            }
-            if (cellules.Values.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-            lignes.Add(new Ligne(csv.Parser.Row, cellules));
-        }
-        if (lignes.Count == 0)
-        {
-            erreurs.Add(new Erreur(2, "Le fichier ne contient aucune ligne de données."));
-        }
-        return lignes;
     }
 
     private async Task ActionsAsync(List<Ligne> lignes, List<Changement> changements, List<Erreur> erreurs, CancellationToken ct)
