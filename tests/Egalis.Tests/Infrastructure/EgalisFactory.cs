@@ -61,11 +61,22 @@ public class EgalisFactory : WebApplicationFactory<Program>
     public Task<HttpClient> SignedInAsAsync(string role) =>
         SignedInAsync(IdentitySeeder.DemoAccounts.First(a => a.Role == role).Email);
 
-    /// <summary>Loads a page's form to get its antiforgery token, then posts the fields.</summary>
+    /// <summary>
+    /// Submits a form as the page renders it: loads <paramref name="formPage"/> (or the URL itself), finds the
+    /// form posting to <paramref name="url"/>, and posts its fields with these ones changed. A field or an
+    /// option the form does not offer fails the test.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {
-        var page = await client.GetStringAsync(formPage ?? url);
-        var token = AntiforgeryToken(page);
+        var page = formPage ?? url;
+        var form = await Formulaire.LireAsync(client, page, url);
+        return await form.EnvoyerAsync(client, fields.ToDictionary(f => f.Key, f => (string?)f.Value));
+    }
+
+    /// <summary>A hand-made request with a valid antiforgery token: what a tampering user could post, not what a page offers.</summary>
+    public static async Task<HttpResponseMessage> PostBrutAsync(HttpClient client, string url, Dictionary<string, string> fields, string formPage)
+    {
+        var token = AntiforgeryToken(await client.GetStringAsync(formPage));
         var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
         return await client.PostAsync(url, new FormUrlEncodedContent(body));
     }

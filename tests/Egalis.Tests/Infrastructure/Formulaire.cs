@@ -50,9 +50,12 @@ public sealed class Formulaire
     {
         var document = new HtmlParser().ParseDocument(html);
         var page = new Uri(new Uri("http://localhost"), pageUrl);
+        // A form posts to its action, or to a submit button's formaction.
         var formulaires = document.QuerySelectorAll<IHtmlFormElement>("form")
             .Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
-            .Select(f => (Form: f, Url: Cible(f, page)))
+            .SelectMany(f => new[] { (Form: f, Url: Cible(f, page)) }.Concat(f.QuerySelectorAll("button[formaction], input[formaction]")
+                .Select(b => (Form: f, Url: new Uri(page, System.Net.WebUtility.HtmlDecode(b.GetAttribute("formaction")!))))))
+            .DistinctBy(f => (f.Form, f.Url.PathAndQuery))
             .ToList();
         var choisis = action is null
             ? formulaires.Where(f => f.Url.AbsolutePath.Equals(page.AbsolutePath, StringComparison.OrdinalIgnoreCase) && !f.Url.Query.Contains("handler=", StringComparison.OrdinalIgnoreCase)).ToList()
@@ -119,12 +122,15 @@ public sealed class Formulaire
     {
         var i = selecteur.IndexOf('?', StringComparison.Ordinal);
         var chemin = i < 0 ? selecteur : selecteur[..i];
-        if (!url.AbsolutePath.Contains(chemin, StringComparison.OrdinalIgnoreCase))
+        if (chemin.Length > 0 && !url.AbsolutePath.Equals(chemin, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
         static HashSet<string> Paires(string q) => q.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.ToLowerInvariant()).ToHashSet();
-        return i < 0 || Paires(selecteur[i..]).IsSubsetOf(Paires(url.Query));
+        var voulues = i < 0 ? [] : Paires(selecteur[i..]);
+        var presentes = Paires(url.Query);
+        // Without a handler, the page's own form: not one posting to a handler.
+        return voulues.IsSubsetOf(presentes) && (voulues.Any(p => p.StartsWith("handler=", StringComparison.Ordinal)) || !presentes.Any(p => p.StartsWith("handler=", StringComparison.Ordinal)));
     }
 
     private static Uri Cible(IHtmlFormElement form, Uri page)

@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Administration.Pages;
 using System.Net;
 using System.Text.RegularExpressions;
 using Egalis.Tests.Infrastructure;
@@ -42,6 +43,7 @@ public class UtilisateursTests(EgalisFactory factory) : IClassFixture<EgalisFact
     }
 
     [Fact]
+    [Soumet(typeof(UtilisateurModel))]
     public async Task A_referent_without_scope_is_refused_with_the_input_kept()
     {
         var admin = await factory.SignedInAsAsync(Roles.Admin);

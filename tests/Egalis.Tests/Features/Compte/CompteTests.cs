@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Compte.Pages;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -9,18 +10,20 @@ namespace Egalis.Tests.Features.Compte;
 public class CompteTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 {
     [Fact]
+    [Soumet(typeof(DeconnexionModel))]
     public async Task A_demo_account_signs_in_and_out()
     {
         var client = await factory.SignedInAsync("agent@egalis.local");
         var home = await client.GetHtmlAsync("/");
         Assert.Contains("Connecté : Aya Agente", home);
-        var token = EgalisFactory.AntiforgeryToken(home);
-        var response = await client.PostAsync("/compte/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        // The header's sign-out button, as rendered on any page.
+        var response = await (await Formulaire.LireAsync(client, "/", "/compte/deconnexion")).EnvoyerAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Se connecter", await client.GetHtmlAsync("/"));
     }
 
     [Fact]
+    [Soumet(typeof(ConnexionModel))]
     public async Task A_wrong_password_says_so_next_to_the_field_and_keeps_the_address()
     {
         var response = await EgalisFactory.PostFormAsync(factory.Client(), "/compte/connexion", new() { ["Input.Email"] = "expert@egalis.local", ["Input.MotDePasse"] = "pas-le-bon-mot-de-passe" });
@@ -57,6 +60,8 @@ public class CompteTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(MotDePasseOublieModel))]
+    [Soumet(typeof(ReinitialiserMotDePasseModel))]
     public async Task A_forgotten_password_is_reset_through_the_emailed_link()
     {
         var client = factory.Client();
@@ -127,6 +132,8 @@ public class DoubleAuthentificationFactory : EgalisFactory
 public class DoubleAuthentificationTests(DoubleAuthentificationFactory factory) : IClassFixture<DoubleAuthentificationFactory>
 {
     [Fact]
+    [Soumet(typeof(SecuriteModel))]
+    [Soumet(typeof(DeuxFacteursModel))]
     public async Task An_admin_must_turn_on_two_factor_then_signs_in_with_a_code()
     {
         var client = await factory.SignedInAsync("admin@egalis.local");
@@ -147,6 +154,9 @@ public class DoubleAuthentificationTests(DoubleAuthentificationFactory factory) 
         var fresh = factory.Client();
         var login = await EgalisFactory.PostFormAsync(fresh, "/compte/connexion", new() { ["Input.Email"] = "admin@egalis.local", ["Input.MotDePasse"] = IdentitySeeder.DemoPassword });
         Assert.StartsWith("/compte/deuxfacteurs", login.Headers.Location?.OriginalString);
+        var faux = await EgalisFactory.PostFormAsync(fresh, "/compte/deuxfacteurs", new() { ["Code"] = "12a" }, formPage: login.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, faux.StatusCode);
+        Assert.Contains("id=\"Code-erreur\"", await faux.Content.ReadAsStringAsync());
         var second = await EgalisFactory.PostFormAsync(fresh, "/compte/deuxfacteurs", new() { ["Code"] = CompteTests.Totp(key, DateTimeOffset.UtcNow) }, formPage: login.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/administration/utilisateurs")).StatusCode);

@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Deliberations.Pages;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -104,6 +105,10 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(PointModel), "Vote")]
+    [Soumet(typeof(PointModel), "Signer")]
+    [Soumet(typeof(PointModel), "Transmission")]
+    [Soumet(typeof(PointModel), "Rectification")]
     public async Task A_decided_act_is_public_and_once_signed_nothing_changes_it_but_a_rectification()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -194,6 +199,7 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(PointModel), "LienActe")]
     public async Task A_later_act_withdraws_a_signed_one_and_both_say_so_once_it_is_decided()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -220,6 +226,10 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(SeanceModel), "Modifier")]
+    [Soumet(typeof(SeanceModel), "Supprimer")]
+    [Soumet(typeof(PointModel), "Modifier")]
+    [Soumet(typeof(PointModel), "Supprimer")]
     public async Task Items_and_sessions_are_corrected_or_deleted_until_the_assembly_decides()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -257,6 +267,7 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(PointModel), "Presences")]
     public async Task A_proxy_given_for_a_member_left_present_is_never_dropped()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);

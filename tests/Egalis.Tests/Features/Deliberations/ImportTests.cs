@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Deliberations.Pages;
 using System.Net;
 using System.Text.Json;
 using Egalis.Tests.Infrastructure;
@@ -20,8 +21,19 @@ public class ImportTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string handler, string assemblee, string texte) =>
-        await EgalisFactory.PostFormAsync(client, $"/deliberations/import?handler={handler}",
+    /// <summary>« Lire le texte » on the import form as rendered; « Enregistrer » clicks the button the preview then shows.</summary>
+    private static async Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string handler, string assemblee, string texte)
+    {
+        var lu = await (await Formulaire.LireAsync(client, "/deliberations/import"))
+            .EnvoyerAsync(client, new() { ["AssembleeId"] = assemblee, ["MatiereCode"] = "8.5", ["Texte"] = texte }, bouton: "Lire le texte");
+        return handler == "Lire"
+            ? lu
+            : await Formulaire.Depuis(await lu.Content.ReadAsStringAsync(), "/deliberations/import").EnvoyerAsync(client, bouton: "Enregistrer au registre");
+    }
+
+    /// <summary>What a page does not offer, posted by hand.</summary>
+    private static Task<HttpResponseMessage> ForcerAsync(HttpClient client, string handler, string assemblee, string texte) =>
+        EgalisFactory.PostBrutAsync(client, $"/deliberations/import?handler={handler}",
             new() { ["AssembleeId"] = assemblee, ["MatiereCode"] = "8.5", ["Texte"] = texte }, formPage: "/deliberations/import");
 
     [Fact]
@@ -35,7 +47,7 @@ public class ImportTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("L'acte 2019_CT2_587 est déjà au registre.", html);
         Assert.DoesNotContain("Enregistrer au registre", html);
         // Saving anyway re-checks and writes nothing.
-        var force = await EnvoyerAsync(cheffe, "Enregistrer", await AssembleeAsync("CT2"), Fondateur);
+        var force = await ForcerAsync(cheffe, "Enregistrer", await AssembleeAsync("CT2"), Fondateur);
         Assert.Equal(HttpStatusCode.OK, force.StatusCode);
     }
 
@@ -47,7 +59,7 @@ public class ImportTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
             .Replace("20191212", "20191219", StringComparison.Ordinal);
         var referent = await factory.SignedInAsAsync(Roles.ReferentTerritoire);
         var ct2 = await AssembleeAsync("CT2");
-        var hors = await (await EnvoyerAsync(referent, "Lire", await AssembleeAsync("CM"), texte)).ReadHtmlAsync();
+        var hors = await (await ForcerAsync(referent, "Lire", await AssembleeAsync("CM"), texte)).ReadHtmlAsync();
         Assert.Contains("Choisissez une assemblée dont vous tenez le secrétariat.", hors);
 
         var apercu = await (await EnvoyerAsync(referent, "Lire", ct2, texte)).ReadHtmlAsync();
@@ -85,6 +97,9 @@ public class ImportTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(ImportModel), "Lire")]
+    [Soumet(typeof(ImportModel), "Enregistrer")]
+    [Soumet(typeof(PointModel), "AnnulerImport")]
     public async Task An_import_is_undone_with_the_members_it_created_and_nothing_else()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);

@@ -108,7 +108,7 @@ public class RegistreTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal(HttpStatusCode.Redirect, lien.StatusCode);
         var doublon = await EgalisFactory.PostFormAsync(cheffe, $"/deliberations/point/{id}?handler=Lien", new() { ["Lien.Reference"] = "plan-action|1.3" }, formPage: $"/deliberations/point/{id}");
         Assert.Contains("Ce lien existe déjà.", await doublon.ReadHtmlAsync());
-        var inconnu = await EgalisFactory.PostFormAsync(cheffe, $"/deliberations/point/{id}?handler=Lien", new() { ["Lien.Reference"] = "plan-action|9.9" }, formPage: $"/deliberations/point/{id}");
+        var inconnu = await EgalisFactory.PostBrutAsync(cheffe, $"/deliberations/point/{id}?handler=Lien", new() { ["Lien.Reference"] = "plan-action|9.9" }, formPage: $"/deliberations/point/{id}");
         Assert.Contains("Choisissez un élément de la liste.", await inconnu.ReadHtmlAsync());
 
         var action = await factory.Client().GetHtmlAsync("/plan/action/1.3");

@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Deliberations.Pages;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -25,16 +26,30 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
             .ToDictionaryAsync(m => m.Elu!.Nom, m => m.Id);
     }
 
-    private static Dictionary<string, string> Presences(Dictionary<string, int> mandats, params (string Nom, string Statut, string? Mandataire)[] lignes)
+    /// <summary>
+    /// Fills the attendance form as rendered: each member's row found by its member id, as a person picks
+    /// the row with the name. A holder is chosen in the list the row shows for a represented member (inserted
+    /// by the page's script when the member was not represented before); a row no longer represented loses it.
+    /// </summary>
+    private static async Task<HttpResponseMessage> PresencesAsync(HttpClient client, string urlPoint, Dictionary<string, int> mandats, params (string Nom, string Statut, string? Mandataire)[] lignes)
     {
-        var champs = new Dictionary<string, string>();
-        for (var i = 0; i < lignes.Length; i++)
+        var form = await Formulaire.LireAsync(client, urlPoint, "?handler=presences");
+        var champs = new Dictionary<string, string?>();
+        foreach (var (nom, statut, mandataire) in lignes)
         {
-            champs[$"Presences[{i}].MandatId"] = mandats[lignes[i].Nom].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            champs[$"Presences[{i}].Statut"] = lignes[i].Statut;
-            champs[$"Presences[{i}].MandataireId"] = lignes[i].Mandataire is null ? "" : mandats[lignes[i].Mandataire!].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var i = Enumerable.Range(0, lignes.Length).Single(k => form.Valeur($"Presences[{k}].MandatId") == mandats[nom].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            champs[$"Presences[{i}].Statut"] = statut;
+            var rendue = form.Valeur($"Presences[{i}].MandataireId") is not null;
+            if (mandataire is not null)
+            {
+                champs[(rendue ? "" : "!") + $"Presences[{i}].MandataireId"] = mandats[mandataire].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (rendue)
+            {
+                champs[$"Presences[{i}].MandataireId"] = "";
+            }
         }
-        return champs;
+        return await form.EnvoyerAsync(client, champs);
     }
 
     [Fact]
@@ -75,20 +90,19 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var urlPoint = $"/deliberations/point/{idPoint}";
 
         // A proxy to an excused member is refused next to the member concerned; nothing is saved.
-        var faux = await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Presences",
-            Presences(m, ("ALPHA Anne", "Present", null), ("BETA Bruno", "Represente", "GAMMA Chloé"), ("GAMMA Chloé", "Excuse", null), ("DELTA David", "Present", null), ("EPSILON Eva", "Absent", null)), formPage: urlPoint);
+        var faux = await PresencesAsync(cheffe, urlPoint, m, ("ALPHA Anne", "Present", null), ("BETA Bruno", "Represente", "GAMMA Chloé"), ("GAMMA Chloé", "Excuse", null), ("DELTA David", "Present", null), ("EPSILON Eva", "Absent", null));
         Assert.Contains("Le pouvoir de BETA Bruno ne peut être porté que par un membre présent : GAMMA Chloé n'est pas marqué « présent ».", await faux.ReadHtmlAsync());
 
         // Two present out of five: no quorum, so no vote.
-        await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Presences",
-            Presences(m, ("ALPHA Anne", "Present", null), ("BETA Bruno", "Present", null), ("GAMMA Chloé", "Represente", "ALPHA Anne"), ("DELTA David", "Excuse", null), ("EPSILON Eva", "Absent", null)), formPage: urlPoint);
+        await PresencesAsync(cheffe, urlPoint, m, ("ALPHA Anne", "Present", null), ("BETA Bruno", "Present", null), ("GAMMA Chloé", "Represente", "ALPHA Anne"), ("DELTA David", "Excuse", null), ("EPSILON Eva", "Absent", null));
         var sansQuorum = await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Vote", new() { ["Vote.Pour"] = "2", ["Vote.Contre"] = "0", ["Vote.Abstention"] = "0", ["Vote.NePrendPasPart"] = "0" }, formPage: urlPoint);
         Assert.Contains("Quorum non atteint : 2 membres présents pour 3 requis (5 en exercice).", await sansQuorum.ReadHtmlAsync());
 
-        await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Presences",
-            Presences(m, ("ALPHA Anne", "Present", null), ("BETA Bruno", "Present", null), ("GAMMA Chloé", "Represente", "ALPHA Anne"), ("DELTA David", "Present", null), ("EPSILON Eva", "Absent", null)), formPage: urlPoint);
+        var quorum = await PresencesAsync(cheffe, urlPoint, m, ("ALPHA Anne", "Present", null), ("BETA Bruno", "Present", null), ("GAMMA Chloé", "Represente", "ALPHA Anne"), ("DELTA David", "Present", null), ("EPSILON Eva", "Absent", null));
+        Assert.Equal(HttpStatusCode.Redirect, quorum.StatusCode);
         var egalite = await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Vote", new() { ["Vote.Pour"] = "2", ["Vote.Contre"] = "2", ["Vote.Abstention"] = "0", ["Vote.NePrendPasPart"] = "0" }, formPage: urlPoint);
-        Assert.Contains("Égalité des voix : indiquez le vote du président", await egalite.ReadHtmlAsync());
+        var htmlEgalite = await egalite.ReadHtmlAsync();
+        Assert.Contains("Égalité des voix : indiquez le vote du président", htmlEgalite);
         var trop = await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Vote", new() { ["Vote.Pour"] = "4", ["Vote.Contre"] = "1", ["Vote.Abstention"] = "0", ["Vote.NePrendPasPart"] = "0" }, formPage: urlPoint);
         Assert.Contains("plus de voix (5) que de membres présents ou représentés (4)", await trop.ReadHtmlAsync());
         var vote = await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Vote", new() { ["Vote.Pour"] = "2", ["Vote.Contre"] = "2", ["Vote.Abstention"] = "0", ["Vote.NePrendPasPart"] = "0", ["Vote.VoixPresident"] = "pour" }, formPage: urlPoint);
@@ -127,10 +141,10 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var gestion = await referent.GetHtmlAsync("/deliberations/gestion");
         Assert.Contains("Conseil de Territoire du Pays d'Aix", gestion);
         Assert.DoesNotContain("Conseil de la Métropole Aix-Marseille-Provence</a>", gestion);
-        var intrusion = await EgalisFactory.PostFormAsync(referent, "/deliberations/gestion", new()
+        var intrusion = await EgalisFactory.PostBrutAsync(referent, "/deliberations/gestion", new()
         {
             ["Input.AssembleeId"] = cm.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Date"] = "2026-05-01", ["Input.PolitiqueCode"] = "CGCT",
-        });
+        }, formPage: "/deliberations/gestion");
         Assert.Contains("Choisissez une assemblée dont vous tenez le secrétariat.", await intrusion.ReadHtmlAsync());
         var agent = await factory.SignedInAsAsync(Roles.Agent);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/deliberations/gestion")).StatusCode);
@@ -146,11 +160,12 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var doublon = await EgalisFactory.PostFormAsync(cheffe, "/deliberations/gestion?handler=Commission", new() { ["Commission.Code"] = "COM-COHESION", ["Commission.Nom"] = "Autre" }, formPage: "/deliberations/gestion");
         Assert.Contains("Le code COM-COHESION est déjà pris.", await doublon.ReadHtmlAsync());
         var referent = await factory.SignedInAsAsync(Roles.ReferentTerritoire);
-        var refus = await EgalisFactory.PostFormAsync(referent, "/deliberations/gestion?handler=Commission", new() { ["Commission.Code"] = "COM-X", ["Commission.Nom"] = "X" }, formPage: "/deliberations/gestion");
+        var refus = await EgalisFactory.PostBrutAsync(referent, "/deliberations/gestion?handler=Commission", new() { ["Commission.Code"] = "COM-X", ["Commission.Nom"] = "X" }, formPage: "/deliberations/gestion");
         Assert.Equal(HttpStatusCode.Forbidden, refus.StatusCode);
     }
 
     [Fact]
+    [Soumet(typeof(AssembleeModel), "Mandat")]
     public async Task A_term_is_corrected_but_never_leaves_out_a_session_the_member_attended()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -206,6 +221,8 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
     }
 
     [Fact]
+    [Soumet(typeof(AssembleeModel), "VerifierMembres")]
+    [Soumet(typeof(AssembleeModel), "ImporterMembres")]
     public async Task An_assemblys_members_are_imported_from_a_checked_file_all_or_nothing()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);

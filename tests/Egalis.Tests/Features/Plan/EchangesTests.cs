@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Plan.Pages;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -13,29 +14,12 @@ namespace Egalis.Tests.Features.Plan;
 
 public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 {
-    private static async Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string genre, byte[] fichier)
-    {
-        var token = EgalisFactory.AntiforgeryToken(await client.GetStringAsync("/plan/import"));
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(genre), "Genre" },
-        };
-        var contenu = new ByteArrayContent(fichier);
-        contenu.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(contenu, "Fichier", "import.csv");
-        return await client.PostAsync("/plan/import", form);
-    }
+    private static async Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string genre, byte[] fichier) =>
+        await (await Formulaire.LireAsync(client, "/plan/import")).EnvoyerAsync(client, new() { ["Genre"] = genre }, fichiers: new() { ["Fichier"] = ("import.csv", fichier) });
 
-    private static async Task<HttpResponseMessage> AppliquerAsync(HttpClient client, string apercu)
-    {
-        var genre = System.Text.RegularExpressions.Regex.Match(apercu, "name=\"Genre\" value=\"(\\w+)\"").Groups[1].Value;
-        var contenu = System.Text.RegularExpressions.Regex.Match(apercu, "name=\"Contenu\" value=\"([^\"]+)\"").Groups[1].Value;
-        return await client.PostAsync("/plan/import?handler=Appliquer", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = EgalisFactory.AntiforgeryToken(apercu), ["Genre"] = genre, ["Contenu"] = contenu,
-        }));
-    }
+    /// <summary>Confirms the preview through the button it shows.</summary>
+    private static Task<HttpResponseMessage> AppliquerAsync(HttpClient client, string apercu) =>
+        Formulaire.Depuis(apercu, "/plan/import", "?handler=appliquer").EnvoyerAsync(client);
 
     private static byte[] Utf8(string texte) => Encoding.UTF8.GetBytes(texte);
 
@@ -79,6 +63,7 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(ImportModel), "Appliquer")]
     public async Task An_import_is_previewed_then_applied()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -101,6 +86,7 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(ImportModel))]
     public async Task One_bad_line_and_nothing_is_applied()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -114,7 +100,7 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.DoesNotContain("handler=Appliquer", apercu);
 
         // Even forced, the application re-checks and writes nothing.
-        var force = await AppliquerAsync(cheffe, (await reponse.Content.ReadAsStringAsync()).Replace("</form>", "<input type=\"hidden\" name=\"Genre\" value=\"Actions\"><input type=\"hidden\" name=\"Contenu\" value=\"" + Convert.ToBase64String(fichier) + "\"></form>"));
+        var force = await EgalisFactory.PostBrutAsync(cheffe, "/plan/import?handler=Appliquer", new() { ["Genre"] = "Actions", ["Contenu"] = Convert.ToBase64String(fichier) }, "/plan/import");
         Assert.Equal(HttpStatusCode.OK, force.StatusCode);
         Assert.NotEqual("Guide renouvelé", (await ActionAsync("1.4")).GetProperty("titre").GetString());
     }

@@ -72,7 +72,7 @@ public class IndicateursTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         Assert.Contains("Indiquez l'intitulé de l'indicateur.", html);
         var doublon = await EgalisFactory.PostFormAsync(cheffe, "/plan/indicateur", new() { ["Definition.Code"] = "TER-COMMUNES-QPV", ["Definition.Libelle"] = "x", ["Definition.Unite"] = "x", ["Definition.Sens"] = "Hausse" });
         Assert.Contains("Le code TER-COMMUNES-QPV est déjà utilisé.", await doublon.ReadHtmlAsync());
-        var calcule = await EgalisFactory.PostFormAsync(cheffe, "/plan/indicateur/TER-COMMUNES-QPV?handler=Valeur", new() { ["Valeur.Annee"] = "2021", ["Valeur.Valeur"] = "3" }, formPage: "/plan/indicateur/TER-COMMUNES-QPV");
+        var calcule = await EgalisFactory.PostBrutAsync(cheffe, "/plan/indicateur/TER-COMMUNES-QPV?handler=Valeur", new() { ["Valeur.Annee"] = "2021", ["Valeur.Valeur"] = "3" }, formPage: "/plan/indicateur/TER-COMMUNES-QPV");
         Assert.Contains("calculé automatiquement : ses valeurs ne se saisissent pas", await calcule.ReadHtmlAsync());
         var periode = await EgalisFactory.PostFormAsync(cheffe, "/plan/indicateur/TER-COMMUNES-QPV?handler=Cible", new() { ["Cible.Annee"] = "3000", ["Cible.Valeur"] = "trois" }, formPage: "/plan/indicateur/TER-COMMUNES-QPV");
         var texte = await periode.ReadHtmlAsync();

@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Plan.Pages;
 using System.Net;
 using System.Text.Json;
 using Egalis.Tests.Infrastructure;
@@ -9,6 +10,9 @@ namespace Egalis.Tests.Features.Plan;
 public class PlanFormulairesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 {
     [Fact]
+    [Soumet(typeof(IndicateurModel))]
+    [Soumet(typeof(IndicateurModel), "Cible")]
+    [Soumet(typeof(IndicateurModel), "Valeur")]
     public async Task An_indicator_created_in_its_form_takes_targets_and_values_through_the_page_it_lands_on()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -36,6 +40,7 @@ public class PlanFormulairesTests(EgalisFactory factory) : IClassFixture<EgalisF
     }
 
     [Fact]
+    [Soumet(typeof(ModifierModel), "AjouterSousAction")]
     public async Task A_first_sub_action_asks_before_it_replaces_the_progress_entered_on_its_parent()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);

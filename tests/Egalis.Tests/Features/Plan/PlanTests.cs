@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Plan.Pages;
 using System.Net;
 using System.Text.Json;
 using Egalis.Tests.Infrastructure;
@@ -130,6 +131,7 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(ModifierModel))]
     public async Task Bad_input_is_refused_field_by_field_with_the_input_kept()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -177,6 +179,9 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
+    [Soumet(typeof(ModifierModel), "AjouterJalon")]
+    [Soumet(typeof(ModifierModel), "JalonAtteint")]
+    [Soumet(typeof(ModifierModel), "SupprimerJalon")]
     public async Task Milestones_are_added_shown_late_and_marked_reached()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -196,7 +201,7 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
             jalon = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Jalon>().Where(j => j.Titre.StartsWith("Dépôt du dossier")).Select(j => j.Id).SingleAsync();
         }
         // The same milestone through another action's page is refused.
-        var ailleurs = await EgalisFactory.PostFormAsync(cheffe, $"/plan/modifier/1.1?handler=JalonAtteint&jalon={jalon}", [], formPage: "/plan/modifier/1.1");
+        var ailleurs = await EgalisFactory.PostBrutAsync(cheffe, $"/plan/modifier/1.1?handler=JalonAtteint&jalon={jalon}", [], formPage: "/plan/modifier/1.1");
         Assert.Equal(HttpStatusCode.NotFound, ailleurs.StatusCode);
         var atteint = await EgalisFactory.PostFormAsync(cheffe, $"/plan/modifier/1.5?handler=JalonAtteint&jalon={jalon}", [], formPage: "/plan/modifier/1.5");
         Assert.Equal(HttpStatusCode.Redirect, atteint.StatusCode);
@@ -207,6 +212,19 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("Indiquez la date du jalon.", html);
         Assert.Contains("Indiquez l'intitulé du jalon.", html);
         Assert.DoesNotContain("Indiquez l'intitulé.", html);
+
+        // A milestone entered by mistake is deleted from its action's page, and from there only.
+        await EgalisFactory.PostFormAsync(cheffe, "/plan/modifier/1.5?handler=AjouterJalon", new() { ["NouveauJalon.Date"] = "2027-01-15", ["NouveauJalon.Titre"] = "Jalon saisi par erreur" }, formPage: "/plan/modifier/1.5");
+        int erreur;
+        using (var scope = factory.Services.CreateScope())
+        {
+            erreur = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Jalon>().Where(j => j.Titre == "Jalon saisi par erreur").Select(j => j.Id).SingleAsync();
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await EgalisFactory.PostBrutAsync(cheffe, $"/plan/modifier/1.1?handler=SupprimerJalon&jalon={erreur}", [], formPage: "/plan/modifier/1.1")).StatusCode);
+        var supprime = await EgalisFactory.PostFormAsync(cheffe, $"/plan/modifier/1.5?handler=SupprimerJalon&jalon={erreur}", [], formPage: "/plan/modifier/1.5");
+        Assert.Equal(HttpStatusCode.Redirect, supprime.StatusCode);
+        Assert.Contains("Jalon supprimé.", await cheffe.GetHtmlAsync(supprime.Headers.Location!.OriginalString));
+        Assert.DoesNotContain("Jalon saisi par erreur", await factory.Client().GetHtmlAsync("/plan/action/1.5"));
     }
 
     [Fact]
@@ -247,6 +265,8 @@ public class PlanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 public class StatutsTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 {
     [Fact]
+    [Soumet(typeof(StatutsModel))]
+    [Soumet(typeof(StatutsModel), "Supprimer")]
     public async Task The_team_adds_a_status_whose_default_progress_is_used()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
@@ -265,11 +285,19 @@ public class StatutsTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         var action = plan.GetProperty("axes")[1].GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "2.2");
         Assert.Equal(90, action.GetProperty("progression").GetInt32());
 
-        var suppression = await EgalisFactory.PostFormAsync(cheffe, "/plan/statuts?handler=Supprimer&code=presque", [], formPage: "/plan/statuts");
+        // A status in use offers no deletion; posted anyway, it is refused.
+        Assert.DoesNotContain("code=presque", await cheffe.GetStringAsync("/plan/statuts"));
+        var suppression = await EgalisFactory.PostBrutAsync(cheffe, "/plan/statuts?handler=Supprimer&code=presque", [], formPage: "/plan/statuts");
         Assert.Contains("est utilisé par des actions", await suppression.ReadHtmlAsync());
         var mauvais = await EgalisFactory.PostFormAsync(cheffe, "/plan/statuts", new() { ["Input.Code"] = "Mauvais Code", ["Input.Libelle"] = "", ["Input.ProgressionParDefaut"] = "120", ["Input.Ordre"] = "1" });
         var html = await mauvais.ReadHtmlAsync();
         Assert.Contains("Le code est fait de 2 à 30 minuscules", html);
         Assert.Contains("L'avancement par défaut est un nombre de 0 à 100.", html);
+
+        // A status no action uses is deleted through its button.
+        await EgalisFactory.PostFormAsync(cheffe, "/plan/statuts", new() { ["Input.Code"] = "en-pause", ["Input.Libelle"] = "En pause", ["Input.Ordre"] = "4" });
+        var supprime = await EgalisFactory.PostFormAsync(cheffe, "/plan/statuts?handler=Supprimer&code=en-pause", [], formPage: "/plan/statuts");
+        Assert.Equal(HttpStatusCode.Redirect, supprime.StatusCode);
+        Assert.Contains("Statut « En pause » supprimé.", await cheffe.GetHtmlAsync("/plan/statuts"));
     }
 }
