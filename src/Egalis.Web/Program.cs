@@ -8,6 +8,10 @@ using Egalis.Web.Platform;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
 
+// No regular expression on user text may run for long: a match that takes more than a second fails
+// (the caller answers with a message), whichever pattern it is.
+AppContext.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromSeconds(1));
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -8,13 +10,23 @@ namespace Egalis.Tests.Infrastructure;
 
 /// <summary>
 /// The real application, on its own database and a real SMTP server, in the Production
-/// environment (demo accounts switched on for the tests, two-factor optional unless a test says otherwise).
+/// environment (demo accounts added by the test host, two-factor optional unless a test says otherwise).
 /// </summary>
+/// <summary>The demo accounts of the README, for the tests' sign-ins.</summary>
+public sealed class ComptesDemoDeTest : ISeeder
+{
+    public int Ordre => 11;
+
+    public Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct) => IdentitySeeder.CreerComptesDemoAsync(db, services, ct);
+}
+
 public class EgalisFactory : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = new();
     public TestSmtpServer Smtp { get; } = new();
     protected virtual bool DoubleAuthentificationFacultative => true;
+    /// <summary>The application never creates demo accounts outside Development: the test host adds them itself.</summary>
+    protected virtual bool ComptesDemo => true;
     protected virtual Dictionary<string, string?> ExtraSettings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -24,7 +36,6 @@ public class EgalisFactory : WebApplicationFactory<Program>
         {
             ["Database:Provider"] = Database.Provider.ToString(),
             ["ConnectionStrings:Egalis"] = Database.ConnectionString,
-            ["Egalis:ComptesDemo"] = "true",
             ["Egalis:DoubleAuthentificationFacultative"] = DoubleAuthentificationFacultative ? "true" : "false",
             ["Egalis:UrlPublique"] = "http://localhost",
             ["Smtp:Host"] = "127.0.0.1",
@@ -40,6 +51,10 @@ public class EgalisFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (ComptesDemo)
+        {
+            builder.ConfigureServices(s => s.AddSingleton<ISeeder, ComptesDemoDeTest>());
         }
     }
 

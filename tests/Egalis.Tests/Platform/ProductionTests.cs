@@ -10,7 +10,9 @@ namespace Egalis.Tests.Platform;
 
 public class ProductionFactory : EgalisFactory
 {
-    protected override Dictionary<string, string?> ExtraSettings => new() { ["Egalis:ComptesDemo"] = "false" };
+    protected override bool ComptesDemo => false;
+    // Asked for, in Production: ignored.
+    protected override Dictionary<string, string?> ExtraSettings => new() { ["Egalis:ComptesDemo"] = "true" };
 }
 
 public class ProductionTests(ProductionFactory factory) : IClassFixture<ProductionFactory>
@@ -48,6 +50,11 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, output + errors);
         Assert.Contains("Administrateur créé", output);
+        using (var verification = factory.Services.CreateScope())
+        {
+            var emails = await verification.ServiceProvider.GetRequiredService<EgalisDbContext>().Users.Select(u => u.Email!).ToListAsync();
+            Assert.DoesNotContain(emails, e => IdentitySeeder.DemoAccounts.Any(d => d.Email == e));
+        }
 
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
@@ -55,5 +62,38 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
         Assert.NotNull(admin);
         Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
         Assert.True(await users.CheckPasswordAsync(admin, "une phrase de passe solide"));
+    }
+
+    /// <summary>
+    /// A production command started as a development run (what `dotnet run` does through launchSettings.json)
+    /// is refused before it touches the database, and the demo accounts asked for never reach it.
+    /// </summary>
+    [Fact]
+    public async Task A_development_run_of_the_production_command_is_refused_and_seeds_nothing()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Egalis.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, AdminCommand.Name, "--email", "autre.admin@ampmetropole.fr", "--nom", "Autre Admin"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Egalis__ComptesDemo"] = "true";
+        start.Environment["Database__Provider"] = factory.Database.Provider.ToString();
+        start.Environment["ConnectionStrings__Egalis"] = factory.Database.ConnectionString;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync("une phrase de passe solide");
+        process.StandardInput.Close();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("creer-admin est une commande de production", errors);
+        using var scope = factory.Services.CreateScope();
+        var emails = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Users.Select(u => u.Email!).ToListAsync();
+        Assert.DoesNotContain("autre.admin@ampmetropole.fr", emails);
+        Assert.DoesNotContain(emails, e => IdentitySeeder.DemoAccounts.Any(d => d.Email == e));
     }
 }

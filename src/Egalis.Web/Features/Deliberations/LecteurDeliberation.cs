@@ -21,7 +21,33 @@ public static partial class LecteurDeliberation
 
     private static readonly CultureInfo Francais = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>The longest text read: an extract of the register is far shorter.</summary>
+    public const int TailleMaximale = 200_000;
+
+    /// <summary>
+    /// Reads the text; every pattern is bounded and the process-wide match timeout applies, so a
+    /// pathological text (a phrase repeated thousands of times) ends with a message, never a stuck request.
+    /// </summary>
     public static Lecture Lire(string brut)
+    {
+        if (brut.Length > TailleMaximale)
+        {
+            return Illisible($"Le texte fait {brut.Length} caractères : {TailleMaximale} au plus. Collez un seul extrait.");
+        }
+        try
+        {
+            return LireSansLimite(brut);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Illisible("Le texte n'a pas pu être lu en un temps raisonnable (passages répétés ?) : collez un seul extrait, tel qu'il figure au registre.");
+        }
+    }
+
+    private static Lecture Illisible(string raison) =>
+        new(null, null, null, null, null, null, null, [], [], [], null, null, false, null, null, null, [raison]);
+
+    private static Lecture LireSansLimite(string brut)
     {
         var nonLus = new List<string>();
         var texte = brut.Replace("\r", "", StringComparison.Ordinal);
@@ -39,10 +65,10 @@ public static partial class LecteurDeliberation
         plat = Regex.Replace(plat, @"(\p{L})- (\p{L})", "$1-$2");
 
         var numero = Regex.Match(brut, @"^\s*([A-Z0-9][A-Z0-9_]{1,13}[A-Z0-9])\s*$", RegexOptions.Multiline) is { Success: true } n ? n.Groups[1].Value : actesId?.Split('-')[3];
-        var objet = Regex.Match(plat, @"OBJET\s*:\s*(.+?)(?=\s+Le \d{1,2}(er)? \p{L}+ \d{4})", RegexOptions.IgnoreCase) is { Success: true } o ? o.Groups[1].Value.Trim() : null;
+        var objet = Regex.Match(plat, @"OBJET\s*:\s*(.{1,600}?)(?=\s+Le \d{1,2}(er)? \p{L}+ \d{4})", RegexOptions.IgnoreCase) is { Success: true } o ? o.Groups[1].Value.Trim() : null;
         if (objet is null) nonLus.Add("L'objet (« OBJET : … ») est introuvable.");
 
-        var seance = Regex.Match(plat, @"Le (?<date>\d{1,2}(er)? \p{L}+ \d{4}),\s*(le |la |l')?(?<assemblee>[^,]+?),?\s+s'est réunie?(?<suite>.*?)(?=,\s*sur la convocation|,\s*conformément|\.\s)", RegexOptions.IgnoreCase);
+        var seance = Regex.Match(plat, @"Le (?<date>\d{1,2}(er)? \p{L}+ \d{4}),\s*(le |la |l')?(?<assemblee>[^,]{1,200}?),?\s+s'est réunie?(?<suite>.{0,400}?)(?=,\s*sur la convocation|,\s*conformément|\.\s)", RegexOptions.IgnoreCase);
         DateOnly? date = null, convocation = null;
         string? assemblee = null, lieu = null;
         if (seance.Success)
@@ -53,7 +79,7 @@ public static partial class LecteurDeliberation
             // The place keeps its preposition, as the register writes it: « au Château Saint-Hilaire à Coudoux ».
             var l = Regex.Match(suite, @"(?:^|\s)((?:(?:au|aux|à la|à)\s+|à l')\S.*)$");
             lieu = l.Success ? l.Groups[1].Value.Trim().TrimEnd(',') : null;
-            var c = Regex.Match(plat[seance.Index..], @"convocation qui lui a été adressée.*?le (\d{1,2}(?:er)? \p{L}+ \d{4})", RegexOptions.IgnoreCase);
+            var c = Regex.Match(plat[seance.Index..], @"convocation qui lui a été adressée.{0,300}?le (\d{1,2}(?:er)? \p{L}+ \d{4})", RegexOptions.IgnoreCase);
             convocation = c.Success ? DateEnLettres(c.Groups[1].Value) : null;
         }
         else
@@ -66,7 +92,7 @@ public static partial class LecteurDeliberation
         var pouvoirs = new List<(string, string)>();
         foreach (var segment in Segments(Section(plat, @"excus[ée]\S*\s+avec\s+pouvoir[^:]*:", marqueurs)))
         {
-            var m = Regex.Match(segment, @"^(.+?)\s+donne\s+pouvoir\s+[àa]\s+(.+)$", RegexOptions.IgnoreCase);
+            var m = Regex.Match(segment, @"^(.{1,200}?)\s+donne\s+pouvoir\s+[àa]\s+(.{1,200})$", RegexOptions.IgnoreCase);
             if (m.Success && RessembleAUnNom(m.Groups[1].Value) && RessembleAUnNom(m.Groups[2].Value))
             {
                 pouvoirs.Add((Nettoyer(m.Groups[1].Value), Nettoyer(m.Groups[2].Value)));
@@ -80,7 +106,7 @@ public static partial class LecteurDeliberation
         if (presents.Count == 0) nonLus.Add("La liste des présents (« Etaient Présents : … ») est introuvable.");
 
         var tous = presents.Concat(pouvoirs.Select(p => p.Item1)).Concat(excuses).ToList();
-        var secretaire = Regex.Match(plat, @"Secrétaire de séance\s*:\s*(\p{L}[\p{L}'\- ]+?)(?=\s+(?:Monsieur|Madame|M\.|Mme|RAPPORT|$))", RegexOptions.IgnoreCase) is { Success: true } s
+        var secretaire = Regex.Match(plat, @"Secrétaire de séance\s*:\s*(\p{L}[\p{L}'\- ]{1,100}?)(?=\s+(?:Monsieur|Madame|M\.|Mme|RAPPORT|$))", RegexOptions.IgnoreCase) is { Success: true } s
             ? Retrouver(s.Groups[1].Value, tous) : null;
         var rapporteur = Regex.Match(plat, @"(?:Monsieur|Madame|M\.|Mme)\s+((?:[\p{L}'\-]+\s+){1,4}?[\p{L}'\-]+)\s+donne lecture du rapport", RegexOptions.IgnoreCase) is { Success: true } r
             ? Retrouver(r.Groups[1].Value, tous) : null;
@@ -94,7 +120,7 @@ public static partial class LecteurDeliberation
 
     private static string Section(string texte, string debut, string fin)
     {
-        var m = Regex.Match(texte, debut + @"\s*(.*?)" + fin, RegexOptions.IgnoreCase);
+        var m = Regex.Match(texte, debut + @"\s*(.{0,20000}?)" + fin, RegexOptions.IgnoreCase);
         return m.Success ? m.Groups[1].Value : "";
     }
 

@@ -1,11 +1,12 @@
 using Egalis.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Platform.Identity;
 
 /// <summary>
-/// Creates the first administrator of a production installation:
-/// <c>dotnet run --project src/Egalis.Web -- creer-admin --email prenom.nom@ampmetropole.fr --nom "Prénom Nom"</c>
+/// Creates the first administrator of a production installation, from the published application:
+/// <c>ASPNETCORE_ENVIRONMENT=Production dotnet Egalis.Web.dll creer-admin --email prenom.nom@ampmetropole.fr --nom "Prénom Nom"</c>
 /// The password is read from the standard input (or EGALIS_ADMIN_PASSWORD), never from the command line.
 /// </summary>
 public static class AdminCommand
@@ -35,8 +36,21 @@ public static class AdminCommand
             password = Console.ReadLine() ?? "";
         }
 
+        // A development run (as `dotnet run` makes it through launchSettings.json) seeds demo accounts: never for a real administrator.
+        if (app.Environment.IsDevelopment())
+        {
+            Console.Error.WriteLine("creer-admin est une commande de production : lancez l'application publiée avec ASPNETCORE_ENVIRONMENT=Production (voir le README), pas « dotnet run ».");
+            return 2;
+        }
         await app.Services.InitializeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+        var demos = IdentitySeeder.DemoAccounts.Select(d => d.Email.ToUpperInvariant()).ToList();
+        if (await db.Users.AnyAsync(u => demos.Contains(u.NormalizedEmail!)))
+        {
+            Console.Error.WriteLine("Cette base contient les comptes de démonstration : ce n'est pas une base de production. Utilisez une base neuve.");
+            return 1;
+        }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
         var user = await users.FindByEmailAsync(email);
         if (user is not null)

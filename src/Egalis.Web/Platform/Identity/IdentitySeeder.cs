@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Platform.Identity;
 
-/// <summary>Creates the roles; in Development, also the demo accounts listed in the README.</summary>
-public sealed class IdentitySeeder(IHostEnvironment environment, IConfiguration configuration) : ISeeder
+/// <summary>
+/// Creates the roles; and the demo accounts listed in the README only when asked for
+/// (<c>Egalis:ComptesDemo</c>, set in appsettings.Development.json), only in Development, and never in a
+/// database that holds any other account: a production database can never receive them.
+/// </summary>
+public sealed class IdentitySeeder(IHostEnvironment environment, IConfiguration configuration, ILogger<IdentitySeeder> logger) : ISeeder
 {
     public const string DemoPassword = "Egalis-demo-2026";
 
@@ -36,11 +40,33 @@ public sealed class IdentitySeeder(IHostEnvironment environment, IConfiguration 
             }
         }
 
-        // Demo accounts exist only in Development (or when a test host asks for them), never in Production.
-        if (!environment.IsDevelopment() && !configuration.GetValue("Egalis:ComptesDemo", false))
+        if (!configuration.GetValue("Egalis:ComptesDemo", false))
         {
             return;
         }
+        if (!environment.IsDevelopment())
+        {
+            logger.LogWarning("Egalis:ComptesDemo est ignoré : les comptes de démonstration n'existent qu'en développement (environnement actuel : {Environnement}).", environment.EnvironmentName);
+            return;
+        }
+        if (await AutreCompteAsync(db, ct))
+        {
+            logger.LogWarning("Egalis:ComptesDemo est ignoré : la base contient des comptes réels.");
+            return;
+        }
+        await CreerComptesDemoAsync(db, services, ct);
+    }
+
+    /// <summary>True when the database holds an account that is not a demo one.</summary>
+    public static async Task<bool> AutreCompteAsync(EgalisDbContext db, CancellationToken ct)
+    {
+        var demos = DemoAccounts.Select(d => d.Email.ToUpperInvariant()).ToList();
+        return await db.Users.AnyAsync(u => !demos.Contains(u.NormalizedEmail!), ct);
+    }
+
+    /// <summary>Creates the demo accounts that are missing (the development seeder, and test hosts).</summary>
+    public static async Task CreerComptesDemoAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
+    {
         var users = services.GetRequiredService<UserManager<Utilisateur>>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var (email, nom, role, territoire, commune) in DemoAccounts)

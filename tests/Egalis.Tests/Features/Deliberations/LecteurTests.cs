@@ -66,4 +66,29 @@ public class LecteurTests
         Assert.Equal((54, 13), (l.Presents.Count, l.Pouvoirs.Count));
         Assert.NotEmpty(LecteurDeliberation.Lire("Un texte sans rapport.").NonLus);
     }
+
+    /// <summary>
+    /// Texts built to make backtracking patterns run for minutes (« OBJET : » repeated to 200 000 characters):
+    /// every pattern is bounded, so the reader answers — what it could not read is reported.
+    /// </summary>
+    [Theory]
+    [InlineData("OBJET : ", 25_000)]
+    [InlineData("convocation qui lui a été adressée ", 5_500)]
+    [InlineData("Le 12 décembre 2019, le Conseil ", 6_000)]
+    [InlineData("Etaient Présents : DUPONT Marie – ", 5_800)]
+    public void Pathological_repetitions_are_read_and_reported(string motif, int fois)
+    {
+        var texte = string.Concat(Enumerable.Repeat(motif, fois));
+        Assert.InRange(texte.Length, 150_000, LecteurDeliberation.TailleMaximale);
+        var l = LecteurDeliberation.Lire(texte);
+        Assert.NotEmpty(l.NonLus);
+        Assert.Null(l.NumeroActe);
+    }
+
+    [Fact]
+    public void A_text_longer_than_an_extract_is_refused_with_its_length()
+    {
+        var l = LecteurDeliberation.Lire(new string('a', LecteurDeliberation.TailleMaximale + 1));
+        Assert.Equal(["Le texte fait 200001 caractères : 200000 au plus. Collez un seul extrait."], l.NonLus);
+    }
 }
