@@ -53,7 +53,7 @@ public static class OpenDataDeliberations
                 ];
                 foreach (var valeur in ligne)
                 {
-                    csv.WriteField(valeur);
+                    csv.WriteField(Platform.Exports.Tableur.Neutraliser(valeur));
                 }
                 await csv.NextRecordAsync();
             }

@@ -11,7 +11,7 @@ public static class LectureCsv
     public sealed record Ligne(int Numero, Dictionary<string, string> Cellules)
     {
         /// <summary>A cell's value trimmed, or null when empty.</summary>
-        public string? this[string colonne] => Cellules.TryGetValue(colonne, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        public string? this[string colonne] => Cellules.TryGetValue(colonne, out var v) && !string.IsNullOrWhiteSpace(v) ? Tableur.Restaurer(v.Trim()) : null;
     }
 
     /// <param name="connues">The columns understood; the first is required.</param>

@@ -68,9 +68,22 @@ public static class Tableur
             await memoire.CopyToAsync(flux);
         }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fichier);
 
+    /// <summary>
+    /// A text cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage
+    /// return) is written with a leading apostrophe, which spreadsheets show as text; imports remove it again.
+    /// Numbers are written as numbers.
+    /// </summary>
+    public static string Neutraliser(string texte) =>
+        texte.Length > 0 && "=+-@\t\r".Contains(texte[0], StringComparison.Ordinal) ? "'" + texte : texte;
+
+    /// <summary>The reverse of <see cref="Neutraliser"/>, for a cell read back from an imported file.</summary>
+    public static string Restaurer(string texte) =>
+        texte.Length > 1 && texte[0] == '\'' && "=+-@\t\r".Contains(texte[1], StringComparison.Ordinal) ? texte[1..] : texte;
+
     private static string Texte(object? valeur) => valeur switch
     {
         null => "",
+        string s => Neutraliser(s),
         decimal d => d.ToString("0.##", Francais),
         DateOnly date => date.ToString("dd/MM/yyyy", Francais),
         IFormattable f => f.ToString(null, Francais),
