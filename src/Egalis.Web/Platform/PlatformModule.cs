@@ -61,6 +61,9 @@ public static class PlatformModule
             .AddClaimsPrincipalFactory<UtilisateurClaimsFactory>()
             .AddDefaultTokenProviders();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(48));
+        // Every request checks the account's security stamp: signing out, a role or scope change and a password
+        // reset change it, which ends every open session of that account at once (docs/adr/0007).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/compte/connexion";

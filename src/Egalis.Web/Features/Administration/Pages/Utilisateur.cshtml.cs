@@ -84,6 +84,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
             ModelState.AddModelError("Input.Email", $"Un compte existe déjà avec l'adresse « {email} ».");
             return Page();
         }
+        var portee = (user.Email, user.ConseilTerritoireCode, user.CommuneCodeInsee);
         user.NomComplet = Input.NomComplet.Trim();
         user.Email = email;
         user.UserName = email;
@@ -98,6 +99,11 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
             var current = await users.GetRolesAsync(user);
             var removed = await users.RemoveFromRolesAsync(user, current.Except(Input.Roles));
             result = removed.Succeeded ? await users.AddToRolesAsync(user, Input.Roles.Except(current)) : removed;
+            // New rights or a new scope: the person's open sessions end, and the next sign-in carries them.
+            if (result.Succeeded && !creating && (!current.Order().SequenceEqual(Input.Roles.Order()) || portee != (user.Email, user.ConseilTerritoireCode, user.CommuneCodeInsee)))
+            {
+                result = await users.UpdateSecurityStampAsync(user);
+            }
         }
         if (!result.Succeeded)
         {

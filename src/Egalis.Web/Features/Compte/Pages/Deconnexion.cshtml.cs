@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Egalis.Web.Features.Compte.Pages;
 
 [AllowAnonymous]
-public class DeconnexionModel(SignInManager<Utilisateur> signIn) : PageModel
+public class DeconnexionModel(SignInManager<Utilisateur> signIn, UserManager<Utilisateur> users) : PageModel
 {
     public void OnGet()
     {
@@ -15,6 +15,11 @@ public class DeconnexionModel(SignInManager<Utilisateur> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Signing out ends every session of the account, on every device, and makes a copied cookie worthless.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

@@ -61,6 +61,8 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: this session is renewed, the others end.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
         CleFormatee = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
