@@ -149,6 +149,7 @@ public static class PlatformModule
         {
             app.UseHsts();
         }
+        app.UseRefusDesCaracteresNuls();
         var french = new System.Globalization.CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

@@ -18,6 +18,21 @@ public static class LectureCsv
     /// <param name="ignorees">Columns accepted and not read (those an export adds).</param>
     public static List<Ligne> Lire(string contenu, Action<int, string> erreur, string[] connues, string[] ignorees)
     {
+        try
+        {
+            return LireSansGarde(contenu, erreur, connues, ignorees);
+        }
+        catch (CsvHelperException e)
+        {
+            // A quote out of place, a field never closed: the file is not read at all, the line is named.
+            var ligne = e.Context?.Parser?.Row ?? 1;
+            erreur(ligne, $"Le fichier n'est pas un CSV lisible vers la ligne {ligne} : vérifiez les guillemets (un champ qui en contient s'écrit entre guillemets, ses guillemets doublés).");
+            return [];
+        }
+    }
+
+    private static List<Ligne> LireSansGarde(string contenu, Action<int, string> erreur, string[] connues, string[] ignorees)
+    {
         var lignes = new List<Ligne>();
         using var lecteur = new StringReader(contenu);
         using var csv = new CsvReader(lecteur, Tableur.ConfigurationCsv);

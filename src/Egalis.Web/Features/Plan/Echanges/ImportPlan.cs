@@ -271,12 +271,14 @@ public sealed partial class ImportPlan(EgalisDbContext db)
             decimal? valeur = null, cible = null;
             if (ligne["valeur"] is { } v)
             {
-                if (FlexibleDecimalBinder.TryParse(v, out var x)) valeur = x;
+                if (FlexibleDecimalBinder.TryParse(v, out var x) && IndicateursService.VerifierValeur(x) is { } horsLimite) erreurs.Add(new Erreur(n, horsLimite));
+                else if (FlexibleDecimalBinder.TryParse(v, out var y)) valeur = y;
                 else erreurs.Add(new Erreur(n, $"La valeur « {v} » n'est pas un nombre."));
             }
             if (ligne["cible"] is { } c)
             {
-                if (FlexibleDecimalBinder.TryParse(c, out var x)) cible = x;
+                if (FlexibleDecimalBinder.TryParse(c, out var x) && IndicateursService.VerifierValeur(x) is { } horsLimite) erreurs.Add(new Erreur(n, horsLimite));
+                else if (FlexibleDecimalBinder.TryParse(c, out var y)) cible = y;
                 else erreurs.Add(new Erreur(n, $"La cible « {c} » n'est pas un nombre."));
             }
             if (indicateur?.Calcul is not null && valeur is not null)

@@ -6,6 +6,13 @@ namespace Egalis.Web.Features.Plan.Indicateurs;
 /// <summary>Indicators with their values and targets per year, computed ones included.</summary>
 public sealed class IndicateursService(EgalisDbContext db, RegistreIndicateurs registre)
 {
+    /// <summary>The largest figure an indicator takes (the database keeps 18 digits, 4 of them decimals).</summary>
+    public const decimal ValeurMaximale = 1_000_000_000_000m;
+
+    /// <summary>Why a figure cannot be an indicator's value or target, or null.</summary>
+    public static string? VerifierValeur(decimal valeur) =>
+        valeur is < -ValeurMaximale or > ValeurMaximale ? "La valeur doit être comprise entre -1 000 000 000 000 et 1 000 000 000 000." : null;
+
     public sealed record Point(decimal? Valeur, decimal? Cible, bool? Atteint);
 
     public sealed record Ligne(Indicateur Indicateur, IReadOnlyDictionary<int, Point> ParAnnee, IReadOnlyList<ValeurIndicateur> Periodes)

@@ -166,6 +166,10 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
         {
             return NotFound();
         }
+        if (Cible.Valeur is { } v && IndicateursService.VerifierValeur(v) is { } horsLimite)
+        {
+            ModelState.AddModelError("Cible.Valeur", horsLimite);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -194,6 +198,10 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
         if (EstCalcule)
         {
             ModelState.AddModelError("Valeur.Valeur", "Cet indicateur est calculé automatiquement : ses valeurs ne se saisissent pas.");
+        }
+        else if (Valeur.Valeur is { } v && IndicateursService.VerifierValeur(v) is { } horsLimite)
+        {
+            ModelState.AddModelError("Valeur.Valeur", horsLimite);
         }
         if (!ModelState.IsValid)
         {

@@ -205,7 +205,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         {
             return NotFound();
         }
-        var code = NouvelleSousAction.Code.Trim();
+        var code = (NouvelleSousAction.Code ?? "").Trim();
         if (ModelState.IsValid && !code.StartsWith(element.Code + ".", StringComparison.Ordinal))
         {
             ModelState.AddModelError("NouvelleSousAction.Code", $"Le code d'une sous-action de {element.Code} commence par « {element.Code}. », par exemple {element.Code}.1.");
@@ -233,7 +233,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         db.Add(new ElementPlan
         {
             PlanCode = element.PlanCode, ParentId = element.Id, Niveau = element.Niveau == NiveauElement.Axe ? NiveauElement.Action : NiveauElement.SousAction,
-            Code = code, Titre = NouvelleSousAction.Titre.Trim(), StatutCode = "a-lancer", Ordre = ordre + 1,
+            Code = code, Titre = (NouvelleSousAction.Titre ?? "").Trim(), StatutCode = "a-lancer", Ordre = ordre + 1,
             ServicePilote = element.ServicePilote, Territoires = [.. element.Territoires],
         });
         await db.SaveChangesAsync(ct);
