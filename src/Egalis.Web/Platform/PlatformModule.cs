@@ -23,6 +23,8 @@ public static class PlatformModule
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        var urlPublique = Hebergement.UrlPublique(configuration, builder.Environment);
+        Hebergement.AjouterProxys(services, configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddSingleton<DescriptionsAudit>();
@@ -72,7 +74,8 @@ public static class PlatformModule
             o.Cookie.Name = "egalis";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Behind TLS (a public address in https), the session cookie is never sent in clear.
+            o.Cookie.SecurePolicy = urlPublique?.Scheme == "https" ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             // An API caller gets a status code, not a redirect to an HTML page.
@@ -130,6 +133,8 @@ public static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // First: the client's address and scheme as the known reverse proxy saw them (rate limits, HSTS, cookies).
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         // API errors are problem+json; pages get a French error page; never a stack trace in production.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>

@@ -40,6 +40,7 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Egalis__UrlPublique"] = "https://egalis.exemple.fr";
         start.Environment["Database__Provider"] = factory.Database.Provider.ToString();
         start.Environment["ConnectionStrings__Egalis"] = factory.Database.ConnectionString;
         using var process = Process.Start(start)!;
@@ -95,5 +96,41 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
         var emails = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Users.Select(u => u.Email!).ToListAsync();
         Assert.DoesNotContain("autre.admin@ampmetropole.fr", emails);
         Assert.DoesNotContain(emails, e => IdentitySeeder.DemoAccounts.Any(d => d.Email == e));
+    }
+
+    /// <summary>The site run as the README says, with one thing wrong: it stops at once, saying what to fix.</summary>
+    [Theory]
+    [InlineData("", "Sqlite", "Data Source={temp}/egalis.db", "Egalis:UrlPublique est obligatoire hors développement")]
+    [InlineData("https://egalis.exemple.fr", "Sqlite", "Data Source=/proc/egalis/egalis.db", "le dossier de la base SQLite ne peut pas être créé")]
+    [InlineData("https://egalis.exemple.fr", "Sqlite", "Data Source={temp}/lecture-seule.db;Mode=ReadOnly", "la base SQLite")]
+    [InlineData("https://egalis.exemple.fr", "Postgres", "Host=127.0.0.1;Port=1;Username=x;Password=y;Timeout=3", "PostgreSQL est injoignable")]
+    public async Task A_start_up_problem_ends_with_one_clear_line_and_a_failure_code(string urlPublique, string fournisseur, string connexion, string attendu)
+    {
+        var temp = Directory.CreateTempSubdirectory("egalis-demarrage").FullName;
+        if (connexion.Contains("lecture-seule", StringComparison.Ordinal))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(temp, "lecture-seule.db"), []);
+        }
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Egalis.Web.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Egalis__UrlPublique"] = urlPublique;
+        start.Environment["Database__Provider"] = fournisseur;
+        start.Environment["ConnectionStrings__Egalis"] = connexion.Replace("{temp}", temp, StringComparison.Ordinal);
+        using var process = Process.Start(start)!;
+        var erreurs = process.StandardError.ReadToEndAsync();
+        var sortie = process.StandardOutput.ReadToEndAsync();
+        using var limite = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(limite.Token);
+        var texte = await erreurs;
+        Assert.Equal(1, process.ExitCode);
+        Assert.StartsWith("Egalis ne démarre pas : ", texte);
+        Assert.Contains(attendu, texte);
+        Assert.DoesNotContain("   at ", texte + await sortie);
+        Directory.Delete(temp, recursive: true);
     }
 }

@@ -30,7 +30,7 @@ public static class OpenDataDeliberations
             var siret = configuration["Deliberations:CollSiret"] ?? SiretParDefaut;
             var nom = configuration["Deliberations:CollNom"] ?? ReferenceData.MetropoleNom;
             var prefecture = "PREF" + ReferenceData.MetropoleDepartement;
-            var baseUrl = configuration["Egalis:UrlPublique"]?.TrimEnd('/') ?? $"{requete.Scheme}://{requete.Host}";
+            var baseUrl = Platform.Web.Hebergement.BaseDesLiens(configuration, requete);
             await using var ecrivain = new StreamWriter(flux, new UTF8Encoding(false));
             await using var csv = new CsvWriter(ecrivain, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
             foreach (var c in Colonnes)
