@@ -96,6 +96,7 @@ public static class PlatformModule
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
 
         services.AddSingleton<MenuRegistry>();
+        services.AddExceptionHandler<Indisponibilite>();
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
             {
@@ -129,6 +130,27 @@ public static class PlatformModule
         }
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Healthy means the site can write: a no-op update in a transaction rolled back (a read-only SQLite file or a
+    /// read-only PostgreSQL fails it, where a mere connection would succeed). Null when healthy.
+    /// </summary>
+    private static async Task<string?> BaseInscriptibleAsync(EgalisDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+                ? "UPDATE \"__EFMigrationsHistory\" SET \"ProductVersion\" = \"ProductVersion\" WHERE \"MigrationId\" = ''"
+                : "UPDATE __EFMigrationsHistory SET ProductVersion = ProductVersion WHERE MigrationId = ''", ct);
+            await transaction.RollbackAsync(ct);
+            return null;
+        }
+        catch (Exception e) when (Indisponibilite.EstUnePanne(e))
+        {
+            return "base de données injoignable ou en lecture seule";
+        }
     }
 
     public static WebApplication UsePlatform(this WebApplication app)
@@ -172,9 +194,9 @@ public static class PlatformModule
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi();
         app.MapGet("/healthz", async (EgalisDbContext db, CancellationToken ct) =>
-            await db.Database.CanConnectAsync(ct)
-                ? Results.Text("ok")
-                : Results.Text("base de données injoignable", statusCode: StatusCodes.Status503ServiceUnavailable))
+            await BaseInscriptibleAsync(db, ct) is { } probleme
+                ? Results.Text(probleme, statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Text("ok"))
             .AllowAnonymous()
             .ExcludeFromDescription();
         return app;

@@ -104,6 +104,9 @@ public class RateLimitTests(RateLimitFactory factory) : IClassFixture<RateLimitF
         }
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.True(int.Parse(last!.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        // A person sees the French page, not a JSON document.
+        Assert.Equal("text/html", last.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>Trop de tentatives</h1>", await last.ReadHtmlAsync());
         // Reading the form is never limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/compte/connexion")).StatusCode);
     }

@@ -23,7 +23,8 @@ public static class DeliberationsAudit
         return s is null ? "une séance supprimée" : $"la séance du {s.Date:dd/MM/yyyy} ({NomAssemblee(db, s.AssembleeId)})";
     }
 
-    private static string Point(PointOrdreDuJour p, DbContext db) => $"le point {p.Rang} « {Court(p.Objet)} » {Francais.DeGroupe(Seance(db, p.SeanceId))}";
+    private static string Point(PointOrdreDuJour p, DbContext db) =>
+        $"le point {p.Rang}{(p.NumeroActe is null ? "" : $" (acte {p.NumeroActe})")} « {Court(p.Objet)} » {Francais.DeGroupe(Seance(db, p.SeanceId))}";
 
     private static string PointParId(DbContext db, int id) =>
         AuditLecture.Lire<PointOrdreDuJour, PointOrdreDuJour>(db, p => p.Id == id, p => p.Id == id, p => p) is { } p ? Point(p, db) : "un point supprimé";
@@ -41,6 +42,10 @@ public static class DeliberationsAudit
     /// <summary>What a save of an item tells: vote, taking note, signature, transmission, attendance — or the generic list of fields.</summary>
     private static string? PhrasePoint(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<PointOrdreDuJour> e, EtatAudit etat, DbContext db)
     {
+        if (etat == EtatAudit.Suppression && e.Entity.ImporteLe is { } importe)
+        {
+            return $"Import annulé : suppression {Francais.DeGroupe(Point(e.Entity, db))}, importé le {Platform.Web.Paris.Heure(importe)}.";
+        }
         if (etat != EtatAudit.Modification)
         {
             return null;
@@ -117,6 +122,7 @@ public static class DeliberationsAudit
             Nom = (s, db) => $"la séance du {s.Date:dd/MM/yyyy} ({NomAssemblee(db, s.AssembleeId)})",
             Lien = s => $"/deliberations/seance/{s.Id}",
             Champs = new Dictionary<string, string> { ["Date"] = "date", ["Lieu"] = "lieu", ["DateConvocation"] = "convocation", ["PolitiqueCode"] = "régime de quorum" },
+            Formats = new Dictionary<string, Func<object?, string?>> { ["PolitiqueCode"] = c => c is string code ? PolitiqueQuorum.Trouver(code)?.Libelle ?? code : null },
             Phrase = (e, etat, db) => etat == EtatAudit.Modification && (e.Property(s => s.PresidentMandatId).IsModified || e.Property(s => s.SecretaireMandatId).IsModified)
                 && !e.Property(s => s.Date).IsModified
                 ? $"Bureau de la séance du {e.Entity.Date:dd/MM/yyyy} ({NomAssemblee(db, e.Entity.AssembleeId)}) : présidence {Membre(db, e.Entity.PresidentMandatId)}, secrétariat {Membre(db, e.Entity.SecretaireMandatId)}."

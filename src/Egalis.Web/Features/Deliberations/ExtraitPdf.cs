@@ -36,6 +36,10 @@ public static class ExtraitPdf
             pdf.Paragraphe($"Etaient Présents : {string.Join(" – ", listes.Presents)}");
             pdf.Paragraphe($"Étai(en)t excusé(es) avec pouvoir donné conformément aux dispositions de l'article L. 2121-20 du Code Général des Collectivités Territoriales : {(listes.Pouvoirs.Count == 0 ? "néant" : string.Join(" – ", listes.Pouvoirs))}");
             pdf.Paragraphe($"Étai(en)t excusé(es) sans pouvoir : {(listes.Excuses.Count == 0 ? "néant" : string.Join(" – ", listes.Excuses))}");
+            if (listes.Absents.Count > 0)
+            {
+                pdf.Paragraphe($"Étai(en)t absent(s) : {string.Join(" – ", listes.Absents)}");
+            }
             pdf.Paragraphe($"Membres en exercice : {acte.MembresEnExercice} – présents : {acte.Presents} – représentés : {acte.Representes} – absents : {acte.Absents}.");
         }
         if (listes.Secretaire is not null)
@@ -88,7 +92,13 @@ public static class ExtraitPdf
         }
         if (p.DateSignature is not null || listes.President is not null)
         {
-            pdf.Paragraphe($"{(listes.President is null ? "" : $"Signé par {listes.President}")}{(p.DateSignature is null ? "" : $", le {p.DateSignature:d MMMM yyyy}")}.".TrimStart(',', ' '));
+            pdf.Paragraphe((listes.President, p.DateSignature) switch
+            {
+                ({ } president, { } date) => $"Signé par {president}, le {date:d MMMM yyyy}.",
+                ({ } president, null) => $"Signé par {president}.",
+                (null, { } date) => $"Signé le {date:d MMMM yyyy}.",
+                _ => "",
+            });
         }
         if (acte.ActesId is not null && p.DateTransmission is not null)
         {

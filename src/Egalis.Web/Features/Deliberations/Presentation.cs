@@ -6,7 +6,7 @@ namespace Egalis.Web.Features.Deliberations;
 /// <summary>The attendance of an act written as registers write it, for its page and its PDF extract.</summary>
 public static class Presentation
 {
-    public sealed record Listes(List<string> Presents, List<string> Pouvoirs, List<string> Excuses, string? Secretaire, string? Rapporteur, string? President);
+    public sealed record Listes(List<string> Presents, List<string> Pouvoirs, List<string> Excuses, List<string> Absents, string? Secretaire, string? Rapporteur, string? President);
 
     public static async Task<Listes> ListesAsync(EgalisDbContext db, Registre.Acte acte, CancellationToken ct)
     {
@@ -18,8 +18,9 @@ public static class Presentation
         string Nom(int? id) => id is not null && noms.TryGetValue(id.Value, out var n) ? n : "?";
         var presents = presences.Where(p => p.Statut == StatutPresence.Present).OrderBy(p => p.MandatId != acte.Seance.PresidentMandatId).ThenBy(p => p.MandatId).Select(p => Nom(p.MandatId)).ToList();
         var pouvoirs = presences.Where(p => p.Statut == StatutPresence.Represente).Select(p => $"{Nom(p.MandatId)} donne pouvoir à {Nom(p.MandataireMandatId)}").Order(francais).ToList();
-        var excuses = presences.Where(p => p.Statut is StatutPresence.Excuse or StatutPresence.Absent).Select(p => Nom(p.MandatId)).Order(francais).ToList();
-        return new Listes(presents, pouvoirs, excuses,
+        var excuses = presences.Where(p => p.Statut == StatutPresence.Excuse).Select(p => Nom(p.MandatId)).Order(francais).ToList();
+        var absents = presences.Where(p => p.Statut == StatutPresence.Absent).Select(p => Nom(p.MandatId)).Order(francais).ToList();
+        return new Listes(presents, pouvoirs, excuses, absents,
             acte.Seance.SecretaireMandatId is null ? null : Nom(acte.Seance.SecretaireMandatId),
             acte.Point.RapporteurMandatId is null ? null : Nom(acte.Point.RapporteurMandatId),
             acte.Seance.PresidentMandatId is null ? null : Nom(acte.Seance.PresidentMandatId));

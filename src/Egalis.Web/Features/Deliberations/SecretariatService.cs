@@ -812,17 +812,24 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             {
                 continue;
             }
-            erreurs.AddRange(VerifierDatesMandat(debut!.Value, fin).Select(e => (l.Numero, e.Item2)));
+            var dates = VerifierDatesMandat(debut!.Value, fin);
+            if (dates.Count > 0)
+            {
+                erreurs.AddRange(dates.Select(e => (l.Numero, e.Item2)));
+                continue;
+            }
             var cle = LecteurDeliberation.Cle(nom!);
             var connu = parCle.GetValueOrDefault(cle);
             bool Chevauche(DateOnly d, DateOnly? f, DateOnly d2, DateOnly? f2) => (f2 == null || f2 >= d) && (f == null || d2 <= f);
             if (connu is not null && mandats.Any(m => m.EluId == connu.Id && Chevauche(debut.Value, fin, m.Debut, m.Fin)))
             {
                 erreurs.Add((l.Numero, $"{connu.Nom} a déjà un mandat dans cette assemblée sur cette période."));
+                continue;
             }
             if (membres.FirstOrDefault(m => LecteurDeliberation.Cle(m.Nom) == cle && Chevauche(debut.Value, fin, m.Debut, m.Fin)) is { } double_)
             {
                 erreurs.Add((l.Numero, $"{nom} figure déjà à la ligne {double_.Ligne} pour une période qui se chevauche."));
+                continue;
             }
             membres.Add(new MembreImporte(l.Numero, connu?.Nom ?? nom!, debut.Value, fin, connu is null && membres.All(m => LecteurDeliberation.Cle(m.Nom) != cle)));
         }

@@ -8,9 +8,10 @@ public static class PlanRegles
     public const int DerniereAnnee = 2100;
 
     /// <summary>A date of the plan (an action's start or end, a milestone) within the plan's years.</summary>
-    public static string? VerifierDate(DateOnly? date) =>
+    /// <param name="quelle">« La date de début », « La date du jalon »…: the error summary then says which date is wrong.</param>
+    public static string? VerifierDate(DateOnly? date, string quelle = "La date") =>
         date is { } d && (d.Year < PremiereAnnee || d.Year > DerniereAnnee)
-            ? $"La date doit être comprise entre le 01/01/{PremiereAnnee} et le 31/12/{DerniereAnnee}."
+            ? $"{quelle} doit être comprise entre le 01/01/{PremiereAnnee} et le 31/12/{DerniereAnnee}."
             : null;
 
     /// <summary>A status at 0 % or 100 % fixes the figure: « Réalisé » at 30 % would say two things at once.</summary>

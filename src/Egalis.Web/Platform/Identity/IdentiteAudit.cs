@@ -9,7 +9,7 @@ public static class IdentiteAudit
     private const string Module = "Comptes";
 
     private static string NomCompte(Microsoft.EntityFrameworkCore.DbContext db, string id) =>
-        AuditLecture.Lire<Utilisateur, string>(db, u => u.Id == id, u => u.Id == id, u => u.NomComplet + " (" + u.Email + ")") ?? "un compte supprimé";
+        AuditLecture.Lire<Utilisateur, string>(db, u => u.Id == id, u => u.Id == id, u => u.NomComplet + " (" + u.Email + ")") is { } nom ? nom : "un compte supprimé";
 
     private static string Role(Microsoft.EntityFrameworkCore.DbContext db, string id) =>
         Roles.Libelle(AuditLecture.Lire<IdentityRole, string>(db, r => r.Id == id, r => r.Id == id, r => r.Name!) ?? "?");
@@ -19,7 +19,7 @@ public static class IdentiteAudit
         services.AddDescriptionAudit(new DescriptionAudit<Utilisateur>
         {
             Module = Module,
-            Nom = (u, _) => $"le compte de {u.NomComplet} ({u.Email})",
+            Nom = (u, _) => $"le compte {Text.Francais.De(u.NomComplet)} ({u.Email})",
             Lien = u => $"/administration/utilisateur/{u.Id}",
             Champs = new Dictionary<string, string>
             {
@@ -34,15 +34,15 @@ public static class IdentiteAudit
                 var u = e.Entity;
                 if (e.Property(x => x.PasswordHash).IsModified && e.Property(x => x.PasswordHash).OriginalValue != u.PasswordHash)
                 {
-                    return $"Mot de passe défini pour le compte de {u.NomComplet} ({u.Email}).";
+                    return $"Mot de passe défini pour le compte {Text.Francais.De(u.NomComplet)} ({u.Email}).";
                 }
                 if (e.Property(x => x.TwoFactorEnabled).IsModified && e.Property(x => x.TwoFactorEnabled).OriginalValue != u.TwoFactorEnabled)
                 {
-                    return $"Double authentification {(u.TwoFactorEnabled ? "activée" : "désactivée")} pour le compte de {u.NomComplet} ({u.Email}).";
+                    return $"Double authentification {(u.TwoFactorEnabled ? "activée" : "désactivée")} pour le compte {Text.Francais.De(u.NomComplet)} ({u.Email}).";
                 }
                 if (e.Property(x => x.LockoutEnd).IsModified && u.LockoutEnd is { } fin && fin > DateTimeOffset.UtcNow)
                 {
-                    return $"Compte de {u.NomComplet} ({u.Email}) verrouillé jusqu'au {Web.Paris.Heure(fin)} après plusieurs échecs de connexion.";
+                    return $"Compte {Text.Francais.De(u.NomComplet)} ({u.Email}) verrouillé jusqu'au {Web.Paris.Heure(fin)} après plusieurs échecs de connexion.";
                 }
                 // Failed-attempt counters, stamps and other plumbing: no line of their own.
                 return e.Properties.Any(p => p.IsModified && p.Metadata.Name is "NomComplet" or "Email" or "ConseilTerritoireCode" or "CommuneCodeInsee") ? null : "";
@@ -56,7 +56,7 @@ public static class IdentiteAudit
         services.AddDescriptionAudit(new DescriptionAudit<IdentityUserRole<string>>
         {
             Module = Module,
-            Nom = (ur, db) => $"le rôle « {Role(db, ur.RoleId)} » de {NomCompte(db, ur.UserId)}",
+            Nom = (ur, db) => $"le rôle « {Role(db, ur.RoleId)} » {Text.Francais.De(NomCompte(db, ur.UserId))}",
             Lien = ur => $"/administration/utilisateur/{ur.UserId}",
             Phrase = (e, etat, db) => etat switch
             {

@@ -27,6 +27,11 @@ public static class RateLimits
                     : 60;
                 var response = context.HttpContext.Response;
                 response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                // A page answers with the French error page (« Trop de tentatives »), re-executed for this 429.
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    return;
+                }
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {

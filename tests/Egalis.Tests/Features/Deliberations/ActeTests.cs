@@ -127,6 +127,10 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal(HttpStatusCode.Redirect, vote.StatusCode);
         Assert.Contains("Vote enregistré : délibération adoptée. Elle est maintenant publiée au registre.", await cheffe.GetHtmlAsync(urlPoint));
         Assert.Contains("Soutien aux associations de quartier", await factory.Client().GetHtmlAsync("/deliberations"));
+        // The member marked absent is listed as absent, not as excused.
+        var publieApresVote = await factory.Client().GetHtmlAsync($"/deliberations/acte/{id}");
+        Assert.Contains("<h3>Excusés sans pouvoir (0)</h3>", publieApresVote);
+        Assert.Matches("<h3>Absents \\(1\\)</h3>\\s*<p>GAMMA Chloé</p>", publieApresVote);
 
         // Signature: not after today, not before the session.
         var signature = await Formulaire.LireAsync(cheffe, urlPoint, "?handler=signer");
@@ -160,7 +164,7 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("Cet acte est signé : le vote ne se modifie plus.", await Forcer("Vote", ("Vote.Pour", "2"), ("Vote.Contre", "3"), ("Vote.Abstention", "0"), ("Vote.NePrendPasPart", "0")));
         Assert.Contains("Cet acte est signé : la liste des présences ne se modifie plus.", await Forcer("Presences", ("Presences[0].MandatId", "1"), ("Presences[0].Statut", "Absent")));
         Assert.Contains("Cet acte est signé : son texte et son numéro ne se modifient plus.", await Forcer("Modifier", ("Point.Rang", "1"), ("Point.Objet", "Autre objet"), ("Point.MatiereCode", "7.5"), ("Point.NatureCode", "DE"), ("Point.Genre", "Vote")));
-        Assert.Contains("L'assemblée s'est prononcée sur ce point : il reste au registre.", await Forcer("Supprimer"));
+        Assert.Contains("L'assemblée s'est prononcée sur ce point : il reste au registre.", await Forcer("Supprimer", ("Confirmation", "true")));
         var acte = await LireAsync(urlPoint);
         Assert.Equal((3, 1, "Soutien aux associations de quartier", "2026_COM_007"), (acte.Pour!.Value, acte.Contre!.Value, acte.Objet, acte.NumeroActe));
         Assert.Contains("(pour 3, contre 1, abstentions 0, ne prennent pas part 0)", await factory.Client().GetHtmlAsync($"/deliberations/acte/{id}"));
@@ -190,12 +194,12 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         // The audit log tells each step in the secretariat's words, with a link to the item.
         var journal = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().AuditEntries.Where(e => e.Module == "Délibérations" && e.Lien == urlPoint)
             .OrderBy(e => e.Id).Select(e => e.Resume).ToListAsync();
-        const string Point = "le point 1 « Soutien aux associations de quartier » de la séance du 10/03/2026 (Commission COM-SIGNE)";
+        const string Point = "le point 1 (acte 2026_COM_007) « Soutien aux associations de quartier » de la séance du 10/03/2026 (Commission COM-SIGNE)";
         Assert.Contains($"Présences enregistrées sur {Point} : 4 présents, 0 représenté, 0 excusé, 1 absent.", journal);
         Assert.Contains($"Vote enregistré sur {Point} : 3 pour, 1 contre, 0 abstention, 0 ne prend pas part au vote : délibération adoptée.", journal);
         Assert.Contains($"Acte signé le 11/03/2026 : {Point}.", journal);
         Assert.Contains($"Transmission à la préfecture du {Point[3..]} : transmis → acquitté le 13/03/2026.", journal);
-        Assert.Contains($"Rectification d'erreur matérielle du point 1 « Soutien aux associations des quartiers » de la séance du 10/03/2026 (Commission COM-SIGNE) (objet) : « Soutien aux associations de quartier » → « Soutien aux associations des quartiers ». Motif : Faute de frappe dans l'objet", journal);
+        Assert.Contains($"Rectification d'erreur matérielle du point 1 (acte 2026_COM_007) « Soutien aux associations des quartiers » de la séance du 10/03/2026 (Commission COM-SIGNE) (objet) : « Soutien aux associations de quartier » → « Soutien aux associations des quartiers ». Motif : Faute de frappe dans l'objet", journal);
     }
 
     [Fact]
@@ -258,10 +262,14 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("Quelqu'un vient de modifier ce point en même temps que vous", await perime.ReadHtmlAsync());
         Assert.Equal("Point saisi sans faute", (await LireAsync(urlPoint)).Objet);
 
-        var suppression = await (await Formulaire.LireAsync(cheffe, urlPoint, "?handler=supprimer")).EnvoyerAsync(cheffe);
+        var formSuppression = await Formulaire.LireAsync(cheffe, urlPoint, "?handler=supprimer");
+        var sansConfirmation = await formSuppression.EnvoyerAsync(cheffe);
+        Assert.Contains("Cochez la case pour confirmer la suppression : elle ne se défait pas.", await sansConfirmation.ReadHtmlAsync());
+        Assert.Equal("Point saisi sans faute", (await LireAsync(urlPoint)).Objet);
+        var suppression = await formSuppression.EnvoyerAsync(cheffe, new() { ["Confirmation"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, suppression.StatusCode);
         Assert.Contains("Le point 1 « Point saisi sans faute » est retiré de l'ordre du jour.", await cheffe.GetHtmlAsync(urlSeance));
-        var seanceSupprimee = await (await Formulaire.LireAsync(cheffe, urlSeance, "?handler=supprimer")).EnvoyerAsync(cheffe);
+        var seanceSupprimee = await (await Formulaire.LireAsync(cheffe, urlSeance, "?handler=supprimer")).EnvoyerAsync(cheffe, new() { ["Confirmation"] = "true" });
         Assert.Equal("/deliberations/gestion", seanceSupprimee.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await cheffe.GetAsync(urlSeance)).StatusCode);
     }

@@ -67,9 +67,10 @@ public class PlanFormulairesTests(EgalisFactory factory) : IClassFixture<EgalisF
         var edition = await (await Formulaire.LireAsync(cheffe, "/plan/modifier/2.2")).EnvoyerAsync(cheffe, new() { ["Input.DateDebut"] = "1900-01-01", ["Input.DateFin"] = "9999-12-31" });
         var html = await edition.ReadHtmlAsync();
         // Next to each of the two fields.
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "<p class=\"champ__erreur\" id=\"Input_Date(Debut|Fin)-erreur\"><span class=\"visually-hidden\">Erreur : </span>La date doit être comprise entre le 01/01/2019 et le 31/12/2100.</p>").Count);
+        Assert.Contains("<p class=\"champ__erreur\" id=\"Input_DateDebut-erreur\"><span class=\"visually-hidden\">Erreur : </span>La date de début doit être comprise entre le 01/01/2019 et le 31/12/2100.</p>", html);
+        Assert.Contains("<p class=\"champ__erreur\" id=\"Input_DateFin-erreur\"><span class=\"visually-hidden\">Erreur : </span>La date de fin doit être comprise entre le 01/01/2019 et le 31/12/2100.</p>", html);
         var jalon = await (await Formulaire.LireAsync(cheffe, "/plan/modifier/2.2", "?handler=ajouterjalon")).EnvoyerAsync(cheffe, new() { ["NouveauJalon.Date"] = "0001-01-01", ["NouveauJalon.Titre"] = "Jalon impossible" });
-        Assert.Contains("La date doit être comprise entre le 01/01/2019 et le 31/12/2100.", await jalon.ReadHtmlAsync());
+        Assert.Contains("La date du jalon doit être comprise entre le 01/01/2019 et le 31/12/2100.", await jalon.ReadHtmlAsync());
         Assert.DoesNotContain("Jalon impossible", await factory.Client().GetHtmlAsync("/plan/action/2.2"));
     }
 

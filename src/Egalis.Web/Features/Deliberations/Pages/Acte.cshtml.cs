@@ -16,6 +16,7 @@ public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes mati
     public List<string> Presents { get; private set; } = [];
     public List<string> Pouvoirs { get; private set; } = [];
     public List<string> Excuses { get; private set; } = [];
+    public List<string> Absents { get; private set; } = [];
     public string? Secretaire { get; private set; }
     public string? Rapporteur { get; private set; }
     public List<Registre.Relation> Relations { get; private set; } = [];
@@ -32,7 +33,7 @@ public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes mati
         Politique = PolitiqueQuorum.Trouver(acte.Seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
         Matiere = matieres.Nom(acte.Point.MatiereCode);
         var listes = await Presentation.ListesAsync(db, acte, ct);
-        (Presents, Pouvoirs, Excuses, Secretaire, Rapporteur) = (listes.Presents, listes.Pouvoirs, listes.Excuses, listes.Secretaire, listes.Rapporteur);
+        (Presents, Pouvoirs, Excuses, Absents, Secretaire, Rapporteur) = (listes.Presents, listes.Pouvoirs, listes.Excuses, listes.Absents, listes.Secretaire, listes.Rapporteur);
         Relations = await registre.RelationsAsync(id, ct);
         Rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.PointId == id).OrderBy(r => r.Quand).ToListAsync(ct);
         return Page();

@@ -74,6 +74,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
     [BindProperty(Name = nameof(Transmission))] public TransmissionInput Transmission { get; set; } = new();
     [BindProperty(Name = nameof(Rectification))] public RectificationInput Rectification { get; set; } = new();
     [BindProperty(Name = nameof(Point))] public PointInput Point { get; set; } = new();
+    [BindProperty, Display(Name = "Je confirme : ce point et ses présences sont supprimés")] public bool Confirmation { get; set; }
     [BindProperty(Name = nameof(Lien))] public LienInput Lien { get; set; } = new();
     [BindProperty(Name = nameof(LienActe))] public LienActeInput LienActe { get; set; } = new();
 
@@ -240,6 +241,13 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;
+        }
+        if (!Confirmation)
+        {
+            ModelState.AddModelError(nameof(Confirmation), "Cochez la case pour confirmer la suppression : elle ne se défait pas.");
+            Point = PointInput.Depuis(Acte.Point);
+            await RechargerPresencesAsync(id, ct);
+            return Page();
         }
         var resultat = await secretariat.SupprimerPointAsync(id, ct);
         if (!resultat.Ok)

@@ -40,6 +40,7 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
 
     [BindProperty(Name = nameof(Bureau))] public BureauInput Bureau { get; set; } = new();
     [BindProperty(Name = nameof(Point))] public PointInput Point { get; set; } = new();
+    [BindProperty, Display(Name = "Je confirme : cette séance et tout son ordre du jour sont supprimés")] public bool Confirmation { get; set; }
     [BindProperty(Name = nameof(Modification))] public SeanceInput Modification { get; set; } = new();
 
     public Seance Seance { get; private set; } = null!;
@@ -58,10 +59,15 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         {
             return refus;
         }
+        Preremplir();
+        return Page();
+    }
+
+    private void Preremplir()
+    {
         Bureau = new BureauInput { PresidentMandatId = Seance.PresidentMandatId, SecretaireMandatId = Seance.SecretaireMandatId };
         Modification = new SeanceInput { Date = Seance.Date, Lieu = Seance.Lieu, DateConvocation = Seance.DateConvocation, PolitiqueCode = Seance.PolitiqueCode };
         Point.Rang = (Points.Count == 0 ? 0 : Points.Max(p => p.Rang)) + 1;
-        return Page();
     }
 
     public async Task<IActionResult> OnPostBureauAsync(int id, CancellationToken ct)
@@ -111,6 +117,12 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;
+        }
+        if (!Confirmation)
+        {
+            ModelState.AddModelError(nameof(Confirmation), "Cochez la case pour confirmer la suppression : elle ne se défait pas.");
+            Preremplir();
+            return Page();
         }
         var resultat = await secretariat.SupprimerSeanceAsync(id, ct);
         if (!resultat.Ok)

@@ -175,7 +175,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         {
             return NotFound();
         }
-        if (PlanRegles.VerifierDate(NouveauJalon.Date) is { } horsPlan)
+        if (PlanRegles.VerifierDate(NouveauJalon.Date, "La date du jalon") is { } horsPlan)
         {
             ModelState.AddModelError("NouveauJalon.Date", horsPlan);
         }
@@ -268,11 +268,11 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         {
             ModelState.AddModelError("Input.Progression", incoherent);
         }
-        if (PlanRegles.VerifierDate(Input.DateDebut) is { } debut)
+        if (PlanRegles.VerifierDate(Input.DateDebut, "La date de début") is { } debut)
         {
             ModelState.AddModelError("Input.DateDebut", debut);
         }
-        if (PlanRegles.VerifierDate(Input.DateFin) is { } fin)
+        if (PlanRegles.VerifierDate(Input.DateFin, "La date de fin") is { } fin)
         {
             ModelState.AddModelError("Input.DateFin", fin);
         }

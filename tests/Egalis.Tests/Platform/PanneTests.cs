@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Net;
+using Egalis.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egalis.Tests.Platform;
+
+/// <summary>
+/// The database failing under the site, as the provider reports it (« unable to open database file », a
+/// connection refused by PostgreSQL): the failure is raised by the data layer when a switch is on.
+/// The real stop and restart of PostgreSQL under load belongs to the load scenario.
+/// </summary>
+public class PanneFactory : EgalisFactory
+{
+    public Coupure Coupure { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.ConfigureDbContext<Egalis.Web.Platform.Data.EgalisDbContext>(o => o.AddInterceptors(Coupure)));
+    }
+}
+
+public sealed class Coupure : DbCommandInterceptor
+{
+    public volatile bool Active;
+
+    private Exception Erreur() => new SqliteException("unable to open database file", 14);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default) =>
+        Active ? throw Erreur() : base.ReaderExecutingAsync(command, eventData, result, ct);
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default) =>
+        Active ? throw Erreur() : base.NonQueryExecutingAsync(command, eventData, result, ct);
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default) =>
+        Active ? throw Erreur() : base.ScalarExecutingAsync(command, eventData, result, ct);
+}
+
+public class PanneTests(PanneFactory factory) : IClassFixture<PanneFactory>
+{
+    [Fact]
+    public async Task During_an_outage_pages_and_api_answer_503_with_retry_after_and_the_site_recovers()
+    {
+        var cheffe = await factory.SignedInAsAsync(Egalis.Web.Platform.Identity.Roles.ChefDeProjet);
+        var anonyme = factory.Client();
+        factory.Coupure.Active = true;
+        try
+        {
+            var page = await anonyme.GetAsync("/deliberations");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Equal("30", page.Headers.GetValues("Retry-After").Single());
+            Assert.Contains("Service momentanément indisponible", await page.ReadHtmlAsync());
+            var api = await anonyme.GetAsync("/api/v1/plan");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+            // A signed-in person too: the page needs no database to say so.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await cheffe.GetAsync("/plan/pilotage")).StatusCode);
+            var sante = await anonyme.GetAsync("/healthz");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, sante.StatusCode);
+        }
+        finally
+        {
+            factory.Coupure.Active = false;
+        }
+        Assert.Equal(HttpStatusCode.OK, (await anonyme.GetAsync("/deliberations")).StatusCode);
+        Assert.Equal("ok", await anonyme.GetStringAsync("/healthz"));
+    }
+}
