@@ -264,7 +264,8 @@ namespace Egalis.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Nom");
+                    b.HasIndex("Nom")
+                        .IsUnique();
 
                     b.ToTable("Elus", (string)null);
                 });

@@ -244,7 +244,8 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Nom");
+                    b.HasIndex("Nom")
+                        .IsUnique();
 
                     b.ToTable("Elus", (string)null);
                 });

@@ -94,6 +94,8 @@ public static class PlatformModule
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton<EnvoisDifferes>();
+        services.AddHostedService(sp => sp.GetRequiredService<EnvoisDifferes>());
 
         services.AddSingleton<MenuRegistry>();
         services.AddExceptionHandler<Indisponibilite>();

@@ -33,6 +33,39 @@ public sealed class Formulaire
     /// <summary>Where the form posts, as rendered (path and query).</summary>
     public string Action { get; }
 
+    /// <summary>Every field name the form holds (hidden, text, lists, boxes).</summary>
+    public IReadOnlyCollection<string> Champs => _noms.Keys;
+
+    /// <summary>Where the page's POST forms (and their buttons) post, each once: what a test can pick with <see cref="Depuis"/>.</summary>
+    public static List<string> Actions(string html, string pageUrl)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var page = new Uri(new Uri("http://localhost"), pageUrl);
+        var urls = document.QuerySelectorAll<IHtmlFormElement>("form")
+            .Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(f => new[] { Cible(f, page) }.Concat(f.QuerySelectorAll("button[formaction], input[formaction]")
+                .Select(b => new Uri(page, System.Net.WebUtility.HtmlDecode(b.GetAttribute("formaction")!)))))
+            .Select(u => u.PathAndQuery)
+            .ToList();
+        return urls.GroupBy(u => u, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1).Select(g => g.Key).ToList();
+    }
+
+    /// <summary>The form with one field sent twice: what no page sends, for tests of what the server refuses.</summary>
+    public Task<HttpResponseMessage> EnvoyerAvecDoublonAsync(HttpClient client, string nom, string valeur)
+    {
+        var corps = new List<KeyValuePair<string, string>>(_champs) { new(nom, valeur) };
+        if (!_multipart)
+        {
+            return client.PostAsync(Action, new FormUrlEncodedContent(corps));
+        }
+        var multipart = new MultipartFormDataContent();
+        foreach (var (n, v) in corps)
+        {
+            multipart.Add(new StringContent(v), n);
+        }
+        return client.PostAsync(Action, multipart);
+    }
+
     /// <summary>The value a field holds as rendered (the first one for a repeated name).</summary>
     public string? Valeur(string nom) => _champs.FirstOrDefault(c => c.Key == nom).Value;
 

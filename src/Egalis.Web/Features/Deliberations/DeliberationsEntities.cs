@@ -180,7 +180,8 @@ public class EluConfiguration : IEntityTypeConfiguration<Elu>
     {
         b.ToTable("Elus");
         b.Property(e => e.Nom).HasMaxLength(200);
-        b.HasIndex(e => e.Nom);
+        // One person per name: two secretaries adding the same new member at once cannot make two.
+        b.HasIndex(e => e.Nom).IsUnique();
     }
 }
 

@@ -47,7 +47,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             .OrderBy(m => m.Elu!.Nom).ToListAsync(ct);
 
     /// <summary>Saves, turning a concurrent change or a duplicate into a French message rather than an error page.</summary>
-    private async Task<Resultat> SauverAsync(int? id, CancellationToken ct)
+    private async Task<Resultat> SauverAsync(int? id, CancellationToken ct, string? doublon = null)
     {
         try
         {
@@ -59,10 +59,10 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             db.ChangeTracker.Clear();
             return Resultat.Refus(("", "Quelqu'un vient de modifier cet enregistrement en même temps que vous : rechargez la page pour voir ce qui a été enregistré, puis recommencez si besoin."));
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!Platform.Web.Indisponibilite.EstUnePanne(e))
         {
             db.ChangeTracker.Clear();
-            return Resultat.Refus(("", "Cet enregistrement vient d'être fait par quelqu'un d'autre, ou entre en conflit avec un autre : rechargez la page pour voir ce qui a été enregistré."));
+            return Resultat.Refus(("", doublon ?? "Cet enregistrement vient d'être fait par quelqu'un d'autre, ou entre en conflit avec un autre : rechargez la page pour voir ce qui a été enregistré."));
         }
     }
 
@@ -662,8 +662,8 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         var assemblee = new Assemblee { Code = propre, Nom = nom.Trim(), Type = TypeAssemblee.Commission };
         db.Add(assemblee);
-        await db.SaveChangesAsync(ct);
-        return Resultat.Succes(assemblee.Id);
+        var resultat = await SauverAsync(null, ct, $"Le code {propre} vient d'être pris par quelqu'un d'autre : rechargez la page.");
+        return resultat.Ok ? Resultat.Succes(assemblee.Id) : new Resultat(false, [("Code", resultat.Erreurs[0].Message)]);
     }
 
     private List<(string, string)> VerifierDatesMandat(DateOnly debut, DateOnly? fin)
@@ -757,8 +757,8 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         var mandat = new Mandat { AssembleeId = assembleeId, Elu = elu, Debut = debut, Fin = fin };
         db.Add(mandat);
-        var resultat = await SauverAsync(null, ct);
-        return resultat.Ok ? Resultat.Succes(mandat.Id) : resultat;
+        var resultat = await SauverAsync(null, ct, $"Le mandat {Francais.De(propre)} vient d'être enregistré par quelqu'un d'autre : rechargez la page pour le voir.");
+        return resultat.Ok ? Resultat.Succes(mandat.Id) : new Resultat(false, [("Nom", resultat.Erreurs[0].Message)]);
     }
 
     public sealed record MembreImporte(int Ligne, string Nom, DateOnly Debut, DateOnly? Fin, bool NouveauMembre);

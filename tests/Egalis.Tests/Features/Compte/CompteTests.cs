@@ -47,16 +47,21 @@ public class CompteTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_even_against_the_right_password()
+    public async Task Five_failures_lock_the_account_and_say_nothing_an_unknown_address_would_not()
     {
         var client = factory.Client();
+        static string Message(string html) => System.Text.RegularExpressions.Regex.Match(html, "id=\"Input_MotDePasse-erreur\">(.*?)</p>").Groups[1].Value;
         for (var i = 0; i < 5; i++)
         {
             await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "jeune@egalis.local", ["Input.MotDePasse"] = $"mauvais-mot-de-passe-{i}" });
+            await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "personne.inconnue@exemple.fr", ["Input.MotDePasse"] = $"mauvais-mot-de-passe-{i}" });
         }
-        var response = await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "jeune@egalis.local", ["Input.MotDePasse"] = IdentitySeeder.DemoPassword });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("verrouillé pendant 15 minutes", await response.ReadHtmlAsync());
+        var verrouille = await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "jeune@egalis.local", ["Input.MotDePasse"] = IdentitySeeder.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, verrouille.StatusCode);
+        var inconnu = await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "personne.inconnue@exemple.fr", ["Input.MotDePasse"] = IdentitySeeder.DemoPassword });
+        var attendu = "<span class=\"visually-hidden\">Erreur : </span>Adresse électronique ou mot de passe incorrect. Après 5 essais manqués, un compte est bloqué 15 minutes : patientez, ou choisissez un nouveau mot de passe.";
+        Assert.Equal(attendu, Message(await verrouille.ReadHtmlAsync()));
+        Assert.Equal(attendu, Message(await inconnu.ReadHtmlAsync()));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Egalis.Web.Features.Compte.Pages;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Login)]
-public class ConnexionModel(SignInManager<Utilisateur> signIn) : PageModel
+public class ConnexionModel(SignInManager<Utilisateur> signIn, UserManager<Utilisateur> users) : PageModel
 {
     public sealed class InputModel
     {
@@ -44,7 +44,14 @@ public class ConnexionModel(SignInManager<Utilisateur> signIn) : PageModel
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.MotDePasse, Input.SeSouvenir, lockoutOnFailure: true);
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            // An unknown address costs the same password check as a known one: the time of the answer tells nothing.
+            users.PasswordHasher.VerifyHashedPassword(new Utilisateur(), HachageFactice.Value, Input.MotDePasse);
+            return Refus();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Input.MotDePasse, Input.SeSouvenir, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
@@ -55,11 +62,18 @@ public class ConnexionModel(SignInManager<Utilisateur> signIn) : PageModel
         }
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError(string.Empty, "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux. Réessayez plus tard ou réinitialisez votre mot de passe.");
-            return Page();
+            // A locked account answers without checking the password: check one anyway, for the same time.
+            users.PasswordHasher.VerifyHashedPassword(user, HachageFactice.Value, Input.MotDePasse);
         }
-        // The same message whether the address exists or not: nothing is revealed about accounts.
-        ModelState.AddModelError("Input.MotDePasse", "Adresse électronique ou mot de passe incorrect.");
+        // Locked or not, known or not: the same message, which says what a locked person needs to know.
+        return Refus();
+    }
+
+    private IActionResult Refus()
+    {
+        ModelState.AddModelError("Input.MotDePasse", "Adresse électronique ou mot de passe incorrect. Après 5 essais manqués, un compte est bloqué 15 minutes : patientez, ou choisissez un nouveau mot de passe.");
         return Page();
     }
+
+    private static readonly Lazy<string> HachageFactice = new(() => new PasswordHasher<Utilisateur>().HashPassword(new Utilisateur(), Guid.NewGuid().ToString()));
 }
