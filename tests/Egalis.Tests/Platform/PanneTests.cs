@@ -28,14 +28,20 @@ public class PanneFactory : EgalisFactory
 public sealed class Coupure : DbCommandInterceptor
 {
     public volatile bool Active;
+    /// <summary>Reads work, writes fail: a database file made read-only under the running site.</summary>
+    public volatile bool LectureSeule;
 
     private Exception Erreur() => new SqliteException("unable to open database file", 14);
 
+    private static Exception EcritureRefusee() => new SqliteException("attempt to write a readonly database", 8);
+
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default) =>
-        Active ? throw Erreur() : base.ReaderExecutingAsync(command, eventData, result, ct);
+        Active ? throw Erreur()
+        : LectureSeule && !command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) ? throw EcritureRefusee()
+        : base.ReaderExecutingAsync(command, eventData, result, ct);
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default) =>
-        Active ? throw Erreur() : base.NonQueryExecutingAsync(command, eventData, result, ct);
+        Active ? throw Erreur() : LectureSeule ? throw EcritureRefusee() : base.NonQueryExecutingAsync(command, eventData, result, ct);
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default) =>
         Active ? throw Erreur() : base.ScalarExecutingAsync(command, eventData, result, ct);
@@ -69,5 +75,26 @@ public class PanneTests(PanneFactory factory) : IClassFixture<PanneFactory>
         }
         Assert.Equal(HttpStatusCode.OK, (await anonyme.GetAsync("/deliberations")).StatusCode);
         Assert.Equal("ok", await anonyme.GetStringAsync("/healthz"));
+    }
+
+    [Fact]
+    public async Task A_read_only_database_fails_the_health_check_and_writes_answer_503_while_reading_works()
+    {
+        var cheffe = await factory.SignedInAsAsync(Egalis.Web.Platform.Identity.Roles.ChefDeProjet);
+        var form = await Formulaire.LireAsync(cheffe, "/plan/indicateur");
+        factory.Coupure.LectureSeule = true;
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await factory.Client().GetAsync("/healthz")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await factory.Client().GetAsync("/plan")).StatusCode);
+            var ecriture = await form.EnvoyerAsync(cheffe, new() { ["Definition.Code"] = "LECTURE-SEULE", ["Definition.Libelle"] = "Essai", ["Definition.Unite"] = "u" });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ecriture.StatusCode);
+        }
+        finally
+        {
+            factory.Coupure.LectureSeule = false;
+        }
+        Assert.Equal("ok", await factory.Client().GetStringAsync("/healthz"));
+        Assert.DoesNotContain("LECTURE-SEULE", await cheffe.GetStringAsync("/plan/indicateurs"));
     }
 }

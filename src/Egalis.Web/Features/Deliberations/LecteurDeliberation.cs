@@ -65,7 +65,15 @@ public static partial class LecteurDeliberation
         plat = Regex.Replace(plat, @"(\p{L})- (\p{L})", "$1-$2");
 
         var numero = Regex.Match(brut, @"^\s*([A-Z0-9][A-Z0-9_]{1,13}[A-Z0-9])\s*$", RegexOptions.Multiline) is { Success: true } n ? n.Groups[1].Value : actesId?.Split('-')[3];
-        var objet = Regex.Match(plat, @"OBJET\s*:\s*(.{1,600}?)(?=\s+Le \d{1,2}(er)? \p{L}+ \d{4})", RegexOptions.IgnoreCase) is { Success: true } o ? o.Groups[1].Value.Trim() : null;
+        // The object follows the first « OBJET : » and ends where the session sentence starts: read in a bounded
+        // window after it, so a text repeating « OBJET : » costs no more than a normal one.
+        string? objet = null;
+        if (Regex.Match(plat, @"OBJET\s*:", RegexOptions.IgnoreCase) is { Success: true } debutObjet)
+        {
+            var depart = debutObjet.Index + debutObjet.Length;
+            var fenetre = plat.Substring(depart, Math.Min(700, plat.Length - depart));
+            objet = Regex.Match(fenetre, @"^\s*(.{1,600}?)(?=\s+Le \d{1,2}(er)? \p{L}+ \d{4})", RegexOptions.IgnoreCase) is { Success: true } o ? o.Groups[1].Value.Trim() : null;
+        }
         if (objet is null) nonLus.Add("L'objet (« OBJET : … ») est introuvable.");
 
         var seance = Regex.Match(plat, @"Le (?<date>\d{1,2}(er)? \p{L}+ \d{4}),\s*(le |la |l')?(?<assemblee>[^,]{1,200}?),?\s+s'est réunie?(?<suite>.{0,400}?)(?=,\s*sur la convocation|,\s*conformément|\.\s)", RegexOptions.IgnoreCase);

@@ -34,6 +34,14 @@ public sealed class FieldTagHelper : TagHelper
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
         var value = state?.AttemptedValue ?? (Type == "date" && For.Model is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : FormatModel(For.Model));
+        // A text's size limit is said next to it, from the same rule the server applies.
+        if (Type is "text" or "textarea" or "email" && Items is null
+            && For.Metadata.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.StringLengthAttribute>().FirstOrDefault() is { MaximumLength: > 0 } longueur
+            && Hint?.Contains("caractères", StringComparison.Ordinal) != true)
+        {
+            var limite = $"{longueur.MaximumLength.ToString("N0", CultureInfo.GetCultureInfo("fr-FR")).Replace('\u202F', ' ')} caractères au plus.";
+            Hint = Hint is null ? limite : $"{Hint} {limite}";
+        }
         var hintId = $"{id}-aide";
         var errorId = $"{id}-erreur";
         var describedBy = string.Join(' ', new[] { Hint is null ? null : hintId, errors.Count > 0 ? errorId : null }.OfType<string>());
