@@ -59,7 +59,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             db.ChangeTracker.Clear();
             return Resultat.Refus(("", "Quelqu'un vient de modifier cet enregistrement en même temps que vous : rechargez la page pour voir ce qui a été enregistré, puis recommencez si besoin."));
         }
-        catch (DbUpdateException e) when (!Platform.Web.Indisponibilite.EstUnePanne(e))
+        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
         {
             db.ChangeTracker.Clear();
             return Resultat.Refus(("", doublon ?? "Cet enregistrement vient d'être fait par quelqu'un d'autre, ou entre en conflit avec un autre : rechargez la page pour voir ce qui a été enregistré."));
@@ -409,8 +409,8 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         var seance = point.Seance!;
         var membres = await MembresEnExerciceAsync(seance.AssembleeId, seance.Date, ct);
-        // Only members in office, each once: an id in a form is never trusted.
-        if (lignes.Select(l => l.MandatId).Distinct().Count() != lignes.Count || lignes.Any(l => membres.All(m => m.Id != l.MandatId)))
+        // Every member in office, each once: an id in a form is never trusted, and a partial list would erase the others.
+        if (lignes.Select(l => l.MandatId).Distinct().Count() != lignes.Count || lignes.Count != membres.Count || lignes.Any(l => membres.All(m => m.Id != l.MandatId)))
         {
             return Resultat.Refus(("", "La liste des présences ne correspond pas aux membres en exercice : rechargez la page."));
         }
@@ -420,6 +420,21 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         if (erreurs.Count > 0)
         {
             return new Resultat(false, erreurs.Select(e => ($"presence-{e.MandatId}", e.Message)).ToList());
+        }
+        if (point.Delibere)
+        {
+            // The decision already recorded must still hold with the corrected attendance.
+            var presents = lignes.Count(l => l.Statut == StatutPresence.Present);
+            var representes = lignes.Count(l => l.Statut == StatutPresence.Represente);
+            var quorum = seance.SeanceInitialeId is not null || politique.Evaluer(membres.Count, presents, representes).Atteint;
+            if (!quorum)
+            {
+                return Resultat.Refus(("", $"L'assemblée s'est déjà prononcée sur ce point : avec ces présences, le quorum ne serait plus atteint ({politique.Evaluer(membres.Count, presents, representes).Explication(politique, membres.Count)})."));
+            }
+            if (point.Pour is not null && new Scrutin(point.Pour.Value, point.Contre ?? 0, point.Abstention ?? 0, point.NePrendPasPart ?? 0, point.ScrutinSecret, point.VoixPresidentPour).Verifier(presents + representes) is { Count: > 0 } incoherences)
+            {
+                return Resultat.Refus(("", $"L'assemblée s'est déjà prononcée sur ce point : {incoherences[0]} Corrigez d'abord le vote."));
+            }
         }
         db.RemoveRange(await db.Set<Presence>().Where(p => p.PointId == pointId).ToListAsync(ct));
         db.AddRange(lignes.Select(l => new Presence { PointId = pointId, MandatId = l.MandatId, Statut = l.Statut, MandataireMandatId = l.Statut == StatutPresence.Represente ? l.MandataireId : null }));
@@ -714,6 +729,10 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         {
             return Resultat.Refus(("Debut", "Ce membre a un autre mandat dans cette assemblée sur cette période."));
         }
+        if (CouvreUneSeanceDeliberee(await DatesDelibereesAsync(assembleeId, ct), debut, fin, mandat.Debut, mandat.Fin) is { } couverte)
+        {
+            return Resultat.Refus(("Debut", couverte));
+        }
         (mandat.Debut, mandat.Fin) = (debut, fin);
         return await SauverAsync(mandatId, ct);
     }
@@ -725,6 +744,24 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         return mandat is null
             ? Resultat.Refus(("Fin", "Ce mandat n'existe pas dans cette assemblée."))
             : await ModifierMandatAsync(assembleeId, mandatId, mandat.Debut, fin, ct);
+    }
+
+    /// <summary>The dates of the assembly's sessions where it has decided at least one item: their members in office no longer change.</summary>
+    private Task<List<DateOnly>> DatesDelibereesAsync(int assembleeId, CancellationToken ct) =>
+        db.Set<Seance>().Where(s => s.AssembleeId == assembleeId && db.Set<PointOrdreDuJour>().Any(p => p.SeanceId == s.Id && p.Delibere))
+            .Select(s => s.Date).Distinct().ToListAsync(ct);
+
+    /// <summary>
+    /// A term added, widened or narrowed must not change who was in office at a session whose acts are decided:
+    /// its members in office, quorum and absences are part of the act. Returns the message, or null.
+    /// </summary>
+    private static string? CouvreUneSeanceDeliberee(List<DateOnly> deliberees, DateOnly debut, DateOnly? fin, DateOnly? ancienDebut = null, DateOnly? ancienFin = null)
+    {
+        static bool Dans(DateOnly d, DateOnly debut, DateOnly? fin) => debut <= d && (fin is null || d <= fin);
+        var date = deliberees.Where(d => Dans(d, debut, fin) != (ancienDebut is { } a && Dans(d, a, ancienFin))).Order().FirstOrDefault();
+        return date == default
+            ? null
+            : $"Ce mandat changerait les membres en exercice à la séance du {date:dd/MM/yyyy}, où l'assemblée a déjà délibéré : ils ne changent plus. Choisissez des dates qui laissent cette séance comme elle était.";
     }
 
     /// <summary>The dates of the sessions where a term is used, in order.</summary>
@@ -750,7 +787,14 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             return new Resultat(false, erreurs);
         }
         var propre = Espaces().Replace(nom.Trim(), " ");
-        var elu = await db.Set<Elu>().FirstOrDefaultAsync(e => e.Nom == propre, ct) ?? new Elu { Nom = propre };
+        // The same person whatever the case, accents or word order (« Dupont Jean » is « DUPONT Jean »), as the imports match them.
+        var cle = LecteurDeliberation.Cle(propre);
+        var elu = (await db.Set<Elu>().ToListAsync(ct)).FirstOrDefault(e => LecteurDeliberation.Cle(e.Nom) == cle) ?? new Elu { Nom = propre };
+        propre = elu.Nom;
+        if (CouvreUneSeanceDeliberee(await DatesDelibereesAsync(assembleeId, ct), debut, fin) is { } couverte)
+        {
+            return Resultat.Refus(("Debut", couverte));
+        }
         if (elu.Id != 0 && await db.Set<Mandat>().AnyAsync(m => m.EluId == elu.Id && m.AssembleeId == assembleeId && (m.Fin == null || m.Fin >= debut) && (fin == null || m.Debut <= fin), ct))
         {
             return Resultat.Refus(("Nom", $"{propre} a déjà un mandat dans cette assemblée sur cette période."));
@@ -788,6 +832,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         var elus = await db.Set<Elu>().AsNoTracking().ToListAsync(ct);
         var parCle = elus.GroupBy(e => LecteurDeliberation.Cle(e.Nom)).ToDictionary(g => g.Key, g => g.First());
         var mandats = await db.Set<Mandat>().AsNoTracking().Where(m => m.AssembleeId == assembleeId).ToListAsync(ct);
+        var deliberees = await DatesDelibereesAsync(assembleeId, ct);
         static DateOnly? Date(string? texte) =>
             texte is not null && DateOnly.TryParseExact(texte, ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
         foreach (var l in lignes)
@@ -816,6 +861,11 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             if (dates.Count > 0)
             {
                 erreurs.AddRange(dates.Select(e => (l.Numero, e.Item2)));
+                continue;
+            }
+            if (CouvreUneSeanceDeliberee(deliberees, debut.Value, fin) is { } couverte)
+            {
+                erreurs.Add((l.Numero, couverte));
                 continue;
             }
             var cle = LecteurDeliberation.Cle(nom!);
@@ -889,6 +939,11 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         {
             erreurs.Add($"L'acte {l.NumeroActe} est déjà au registre.");
         }
+        else if (l.Date is { } jourSeance && l.Objet is { } objetLu
+            && await db.Set<PointOrdreDuJour>().AnyAsync(p => p.Seance!.AssembleeId == assemblee.Id && p.Seance.Date == jourSeance && p.Objet == objetLu, ct))
+        {
+            erreurs.Add($"Une délibération du {jourSeance:dd/MM/yyyy} de cette assemblée a déjà cet objet : elle est déjà au registre.");
+        }
         if (l.Date is not null && erreurs.Count == 0)
         {
             var noms = l.Presents.Concat(l.Pouvoirs.Select(p => p.Mandant)).Concat(l.Excuses).ToList();
@@ -910,6 +965,20 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         {
             return new Resultat(false, erreurs.Select(e => ("", e)).ToList());
         }
+        try
+        {
+            return await EnregistrerImportAsync(l, assemblee, matiereCode, ct);
+        }
+        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
+        {
+            // A double click, or two secretaries importing the same text: the first one is kept.
+            db.ChangeTracker.Clear();
+            return Resultat.Refus(("", "Cette délibération vient d'être enregistrée par quelqu'un d'autre : elle est déjà au registre."));
+        }
+    }
+
+    private async Task<Resultat> EnregistrerImportAsync(LecteurDeliberation.Lecture l, Assemblee assemblee, string matiereCode, CancellationToken ct)
+    {
         var date = l.Date!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var seance = await db.Set<Seance>().FirstOrDefaultAsync(s => s.AssembleeId == assemblee.Id && s.Date == date, ct);
@@ -989,6 +1058,10 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         {
             return Resultat.Refus(("", "Cet acte n'a pas été importé : seul un import peut être annulé."));
         }
+        if (point.Version > 0)
+        {
+            return Resultat.Refus(("", "Cet acte a été modifié, signé ou transmis depuis son import : l'import ne s'annule plus. Une erreur matérielle se corrige par une rectification."));
+        }
         if (time.GetUtcNow() - importe > TimeSpan.FromDays(JoursAnnulationImport))
         {
             return Resultat.Refus(("", $"Cet acte a été importé il y a plus de {JoursAnnulationImport} jours : il fait partie du registre. Une erreur matérielle se corrige par une rectification."));
@@ -1033,11 +1106,13 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         if (type is LiensDeliberation.RetraitActe or LiensDeliberation.RemplacementActe)
         {
             var point = await db.Set<PointOrdreDuJour>().AsNoTracking().Include(p => p.Seance).SingleAsync(p => p.Id == pointId, ct);
+            // Only an act of the same assembly, decided: another assembly's acts, and drafts, are not even confirmed to exist.
+            var numero = reference.Trim().ToUpperInvariant();
             var cible = await db.Set<PointOrdreDuJour>().AsNoTracking().Include(p => p.Seance)
-                .SingleOrDefaultAsync(p => p.NumeroActe == reference.Trim().ToUpper(), ct);
+                .SingleOrDefaultAsync(p => p.NumeroActe == numero && p.Delibere && p.Seance!.AssembleeId == point.Seance!.AssembleeId, ct);
             if (cible is null || cible.Id == pointId)
             {
-                return Resultat.Refus(("ActeVise", "Indiquez le numéro d'un autre acte du registre, par exemple 2019_CT2_587."));
+                return Resultat.Refus(("ActeVise", "Indiquez le numéro d'un acte antérieur de la même assemblée, déjà délibéré, par exemple 2019_CT2_587."));
             }
             if (!cible.EstSigne)
             {

@@ -216,7 +216,10 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         var urlSecond = await PointAsync(cheffe, await SeanceAsync(cheffe, commission, new DateOnly(2026, 4, 6)), "Retrait de la convention avec l'association A", "2026_COM_031");
         var lien = await Formulaire.LireAsync(cheffe, urlSecond, "?handler=lienacte");
         var inconnu = await lien.EnvoyerAsync(cheffe, new() { ["LienActe.Type"] = LiensDeliberation.RetraitActe, ["LienActe.ActeVise"] = "2026_COM_999" });
-        Assert.Contains("Indiquez le numéro d'un autre acte du registre", await inconnu.ReadHtmlAsync());
+        Assert.Contains("Indiquez le numéro d'un acte antérieur de la même assemblée, déjà délibéré, par exemple 2019_CT2_587.", await inconnu.ReadHtmlAsync());
+        // An act of another assembly is not even confirmed to exist.
+        var ailleurs = await lien.EnvoyerAsync(cheffe, new() { ["LienActe.Type"] = LiensDeliberation.RetraitActe, ["LienActe.ActeVise"] = "2019_CT2_587" });
+        Assert.Contains("Indiquez le numéro d'un acte antérieur de la même assemblée, déjà délibéré", await ailleurs.ReadHtmlAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await lien.EnvoyerAsync(cheffe, new() { ["LienActe.Type"] = LiensDeliberation.RetraitActe, ["LienActe.ActeVise"] = "2026_com_020" })).StatusCode);
 
         var idPremier = urlPremier.Split('/').Last();
@@ -317,5 +320,33 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.True(page.Length < 100_000, $"{page.Length} octets");
         // Four statuses per member, one shared list of holders, the rapporteur's list and the link lists: far from 90 lists of 90.
         Assert.True(Regex.Matches(page, "<option").Count < 800, $"{Regex.Matches(page, "<option").Count} options");
+    }
+
+    /// <summary>Once decided, corrected attendance must keep the recorded vote and quorum true; a term cannot change who sat at a decided session.</summary>
+    [Fact]
+    public async Task A_decided_act_keeps_its_vote_quorum_and_members_true()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var commission = await CommissionAsync(cheffe, "COM-VRAI");
+        var urlPoint = await PointAsync(cheffe, await SeanceAsync(cheffe, commission, new DateOnly(2026, 4, 20)), "Acte dont la décision reste vraie", "2026_COM_090");
+        await PresencesAsync(cheffe, urlPoint);
+        await (await Formulaire.LireAsync(cheffe, urlPoint, "?handler=vote")).EnvoyerAsync(cheffe, new() { ["Vote.Pour"] = "3", ["Vote.Contre"] = "1", ["Vote.Abstention"] = "0", ["Vote.NePrendPasPart"] = "0" });
+
+        // Two members fewer present: the four votes recorded no longer fit, nor does the quorum of five members.
+        var form = await Formulaire.LireAsync(cheffe, urlPoint, "?handler=presences");
+        var moins = await form.EnvoyerAsync(cheffe, new() { ["Presences[0].Statut"] = "Absent", ["Presences[1].Statut"] = "Absent" });
+        Assert.Contains("L'assemblée s'est déjà prononcée sur ce point : avec ces présences, le quorum ne serait plus atteint", await moins.ReadHtmlAsync());
+        var unDeMoins = await form.EnvoyerAsync(cheffe, new() { ["Presences[0].Statut"] = "Absent" });
+        Assert.Contains("L'assemblée s'est déjà prononcée sur ce point : Il y a plus de voix (4) que de membres présents ou représentés (3). Corrigez d'abord le vote.", await unDeMoins.ReadHtmlAsync());
+        // A partial list posted by hand would erase the others: refused.
+        var partielle = await EgalisFactory.PostBrutAsync(cheffe, urlPoint + "?handler=Presences", new() { ["Presences[0].MandatId"] = form.Valeur("Presences[0].MandatId")!, ["Presences[0].Statut"] = "Present" }, urlPoint);
+        Assert.Contains("La liste des présences ne correspond pas aux membres en exercice : rechargez la page.", await partielle.ReadHtmlAsync());
+
+        // A new member whose term would cover the decided session, and a term moved over it: refused.
+        var urlAssemblee = $"/deliberations/assemblee/{commission}";
+        var nouveau = await (await Formulaire.LireAsync(cheffe, urlAssemblee)).EnvoyerAsync(cheffe, new() { ["Input.Nom"] = "TARDIF Théo", ["Input.Debut"] = "2026-01-01" });
+        Assert.Contains("Ce mandat changerait les membres en exercice à la séance du 20/04/2026, où l'assemblée a déjà délibéré", await nouveau.ReadHtmlAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(cheffe, urlAssemblee)).EnvoyerAsync(cheffe, new() { ["Input.Nom"] = "TARDIF Théo", ["Input.Debut"] = "2026-04-21" })).StatusCode);
+        Assert.Contains("5 en exercice", await factory.Client().GetHtmlAsync($"/deliberations/acte/{urlPoint.Split('/').Last()}"));
     }
 }

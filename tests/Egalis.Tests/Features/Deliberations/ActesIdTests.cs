@@ -42,5 +42,17 @@ public class ActesIdTests
     [InlineData("200054808", false)]
     [InlineData("20005480", false)]
     [InlineData("20005480A", false)]
-    public void Siren_checksums_are_verified(string siren, bool valable) => Assert.Equal(valable, ActesId.SirenValable(siren));
+    // Each position of the Luhn sum: a changed odd or even digit, a doubled digit above 9, a sum off by one.
+    [InlineData("356000000", true)]
+    [InlineData("542065479", true)]
+    [InlineData("542065478", false)]
+    [InlineData("552100554", true)]
+    [InlineData("552100555", false)]
+    [InlineData("100000009", true)]
+    [InlineData("000000000", true)]
+    [InlineData("900000000", false)]
+    [InlineData("2000548070", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Siren_checksums_are_verified(string? siren, bool valable) => Assert.Equal(valable, ActesId.SirenValable(siren));
 }

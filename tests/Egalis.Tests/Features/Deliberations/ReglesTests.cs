@@ -119,6 +119,31 @@ public class ScrutinTests
     public void More_votes_than_voters_is_refused()
     {
         Assert.Contains(new Scrutin(50, 20, 0, 0, false, null).Verifier(69), e => e.Contains("plus de voix (70) que de membres présents ou représentés (69)"));
+        // Every category counts: abstentions and members not taking part are voters too.
+        Assert.Equal(["Il y a plus de voix (70) que de membres présents ou représentés (69)."], new Scrutin(40, 20, 5, 5, false, null).Verifier(69));
+    }
+
+    [Fact]
+    public void As_many_votes_as_voters_is_accepted()
+    {
+        Assert.Empty(new Scrutin(40, 20, 5, 4, false, null).Verifier(69));
+        Assert.Empty(new Scrutin(0, 0, 0, 0, false, null).Verifier(0));
+    }
+
+    [Theory]
+    [InlineData(-1, 0, 0, 0)]
+    [InlineData(0, -1, 0, 0)]
+    [InlineData(0, 0, -1, 0)]
+    [InlineData(0, 0, 0, -1)]
+    public void Negative_counts_are_refused(int pour, int contre, int abstention, int nePrendPasPart) =>
+        Assert.Equal(["Les décomptes ne peuvent pas être négatifs."], new Scrutin(pour, contre, abstention, nePrendPasPart, false, null).Verifier(69));
+
+    [Fact]
+    public void A_tie_at_zero_is_rejected_and_needs_no_presidents_vote()
+    {
+        Assert.Equal(ResultatDeliberation.Rejetee, new Scrutin(0, 0, 10, 0, false, VoixDuPresidentPour: true).Resultat());
+        Assert.Empty(new Scrutin(0, 0, 10, 0, false, null).Verifier(69));
+        Assert.Equal(ResultatDeliberation.Adoptee, new Scrutin(1, 0, 0, 0, false, null).Resultat());
     }
 
     [Fact]

@@ -380,6 +380,19 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         ChoixLiens = [new SelectListItem("Le plan dans son ensemble", $"{LiensDeliberation.Plan}|{Plan.PlanService.PlanPrincipal}"),
             .. actions.Select(a => new SelectListItem($"Action {a.Code} – {a.Titre}", $"{LiensDeliberation.ActionPlan}|{a.Code}")),
             .. exercices.Select(a => new SelectListItem($"Crédits du plan pour {a}", $"{LiensDeliberation.CreditBudgetaire}|{a}"))];
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            // After a refused submission, the page's other forms show what is recorded, not empty fields.
+            var gestionnaire = Request.Query["handler"].ToString();
+            if (!gestionnaire.Equals("Modifier", StringComparison.OrdinalIgnoreCase))
+            {
+                Point = PointInput.Depuis(acte.Point);
+            }
+            if (!gestionnaire.Equals("Presences", StringComparison.OrdinalIgnoreCase))
+            {
+                Presences = Lignes(await db.Set<Presence>().AsNoTracking().Where(p => p.PointId == id).ToListAsync(ct));
+            }
+        }
         Transitions = (acte.Point.Transmission switch
         {
             StatutTransmission.ATransmettre when acte.Point.DateSignature is not null => [StatutTransmission.Transmis],

@@ -121,7 +121,6 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         if (!Confirmation)
         {
             ModelState.AddModelError(nameof(Confirmation), "Cochez la case pour confirmer la suppression : elle ne se défait pas.");
-            Preremplir();
             return Page();
         }
         var resultat = await secretariat.SupprimerSeanceAsync(id, ct);
@@ -165,6 +164,23 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         ChoixMembres = choix.Membres;
         ViewData["ChoixPoint"] = choix;
         Points = await db.Set<PointOrdreDuJour>().AsNoTracking().Where(p => p.SeanceId == id).OrderBy(p => p.Rang).ToListAsync(ct);
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            // After a refused submission, the page's other forms show what is recorded, not empty fields.
+            var gestionnaire = Request.Query["handler"].ToString();
+            if (!gestionnaire.Equals("Bureau", StringComparison.OrdinalIgnoreCase))
+            {
+                Bureau = new BureauInput { PresidentMandatId = Seance.PresidentMandatId, SecretaireMandatId = Seance.SecretaireMandatId };
+            }
+            if (!gestionnaire.Equals("Modifier", StringComparison.OrdinalIgnoreCase))
+            {
+                Modification = new SeanceInput { Date = Seance.Date, Lieu = Seance.Lieu, DateConvocation = Seance.DateConvocation, PolitiqueCode = Seance.PolitiqueCode };
+            }
+            if (!gestionnaire.Equals("Point", StringComparison.OrdinalIgnoreCase))
+            {
+                Point = new PointInput { Rang = (Points.Count == 0 ? 0 : Points.Max(p => p.Rang)) + 1 };
+            }
+        }
         return null;
     }
 }
