@@ -178,7 +178,6 @@ public static class PlatformModule
         {
             app.UseHsts();
         }
-        app.UseRefusDesCaracteresNuls();
         var french = new System.Globalization.CultureInfo("fr-FR");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -189,6 +188,8 @@ public static class PlatformModule
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
+        // After rate limiting, so that a flood of forms is refused before any is read.
+        app.UseRefusDesCaracteresNuls();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

@@ -14,7 +14,7 @@ public static class CaracteresNuls
             var requete = contexte.Request;
             // The error page re-executed for this very request must be able to answer.
             var reexecution = contexte.Features.Get<IStatusCodeReExecuteFeature>() is not null;
-            if (!reexecution && (ContientNul(requete.Query.SelectMany(q => q.Value.Append(q.Key))) || (requete.HasFormContentType && await FormulaireInvalideAsync(requete))))
+            if (!reexecution && (ContientNul(requete.Query.SelectMany(q => q.Value.Append(q.Key))) || (EstUnFormulaireSimple(requete) && await FormulaireInvalideAsync(requete))))
             {
                 contexte.Response.StatusCode = StatusCodes.Status400BadRequest;
                 if (requete.Path.StartsWithSegments("/api"))
@@ -26,6 +26,13 @@ public static class CaracteresNuls
             }
             await suite();
         });
+
+    /// <summary>
+    /// Only url-encoded forms are read here: a multipart form (a file upload) is read by its page, under the page's
+    /// size limit; its few text fields are bound to typed values.
+    /// </summary>
+    private static bool EstUnFormulaireSimple(HttpRequest requete) =>
+        requete.HasFormContentType && requete.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>A form with a NUL, or that the form reader itself refuses (it rejects some control characters).</summary>
     private static async Task<bool> FormulaireInvalideAsync(HttpRequest requete)
