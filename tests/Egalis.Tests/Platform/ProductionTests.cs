@@ -28,28 +28,46 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
         Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
     }
 
-    [Fact]
-    public async Task The_first_admin_is_created_by_the_documented_command()
+    /// <summary>The published application run as a process, as the README runs it: its exit code, output and errors.</summary>
+    private static async Task<(int Code, string Sortie, string Erreurs)> LancerAsync(string[] arguments, Dictionary<string, string> environnement, string? entree = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Egalis.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, AdminCommand.Name, "--email", "premiere.admin@ampmetropole.fr", "--nom", "Première Admin"])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Egalis.Web.dll"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Egalis__UrlPublique"] = "https://egalis.exemple.fr";
-        start.Environment["Database__Provider"] = factory.Database.Provider.ToString();
-        start.Environment["ConnectionStrings__Egalis"] = factory.Database.ConnectionString;
+        foreach (var (cle, valeur) in environnement)
+        {
+            start.Environment[cle] = valeur;
+        }
         using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync("une phrase de passe solide");
+        if (entree is not null)
+        {
+            await process.StandardInput.WriteLineAsync(entree);
+        }
         process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output + errors);
+        var sortie = process.StandardOutput.ReadToEndAsync();
+        var erreurs = process.StandardError.ReadToEndAsync();
+        using var limite = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(limite.Token);
+        return (process.ExitCode, await sortie, await erreurs);
+    }
+
+    private Dictionary<string, string> Environnement(string environnement) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = environnement,
+        ["Egalis__UrlPublique"] = "https://egalis.exemple.fr",
+        ["Database__Provider"] = factory.Database.Provider.ToString(),
+        ["ConnectionStrings__Egalis"] = factory.Database.ConnectionString,
+    };
+
+    [Fact]
+    public async Task The_first_admin_is_created_by_the_documented_command()
+    {
+        var (code, output, errors) = await LancerAsync([AdminCommand.Name, "--email", "premiere.admin@ampmetropole.fr", "--nom", "Première Admin"], Environnement("Production"), "une phrase de passe solide");
+        Assert.True(code == 0, output + errors);
         Assert.Contains("Administrateur créé", output);
         using (var verification = factory.Services.CreateScope())
         {
@@ -72,25 +90,10 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
     [Fact]
     public async Task A_development_run_of_the_production_command_is_refused_and_seeds_nothing()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Egalis.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, AdminCommand.Name, "--email", "autre.admin@ampmetropole.fr", "--nom", "Autre Admin"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Egalis__ComptesDemo"] = "true";
-        start.Environment["Database__Provider"] = factory.Database.Provider.ToString();
-        start.Environment["ConnectionStrings__Egalis"] = factory.Database.ConnectionString;
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync("une phrase de passe solide");
-        process.StandardInput.Close();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(2, process.ExitCode);
+        var environnement = Environnement("Development");
+        environnement["Egalis__ComptesDemo"] = "true";
+        var (code, _, errors) = await LancerAsync([AdminCommand.Name, "--email", "autre.admin@ampmetropole.fr", "--nom", "Autre Admin"], environnement, "une phrase de passe solide");
+        Assert.Equal(2, code);
         Assert.Contains("creer-admin est une commande de production", errors);
         using var scope = factory.Services.CreateScope();
         var emails = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Users.Select(u => u.Email!).ToListAsync();
@@ -111,26 +114,17 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
         {
             await File.WriteAllBytesAsync(Path.Combine(temp, "lecture-seule.db"), []);
         }
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Egalis.Web.dll"), "--urls", "http://127.0.0.1:0"])
+        var (code, sortie, texte) = await LancerAsync(["--urls", "http://127.0.0.1:0"], new()
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Egalis__UrlPublique"] = urlPublique;
-        start.Environment["Database__Provider"] = fournisseur;
-        start.Environment["ConnectionStrings__Egalis"] = connexion.Replace("{temp}", temp, StringComparison.Ordinal);
-        using var process = Process.Start(start)!;
-        var erreurs = process.StandardError.ReadToEndAsync();
-        var sortie = process.StandardOutput.ReadToEndAsync();
-        using var limite = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(limite.Token);
-        var texte = await erreurs;
-        Assert.Equal(1, process.ExitCode);
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Egalis__UrlPublique"] = urlPublique,
+            ["Database__Provider"] = fournisseur,
+            ["ConnectionStrings__Egalis"] = connexion.Replace("{temp}", temp, StringComparison.Ordinal),
+        });
+        Assert.Equal(1, code);
         Assert.StartsWith("Egalis ne démarre pas : ", texte);
         Assert.Contains(attendu, texte);
-        Assert.DoesNotContain("   at ", texte + await sortie);
+        Assert.DoesNotContain("   at ", texte + sortie);
         Directory.Delete(temp, recursive: true);
     }
 }

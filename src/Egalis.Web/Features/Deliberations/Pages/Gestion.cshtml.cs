@@ -16,26 +16,12 @@ public class GestionModel(EgalisDbContext db, SecretariatService secretariat) : 
 {
     public sealed record LigneSeance(int Id, DateOnly Date, string Assemblee, string? Lieu, int Points);
 
-    public sealed class SeanceInput
+    /// <summary>A new session: the fields every session has, its assembly, and the session it follows after a failed quorum.</summary>
+    public sealed class NouvelleSeanceInput : SeanceInput
     {
         [Display(Name = "Assemblée")]
         [Required(ErrorMessage = "Choisissez l'assemblée.")]
         public int? AssembleeId { get; set; }
-
-        [Display(Name = "Date de la séance")]
-        [Required(ErrorMessage = "Indiquez la date de la séance.")]
-        public DateOnly? Date { get; set; }
-
-        [Display(Name = "Lieu")]
-        [StringLength(200, ErrorMessage = "Le lieu ne doit pas dépasser 200 caractères.")]
-        public string? Lieu { get; set; }
-
-        [Display(Name = "Date de convocation")]
-        public DateOnly? DateConvocation { get; set; }
-
-        [Display(Name = "Régime de quorum")]
-        [Required(ErrorMessage = "Choisissez le régime de quorum.")]
-        public string PolitiqueCode { get; set; } = PolitiqueQuorum.DroitCommun.Code;
 
         [Display(Name = "Nouvelle convocation après un quorum non atteint à la séance du")]
         public int? SeanceInitialeId { get; set; }
@@ -47,7 +33,7 @@ public class GestionModel(EgalisDbContext db, SecretariatService secretariat) : 
         [Display(Name = "Nom de la commission")][Required(ErrorMessage = "Indiquez le nom de la commission.")] public string Nom { get; set; } = "";
     }
 
-    [BindProperty(Name = nameof(Input))] public SeanceInput Input { get; set; } = new();
+    [BindProperty(Name = nameof(Input))] public NouvelleSeanceInput Input { get; set; } = new();
     [BindProperty(Name = nameof(Commission))] public CommissionInput Commission { get; set; } = new();
     public bool EquipeDuPlan => PorteeUtilisateur.EquipeDuPlan(User);
 

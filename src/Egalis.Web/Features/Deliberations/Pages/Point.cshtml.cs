@@ -118,7 +118,6 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             Vote = new VoteInput { Pour = s.Pour, Contre = s.Contre, Abstention = s.Abstention, NePrendPasPart = s.NePrendPasPart, Secret = s.Secret,
                 VoixPresident = s.VoixDuPresidentPour switch { true => "pour", false => "contre", _ => null } };
         }
-        Point = PointInput.Depuis(Acte.Point);
         Signature.Date = Aujourdhui;
         return Page();
     }
@@ -137,7 +136,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         }
         // The proxy holder is passed as entered: a proxy given for a member not marked represented is refused with a message, never dropped.
         var resultat = await secretariat.EnregistrerPresencesAsync(id, Presences.Select(p => new LignePresence(p.MandatId, p.Nom, p.Statut, p.MandataireId)).ToList(), ct);
-        return await ConclureAsync(resultat, "", "Présences enregistrées.", id, ct);
+        return Conclure(resultat, "", "Présences enregistrées.", id);
     }
 
     public async Task<IActionResult> OnPostVoteAsync(int id, CancellationToken ct)
@@ -149,13 +148,12 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         }
         if (!ModelState.IsValid)
         {
-            await RechargerPresencesAsync(id, ct);
             return Page();
         }
         var scrutin = new Scrutin(Vote.Pour!.Value, Vote.Contre!.Value, Vote.Abstention!.Value, Vote.NePrendPasPart!.Value, Vote.Secret,
             Vote.VoixPresident switch { "pour" => true, "contre" => false, _ => null });
         var resultat = await secretariat.EnregistrerVoteAsync(id, scrutin, registre, ct);
-        return await ConclureAsync(resultat, nameof(Vote), $"Vote enregistré : délibération {Libelles.Resultat(scrutin.Resultat())}. Elle est maintenant publiée au registre.", id, ct);
+        return Conclure(resultat, nameof(Vote), $"Vote enregistré : délibération {Libelles.Resultat(scrutin.Resultat())}. Elle est maintenant publiée au registre.", id);
     }
 
     public async Task<IActionResult> OnPostPriseActeAsync(int id, CancellationToken ct)
@@ -166,7 +164,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             return refus;
         }
         var resultat = await secretariat.EnregistrerVoteAsync(id, null, registre, ct);
-        return await ConclureAsync(resultat, "", "Prise d'acte enregistrée. La délibération est maintenant publiée au registre.", id, ct);
+        return Conclure(resultat, "", "Prise d'acte enregistrée. La délibération est maintenant publiée au registre.", id);
     }
 
     public async Task<IActionResult> OnPostSignerAsync(int id, CancellationToken ct)
@@ -178,11 +176,10 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         }
         if (!ModelState.IsValid)
         {
-            await RechargerPresencesAsync(id, ct);
             return Page();
         }
         var resultat = await secretariat.SignerAsync(id, Signature.Date, ct);
-        return await ConclureAsync(resultat, nameof(Signature), $"Acte signé le {Signature.Date:dd/MM/yyyy} : il ne se modifie plus. Il peut être transmis à la préfecture.", id, ct);
+        return Conclure(resultat, nameof(Signature), $"Acte signé le {Signature.Date:dd/MM/yyyy} : il ne se modifie plus. Il peut être transmis à la préfecture.", id);
     }
 
     public async Task<IActionResult> OnPostTransmissionAsync(int id, CancellationToken ct)
@@ -194,11 +191,10 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         }
         if (!ModelState.IsValid)
         {
-            await RechargerPresencesAsync(id, ct);
             return Page();
         }
         var resultat = await secretariat.ChangerTransmissionAsync(id, Transmission.Statut, Transmission.Date, Transmission.Motif, ct);
-        return await ConclureAsync(resultat, nameof(Transmission), $"Transmission : {Libelles.Transmission(Transmission.Statut)}.", id, ct);
+        return Conclure(resultat, nameof(Transmission), $"Transmission : {Libelles.Transmission(Transmission.Statut)}.", id);
     }
 
     public async Task<IActionResult> OnPostRectificationAsync(int id, CancellationToken ct)
@@ -210,13 +206,12 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         }
         if (!ModelState.IsValid)
         {
-            await RechargerPresencesAsync(id, ct);
             return Page();
         }
         var auteur = PorteeUtilisateur.NomDe(User);
         var resultat = await secretariat.RectifierAsync(id, Rectification.Champ, Rectification.Valeur, Rectification.Motif, auteur, ct);
         var libelle = ChampsRectifiables.Trouver(Rectification.Champ)?.Libelle.ToLowerInvariant();
-        return await ConclureAsync(resultat, nameof(Rectification), $"Rectification enregistrée ({libelle}) : l'acte publié la mentionne, avec le texte antérieur.", id, ct);
+        return Conclure(resultat, nameof(Rectification), $"Rectification enregistrée ({libelle}) : l'acte publié la mentionne, avec le texte antérieur.", id);
     }
 
     public async Task<IActionResult> OnPostModifierAsync(int id, CancellationToken ct)
@@ -228,11 +223,10 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         }
         if (!ModelState.IsValid)
         {
-            await RechargerPresencesAsync(id, ct);
             return Page();
         }
         var resultat = await secretariat.ModifierPointAsync(id, Point.VersService(Acte.Seance.Id), Point.Version, matieres, ct);
-        return await ConclureAsync(resultat, nameof(Point), "Point modifié.", id, ct);
+        return Conclure(resultat, nameof(Point), "Point modifié.", id);
     }
 
     public async Task<IActionResult> OnPostSupprimerAsync(int id, CancellationToken ct)
@@ -245,14 +239,12 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         if (!Confirmation)
         {
             ModelState.AddModelError(nameof(Confirmation), "Cochez la case pour confirmer la suppression : elle ne se défait pas.");
-            Point = PointInput.Depuis(Acte.Point);
-            await RechargerPresencesAsync(id, ct);
             return Page();
         }
         var resultat = await secretariat.SupprimerPointAsync(id, ct);
         if (!resultat.Ok)
         {
-            return await ConclureAsync(resultat, "", "", id, ct);
+            return Conclure(resultat, "", "", id);
         }
         TempData["Message"] = $"Le point {Acte.Point.Rang} « {Acte.Point.Objet} » est retiré de l'ordre du jour.";
         return Redirect($"/deliberations/seance/{Acte.Seance.Id}");
@@ -268,7 +260,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         var resultat = await secretariat.AnnulerImportAsync(id, ct);
         if (!resultat.Ok)
         {
-            return await ConclureAsync(resultat, "", "", id, ct);
+            return Conclure(resultat, "", "", id);
         }
         TempData["Message"] = $"Import annulé : l'acte « {Acte.Point.Objet} » est retiré du registre, avec les membres que l'import avait créés et que rien d'autre n'utilise.";
         return Redirect("/deliberations/import");
@@ -284,11 +276,10 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         if (!ModelState.IsValid || Lien.Reference!.Split('|') is not [var type, var reference])
         {
             ModelState.AddModelError("Lien.Reference", "Choisissez une action ou des crédits.");
-            await RechargerPresencesAsync(id, ct);
             return Page();
         }
         var resultat = await secretariat.LierAsync(id, type, reference, ct);
-        return await ConclureAsync(resultat, nameof(Lien), "Lien ajouté.", id, ct);
+        return Conclure(resultat, nameof(Lien), "Lien ajouté.", id);
     }
 
     public async Task<IActionResult> OnPostLienActeAsync(int id, CancellationToken ct)
@@ -304,29 +295,20 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         }
         if (!ModelState.IsValid)
         {
-            await RechargerPresencesAsync(id, ct);
             return Page();
         }
         var resultat = await secretariat.LierAsync(id, LienActe.Type, LienActe.ActeVise!, ct);
         var verbe = LienActe.Type == LiensDeliberation.RetraitActe ? "retire" : "remplace";
-        return await ConclureAsync(resultat, nameof(LienActe), $"Cet acte {verbe} l'acte {LienActe.ActeVise!.Trim().ToUpperInvariant()} : les deux actes le mentionnent une fois celui-ci délibéré.", id, ct);
+        return Conclure(resultat, nameof(LienActe), $"Cet acte {verbe} l'acte {LienActe.ActeVise!.Trim().ToUpperInvariant()} : les deux actes le mentionnent une fois celui-ci délibéré.", id);
     }
 
-    private async Task<IActionResult> ConclureAsync(SecretariatService.Resultat resultat, string prefixe, string message, int id, CancellationToken ct)
+    private IActionResult Conclure(SecretariatService.Resultat resultat, string prefixe, string message, int id)
     {
         if (!resultat.Ok)
         {
             foreach (var (champ, texte) in resultat.Erreurs)
             {
                 ModelState.AddModelError(champ.Length == 0 || champ.StartsWith("presence-", StringComparison.Ordinal) || prefixe.Length == 0 ? champ : $"{prefixe}.{champ}", texte);
-            }
-            if (prefixe.Length > 0)
-            {
-                await RechargerPresencesAsync(id, ct);
-            }
-            if (prefixe != nameof(Point))
-            {
-                Point = PointInput.Depuis(Acte.Point);
             }
             return Page();
         }
@@ -337,9 +319,6 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
     private List<PresenceInput> Lignes(List<Presence> enregistrees) => Membres.Select(m => enregistrees.FirstOrDefault(x => x.MandatId == m.Id) is { } p
         ? new PresenceInput { MandatId = m.Id, Nom = m.Elu!.Nom, Statut = p.Statut, MandataireId = p.MandataireMandatId }
         : new PresenceInput { MandatId = m.Id, Nom = m.Elu!.Nom }).ToList();
-
-    private async Task RechargerPresencesAsync(int id, CancellationToken ct) =>
-        Presences = Lignes(await db.Set<Presence>().AsNoTracking().Where(p => p.PointId == id).ToListAsync(ct));
 
     private async Task<IActionResult?> ChargerAsync(int id, CancellationToken ct)
     {
@@ -380,9 +359,8 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         ChoixLiens = [new SelectListItem("Le plan dans son ensemble", $"{LiensDeliberation.Plan}|{Plan.PlanService.PlanPrincipal}"),
             .. actions.Select(a => new SelectListItem($"Action {a.Code} – {a.Titre}", $"{LiensDeliberation.ActionPlan}|{a.Code}")),
             .. exercices.Select(a => new SelectListItem($"Crédits du plan pour {a}", $"{LiensDeliberation.CreditBudgetaire}|{a}"))];
-        if (HttpMethods.IsPost(Request.Method))
         {
-            // After a refused submission, the page's other forms show what is recorded, not empty fields.
+            // Every form shows what is recorded — after a refused submission too, except the form that was sent.
             var gestionnaire = Request.Query["handler"].ToString();
             if (!gestionnaire.Equals("Modifier", StringComparison.OrdinalIgnoreCase))
             {

@@ -20,23 +20,6 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         [Display(Name = "Secrétaire de séance")] public int? SecretaireMandatId { get; set; }
     }
 
-    public sealed class SeanceInput
-    {
-        [Display(Name = "Date de la séance")]
-        [Required(ErrorMessage = "Indiquez la date de la séance.")]
-        public DateOnly? Date { get; set; }
-
-        [Display(Name = "Lieu")]
-        [StringLength(200, ErrorMessage = "Le lieu ne doit pas dépasser 200 caractères.")]
-        public string? Lieu { get; set; }
-
-        [Display(Name = "Date de convocation")]
-        public DateOnly? DateConvocation { get; set; }
-
-        [Display(Name = "Régime de quorum")]
-        [Required(ErrorMessage = "Choisissez le régime de quorum.")]
-        public string PolitiqueCode { get; set; } = PolitiqueQuorum.DroitCommun.Code;
-    }
 
     [BindProperty(Name = nameof(Bureau))] public BureauInput Bureau { get; set; } = new();
     [BindProperty(Name = nameof(Point))] public PointInput Point { get; set; } = new();
@@ -59,15 +42,7 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         {
             return refus;
         }
-        Preremplir();
         return Page();
-    }
-
-    private void Preremplir()
-    {
-        Bureau = new BureauInput { PresidentMandatId = Seance.PresidentMandatId, SecretaireMandatId = Seance.SecretaireMandatId };
-        Modification = new SeanceInput { Date = Seance.Date, Lieu = Seance.Lieu, DateConvocation = Seance.DateConvocation, PolitiqueCode = Seance.PolitiqueCode };
-        Point.Rang = (Points.Count == 0 ? 0 : Points.Max(p => p.Rang)) + 1;
     }
 
     public async Task<IActionResult> OnPostBureauAsync(int id, CancellationToken ct)
@@ -164,9 +139,8 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         ChoixMembres = choix.Membres;
         ViewData["ChoixPoint"] = choix;
         Points = await db.Set<PointOrdreDuJour>().AsNoTracking().Where(p => p.SeanceId == id).OrderBy(p => p.Rang).ToListAsync(ct);
-        if (HttpMethods.IsPost(Request.Method))
         {
-            // After a refused submission, the page's other forms show what is recorded, not empty fields.
+            // Every form shows what is recorded — after a refused submission too, except the form that was sent.
             var gestionnaire = Request.Query["handler"].ToString();
             if (!gestionnaire.Equals("Bureau", StringComparison.OrdinalIgnoreCase))
             {
