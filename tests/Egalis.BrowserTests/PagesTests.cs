@@ -86,4 +86,19 @@ public class PagesTests(SiteFixture site) : BrowserTest(site)
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 320, $"{url} : {width} px de large à 320 px");
     }, width: 320);
+
+    /// <summary>The staff's pages too: tables scroll inside their frame, hidden labels do not widen the page.</summary>
+    [Theory]
+    [InlineData("/administration/utilisateurs")]
+    [InlineData("/administration/journal")]
+    [InlineData("/budget?annee=2020")]
+    [InlineData("/deliberations/assemblee/4")]
+    [InlineData("/deliberations/gestion")]
+    public Task Staff_pages_fit_a_320_pixel_screen(string url) => WithPageAsync("320px-personnel" + url.Replace('/', '_').Replace('?', '_'), async page =>
+    {
+        await SignInAsync(page, "admin@egalis.local");
+        await page.GotoAsync(url);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 320, $"{url} : {width} px de large à 320 px");
+    }, width: 320);
 }

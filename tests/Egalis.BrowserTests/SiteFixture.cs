@@ -41,6 +41,8 @@ public sealed class SiteFixture : IAsyncLifetime
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Egalis"] = $"Data Source={Path.Combine(_work, "egalis.db")}";
         start.Environment["Smtp__PickupFolder"] = Path.Combine(_work, "mails");
+        // Every test signs in from the same address: the per-address login limit would refuse the suite, not a person.
+        start.Environment["RateLimits__Login__PermitLimit"] = "1000";
         _site = Process.Start(start) ?? throw new InvalidOperationException("Le site n'a pas démarré.");
         _site.OutputDataReceived += (_, _) => { };
         _site.ErrorDataReceived += (_, _) => { };
