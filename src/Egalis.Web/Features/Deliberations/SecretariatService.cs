@@ -429,11 +429,12 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             var quorum = seance.SeanceInitialeId is not null || politique.Evaluer(membres.Count, presents, representes).Atteint;
             if (!quorum)
             {
-                return Resultat.Refus(("", $"L'assemblée s'est déjà prononcée sur ce point : avec ces présences, le quorum ne serait plus atteint ({politique.Evaluer(membres.Count, presents, representes).Explication(politique, membres.Count)})."));
+                var explication = politique.Evaluer(membres.Count, presents, representes).Explication(politique, membres.Count);
+                return Resultat.Refus(("", $"L'assemblée s'est déjà prononcée sur ce point ; avec ces présences, {char.ToLowerInvariant(explication[0])}{explication[1..]}"));
             }
             if (point.Pour is not null && new Scrutin(point.Pour.Value, point.Contre ?? 0, point.Abstention ?? 0, point.NePrendPasPart ?? 0, point.ScrutinSecret, point.VoixPresidentPour).Verifier(presents + representes) is { Count: > 0 } incoherences)
             {
-                return Resultat.Refus(("", $"L'assemblée s'est déjà prononcée sur ce point : {incoherences[0]} Corrigez d'abord le vote."));
+                return Resultat.Refus(("", $"L'assemblée s'est déjà prononcée sur ce point : {char.ToLowerInvariant(incoherences[0][0])}{incoherences[0][1..]} Corrigez d'abord le vote."));
             }
         }
         db.RemoveRange(await db.Set<Presence>().Where(p => p.PointId == pointId).ToListAsync(ct));

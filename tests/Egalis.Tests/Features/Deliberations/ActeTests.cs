@@ -335,9 +335,13 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         // Two members fewer present: the four votes recorded no longer fit, nor does the quorum of five members.
         var form = await Formulaire.LireAsync(cheffe, urlPoint, "?handler=presences");
         var moins = await form.EnvoyerAsync(cheffe, new() { ["Presences[0].Statut"] = "Absent", ["Presences[1].Statut"] = "Absent" });
-        Assert.Contains("L'assemblée s'est déjà prononcée sur ce point : avec ces présences, le quorum ne serait plus atteint", await moins.ReadHtmlAsync());
+        Assert.Contains("L'assemblée s'est déjà prononcée sur ce point ; avec ces présences, quorum non atteint : 2 membres présents pour 3 requis (5 en exercice).", await moins.ReadHtmlAsync());
         var unDeMoins = await form.EnvoyerAsync(cheffe, new() { ["Presences[0].Statut"] = "Absent" });
-        Assert.Contains("L'assemblée s'est déjà prononcée sur ce point : Il y a plus de voix (4) que de membres présents ou représentés (3). Corrigez d'abord le vote.", await unDeMoins.ReadHtmlAsync());
+        var htmlUnDeMoins = await unDeMoins.ReadHtmlAsync();
+        Assert.Contains("L'assemblée s'est déjà prononcée sur ce point : il y a plus de voix (4) que de membres présents ou représentés (3). Corrigez d'abord le vote.", htmlUnDeMoins);
+        // The refused form keeps what was typed; the page's other forms show what is recorded (the vote, 3 for and 1 against).
+        Assert.Contains("id=\"Vote_Pour\" name=\"Vote.Pour\" value=\"3\"", htmlUnDeMoins);
+        Assert.Contains("id=\"Vote_Contre\" name=\"Vote.Contre\" value=\"1\"", htmlUnDeMoins);
         // A partial list posted by hand would erase the others: refused.
         var partielle = await EgalisFactory.PostBrutAsync(cheffe, urlPoint + "?handler=Presences", new() { ["Presences[0].MandatId"] = form.Valeur("Presences[0].MandatId")!, ["Presences[0].Statut"] = "Present" }, urlPoint);
         Assert.Contains("La liste des présences ne correspond pas aux membres en exercice : rechargez la page.", await partielle.ReadHtmlAsync());

@@ -113,12 +113,6 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             enregistrees = precedent is null ? [] : await db.Set<Presence>().AsNoTracking().Where(p => p.PointId == precedent).ToListAsync(ct);
         }
         Presences = Lignes(enregistrees);
-        if (Acte.Scrutin is { } s)
-        {
-            Vote = new VoteInput { Pour = s.Pour, Contre = s.Contre, Abstention = s.Abstention, NePrendPasPart = s.NePrendPasPart, Secret = s.Secret,
-                VoixPresident = s.VoixDuPresidentPour switch { true => "pour", false => "contre", _ => null } };
-        }
-        Signature.Date = Aujourdhui;
         return Page();
     }
 
@@ -369,6 +363,15 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
             if (!gestionnaire.Equals("Presences", StringComparison.OrdinalIgnoreCase))
             {
                 Presences = Lignes(await db.Set<Presence>().AsNoTracking().Where(p => p.PointId == id).ToListAsync(ct));
+            }
+            if (!gestionnaire.Equals("Vote", StringComparison.OrdinalIgnoreCase) && acte.Scrutin is { } s)
+            {
+                Vote = new VoteInput { Pour = s.Pour, Contre = s.Contre, Abstention = s.Abstention, NePrendPasPart = s.NePrendPasPart, Secret = s.Secret,
+                    VoixPresident = s.VoixDuPresidentPour switch { true => "pour", false => "contre", _ => null } };
+            }
+            if (!gestionnaire.Equals("Signer", StringComparison.OrdinalIgnoreCase))
+            {
+                Signature.Date = Aujourdhui;
             }
         }
         Transitions = (acte.Point.Transmission switch
