@@ -1046,6 +1046,9 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreeLe")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DesactiveLe")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

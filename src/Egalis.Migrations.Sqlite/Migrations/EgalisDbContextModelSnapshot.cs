@@ -1008,6 +1008,9 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<long>("CreeLe")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DesactiveLe")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");

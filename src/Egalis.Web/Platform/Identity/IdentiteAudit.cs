@@ -32,6 +32,10 @@ public static class IdentiteAudit
                     return null;
                 }
                 var u = e.Entity;
+                if (e.Property(x => x.DesactiveLe).IsModified && e.Property(x => x.DesactiveLe).OriginalValue != u.DesactiveLe)
+                {
+                    return $"Compte {Text.Francais.De(u.NomComplet)} ({u.Email}) {(u.DesactiveLe is null ? "réactivé" : "désactivé : plus de connexion possible, historique conservé")}.";
+                }
                 if (e.Property(x => x.PasswordHash).IsModified && e.Property(x => x.PasswordHash).OriginalValue != u.PasswordHash)
                 {
                     return $"Mot de passe défini pour le compte {Text.Francais.De(u.NomComplet)} ({u.Email}).";

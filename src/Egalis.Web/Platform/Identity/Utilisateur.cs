@@ -15,6 +15,8 @@ public class Utilisateur : IdentityUser
     public string? ConseilTerritoireCode { get; set; }
     public string? CommuneCodeInsee { get; set; }
     public DateTimeOffset CreeLe { get; set; }
+    /// <summary>Set when an administrator deactivates the account: it can no longer sign in; its history stays.</summary>
+    public DateTimeOffset? DesactiveLe { get; set; }
 }
 
 public class UtilisateurConfiguration : IEntityTypeConfiguration<Utilisateur>

@@ -40,6 +40,11 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
     [BindProperty(SupportsGet = true)] public string? Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
 
+    [BindProperty, Display(Name = "Je confirme : cette personne ne pourra plus se connecter ; son historique est conservé")] public bool Confirmation { get; set; }
+    /// <summary>When the account was deactivated, if it is.</summary>
+    public DateTimeOffset? DesactiveLe { get; private set; }
+    public bool EstSoiMeme => Id is not null && Id == users.GetUserId(User);
+
     public List<SelectListItem> ConseilsTerritoire { get; private set; } = [];
     public List<SelectListItem> Communes { get; private set; } = [];
 
@@ -57,6 +62,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
                 NomComplet = user.NomComplet, Email = user.Email ?? "", Roles = [.. await users.GetRolesAsync(user)],
                 ConseilTerritoireCode = user.ConseilTerritoireCode, CommuneCodeInsee = user.CommuneCodeInsee,
             };
+            DesactiveLe = user.DesactiveLe;
         }
         await LoadListsAsync(ct);
         return Page();
@@ -125,6 +131,89 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
             TempData["Message"] = $"Le compte de {user.NomComplet} est enregistré.";
         }
         return RedirectToPage("/Administration/Pages/Utilisateurs");
+    }
+
+    /// <summary>
+    /// Deactivates an account: it can no longer sign in (locked without end), its open sessions end at once
+    /// (new security stamp), and everything it did stays in the register and the audit log.
+    /// </summary>
+    public async Task<IActionResult> OnPostDesactiverAsync(CancellationToken ct)
+    {
+        var user = Id is null ? null : await users.FindByIdAsync(Id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        await PreparerAsync(user, ct);
+        if (EstSoiMeme)
+        {
+            ModelState.AddModelError(nameof(Confirmation), "Vous ne pouvez pas désactiver votre propre compte : demandez-le à un autre administrateur.");
+            return Page();
+        }
+        if (!Confirmation)
+        {
+            ModelState.AddModelError(nameof(Confirmation), "Cochez la case pour confirmer la désactivation.");
+            return Page();
+        }
+        user.DesactiveLe = time.GetUtcNow();
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        var resultat = await users.UpdateAsync(user);
+        if (resultat.Succeeded)
+        {
+            resultat = await users.UpdateSecurityStampAsync(user);
+        }
+        if (!resultat.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Confirmation), "Le compte vient d'être modifié par quelqu'un d'autre : rechargez la page.");
+            return Page();
+        }
+        TempData["Message"] = $"Le compte {Platform.Text.Francais.De(user.NomComplet)} est désactivé : ses sessions sont fermées et il ne peut plus se connecter. Son historique est conservé.";
+        return RedirectToPage("/Administration/Pages/Utilisateurs");
+    }
+
+    public async Task<IActionResult> OnPostReactiverAsync(CancellationToken ct)
+    {
+        var user = Id is null ? null : await users.FindByIdAsync(Id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (user.DesactiveLe is null)
+        {
+            await PreparerAsync(user, ct);
+            ModelState.AddModelError(nameof(Confirmation), "Ce compte est actif.");
+            return Page();
+        }
+        user.DesactiveLe = null;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        var resultat = await users.UpdateAsync(user);
+        if (!resultat.Succeeded)
+        {
+            await PreparerAsync(user, ct);
+            ModelState.AddModelError(nameof(Confirmation), "Le compte vient d'être modifié par quelqu'un d'autre : rechargez la page.");
+            return Page();
+        }
+        TempData["Message"] = $"Le compte {Platform.Text.Francais.De(user.NomComplet)} est réactivé : la personne peut se connecter de nouveau.";
+        return RedirectToPage("/Administration/Pages/Utilisateurs");
+    }
+
+    /// <summary>The page as shown for this account, after a refused deactivation or reactivation.</summary>
+    private async Task PreparerAsync(Utilisateur user, CancellationToken ct)
+    {
+        ModelState.Remove(nameof(Input));
+        foreach (var cle in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(cle);
+        }
+        Input = new InputModel
+        {
+            NomComplet = user.NomComplet, Email = user.Email ?? "", Roles = [.. await users.GetRolesAsync(user)],
+            ConseilTerritoireCode = user.ConseilTerritoireCode, CommuneCodeInsee = user.CommuneCodeInsee,
+        };
+        DesactiveLe = user.DesactiveLe;
+        await LoadListsAsync(ct);
     }
 
     private void Validate()

@@ -11,7 +11,7 @@ namespace Egalis.Web.Features.Administration.Pages;
 [Authorize(Policy = Policies.Administration)]
 public class UtilisateursModel(EgalisDbContext db) : PageModel
 {
-    public sealed record Ligne(string Id, string Nom, string Email, List<string> Roles, string? Perimetre, bool DeuxFacteurs);
+    public sealed record Ligne(string Id, string Nom, string Email, List<string> Roles, string? Perimetre, bool DeuxFacteurs, bool Desactive);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int? NumeroPage { get; set; }
@@ -37,7 +37,7 @@ public class UtilisateursModel(EgalisDbContext db) : PageModel
             .Skip((PageCourante - 1) * Pager.DefaultSize).Take(Pager.DefaultSize)
             .Select(u => new
             {
-                u.Id, u.NomComplet, u.Email, u.TwoFactorEnabled,
+                u.Id, u.NomComplet, u.Email, u.TwoFactorEnabled, Desactive = u.DesactiveLe != null,
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
                 Territoire = db.ConseilsTerritoire.Where(t => t.Code == u.ConseilTerritoireCode).Select(t => t.Nom).FirstOrDefault(),
                 Commune = db.Communes.Where(c => c.CodeInsee == u.CommuneCodeInsee).Select(c => c.Nom).FirstOrDefault(),
@@ -45,6 +45,6 @@ public class UtilisateursModel(EgalisDbContext db) : PageModel
             .ToListAsync(ct);
         Lignes = rows.Select(r => new Ligne(r.Id, r.NomComplet, r.Email ?? "", r.Roles.Order().ToList(),
             r.Commune is not null ? $"Commune : {r.Commune}" : r.Territoire is not null ? $"Territoire : {r.Territoire}" : null,
-            r.TwoFactorEnabled)).ToList();
+            r.TwoFactorEnabled, r.Desactive)).ToList();
     }
 }
