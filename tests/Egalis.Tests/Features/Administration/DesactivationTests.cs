@@ -66,4 +66,28 @@ public class DesactivationTests(EgalisFactory factory) : IClassFixture<EgalisFac
         var encore = await EgalisFactory.PostBrutAsync(admin, $"/administration/utilisateur?handler=Reactiver&id={await IdAsync("agent@egalis.local")}", [], "/administration/utilisateurs");
         Assert.Contains("Ce compte est actif.", await encore.ReadHtmlAsync());
     }
+
+    [Fact]
+    [Soumet(typeof(UtilisateurModel), "RenvoyerInvitation")]
+    public async Task An_invitation_not_yet_used_is_sent_again_with_a_new_link()
+    {
+        var admin = await factory.SignedInAsAsync(Roles.Admin);
+        var invitation = await EgalisFactory.PostFormAsync(admin, "/administration/utilisateur", new()
+        {
+            ["Input.NomComplet"] = "Octave Oubli", ["Input.Email"] = "octave@exemple.fr", ["Input.Roles"] = Roles.Agent,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, invitation.StatusCode);
+        await factory.Smtp.WaitForAsync("octave@exemple.fr");
+        var page = $"/administration/utilisateur?id={await IdAsync("octave@exemple.fr")}";
+        var renvoi = await (await Formulaire.LireAsync(admin, page, "?handler=renvoyerinvitation")).EnvoyerAsync(admin);
+        Assert.Equal(HttpStatusCode.Redirect, renvoi.StatusCode);
+        Assert.Contains("L'invitation est renvoyée à octave@exemple.fr (nouveau lien valable 48 heures).", await admin.GetHtmlAsync("/administration/utilisateurs"));
+        Assert.Equal(2, factory.Smtp.Messages.Count(m => m.To.ToString().Contains("octave@exemple.fr", StringComparison.Ordinal) && m.Subject == "Votre compte Egalis"));
+
+        // A person who has a password is not invited again.
+        var avecMotDePasse = $"/administration/utilisateur?id={await IdAsync("jeune@egalis.local")}";
+        Assert.DoesNotContain("handler=renvoyerinvitation", await admin.GetStringAsync(avecMotDePasse));
+        var force = await EgalisFactory.PostBrutAsync(admin, $"/administration/utilisateur?handler=RenvoyerInvitation&id={await IdAsync("jeune@egalis.local")}", [], "/administration/utilisateurs");
+        Assert.Contains("Cette personne a déjà choisi son mot de passe", await force.ReadHtmlAsync());
+    }
 }

@@ -149,6 +149,8 @@ public class DoubleAuthentificationTests(DoubleAuthentificationFactory factory) 
         var page = await client.GetHtmlAsync("/compte/securite");
         Assert.Contains("Double authentification requise", page);
         var key = Regex.Match(page, "<code class=\"fs-5\" id=\"cle\">([a-z0-9 ]+)</code>").Groups[1].Value;
+        // The key as a QR code to scan, an image the security policy allows (a PNG in a data address).
+        Assert.Contains("<img class=\"my-2 border\" src=\"data:image/png;base64,iVBORw0KGgo", page);
         var wrong = await EgalisFactory.PostFormAsync(client, "/compte/securite", new() { ["Code"] = "000000" });
         Assert.Contains("Ce code n'est pas valable", await wrong.ReadHtmlAsync());
         var ok = await EgalisFactory.PostFormAsync(client, "/compte/securite", new() { ["Code"] = CompteTests.Totp(key, DateTimeOffset.UtcNow) });

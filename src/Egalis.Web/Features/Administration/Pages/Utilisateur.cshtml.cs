@@ -41,6 +41,8 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
     [BindProperty] public InputModel Input { get; set; } = new();
 
     [BindProperty, Display(Name = "Je confirme : cette personne ne pourra plus se connecter ; son historique est conservé")] public bool Confirmation { get; set; }
+    /// <summary>True while the person has not chosen a password yet: the invitation can be sent again.</summary>
+    public bool InvitationEnAttente { get; private set; }
     /// <summary>When the account was deactivated, if it is.</summary>
     public DateTimeOffset? DesactiveLe { get; private set; }
     public bool EstSoiMeme => Id is not null && Id == users.GetUserId(User);
@@ -63,6 +65,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
                 ConseilTerritoireCode = user.ConseilTerritoireCode, CommuneCodeInsee = user.CommuneCodeInsee,
             };
             DesactiveLe = user.DesactiveLe;
+            InvitationEnAttente = user.PasswordHash is null;
         }
         await LoadListsAsync(ct);
         return Page();
@@ -199,6 +202,27 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         return RedirectToPage("/Administration/Pages/Utilisateurs");
     }
 
+    /// <summary>Sends the invitation again (the first link expired, or went to spam) to a person who has no password yet.</summary>
+    public async Task<IActionResult> OnPostRenvoyerInvitationAsync(CancellationToken ct)
+    {
+        var user = Id is null ? null : await users.FindByIdAsync(Id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (user.PasswordHash is not null || user.DesactiveLe is not null)
+        {
+            await PreparerAsync(user, ct);
+            ModelState.AddModelError(nameof(Confirmation), user.DesactiveLe is not null
+                ? "Ce compte est désactivé : réactivez-le avant de renvoyer l'invitation."
+                : "Cette personne a déjà choisi son mot de passe : en cas d'oubli, elle utilise « Mot de passe oublié ».");
+            return Page();
+        }
+        await liens.EnvoyerAsync(user, Request, LienMotDePasse.Motif.Invitation, ct);
+        TempData["Message"] = $"L'invitation est renvoyée à {user.Email} (nouveau lien valable 48 heures).";
+        return RedirectToPage("/Administration/Pages/Utilisateurs");
+    }
+
     /// <summary>The page as shown for this account, after a refused deactivation or reactivation.</summary>
     private async Task PreparerAsync(Utilisateur user, CancellationToken ct)
     {
@@ -213,6 +237,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
             ConseilTerritoireCode = user.ConseilTerritoireCode, CommuneCodeInsee = user.CommuneCodeInsee,
         };
         DesactiveLe = user.DesactiveLe;
+        InvitationEnAttente = user.PasswordHash is null;
         await LoadListsAsync(ct);
     }
 

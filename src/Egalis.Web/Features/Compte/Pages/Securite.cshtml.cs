@@ -22,6 +22,10 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
     public string CleFormatee { get; private set; } = "";
     public string UriAuthentificateur { get; private set; } = "";
 
+    /// <summary>The otpauth address as a QR code (PNG in a data URI, which the security policy allows for images).</summary>
+    public string CodeQr => "data:image/png;base64," + Convert.ToBase64String(
+        new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(UriAuthentificateur, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(5));
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Challenge();
 
     public async Task<IActionResult> OnPostAsync()
