@@ -39,4 +39,15 @@ public class AuditTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         var code = new Regex(@"System\.|=|\b[0-9a-f]{8}-[0-9a-f]{4}-|ConcurrencyStamp|SecurityStamp|PasswordHash|donnée technique|Id\b", RegexOptions.None, TimeSpan.FromSeconds(1));
         Assert.Empty(lignes.Where(l => code.IsMatch(l)).Take(5));
     }
+
+    [Fact]
+    public async Task The_module_filter_lists_every_declared_module()
+    {
+        var admin = await factory.SignedInAsAsync(Egalis.Web.Platform.Identity.Roles.Admin);
+        var page = await admin.GetHtmlAsync("/administration/journal");
+        foreach (var module in new[] { "Budget", "Comptes", "Délibérations", "Plan", "Plateforme", "Référentiel" })
+        {
+            Assert.Contains($"<option value=\"{module}\">{module}</option>", page);
+        }
+    }
 }

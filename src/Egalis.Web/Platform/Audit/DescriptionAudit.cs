@@ -19,6 +19,9 @@ public interface IDescriptionAudit
 {
     Type Type { get; }
 
+    /// <summary>The module the records belong to, as the log's filter lists it.</summary>
+    string Module { get; }
+
     /// <summary>The line for this change, or null when the change is told by another record's line.</summary>
     LigneAudit? Decrire(EntityEntry entree, EtatAudit etat, DbContext db);
 }
@@ -105,6 +108,10 @@ public sealed class DescriptionAudit<T> : IDescriptionAudit where T : class
 public sealed class DescriptionsAudit(IEnumerable<IDescriptionAudit> toutes)
 {
     public IReadOnlyDictionary<Type, IDescriptionAudit> ParType { get; } = toutes.ToDictionary(d => d.Type);
+
+    /// <summary>Every module that writes to the log (and « Plateforme » for technical records), in French order.</summary>
+    public IReadOnlyList<string> Modules { get; } = toutes.Select(d => d.Module).Append("Plateforme").Distinct()
+        .Order(StringComparer.Create(Text.Francais.Culture, ignoreCase: true)).ToList();
 }
 
 /// <summary>Reading a related record while describing a change: from the change tracker when it is there, else from the database.</summary>
