@@ -87,10 +87,15 @@ public static class PlatformModule
                 return Task.CompletedTask;
             };
         });
+        // Signed-in by default: a page or route is public only when it says so ([AllowAnonymous], .AllowAnonymous()).
+        // Everything else is a capability that a module declares with the roles holding it (docs/modules.md).
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.EquipePlan, p => p.RequireRole(Roles.Admin, Roles.ChefDeProjet, Roles.Assistant))
-            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire));
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<CatalogueCapacites>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PorteeTerritorialeHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProprietaireHandler>();
+        services.AddSingleton<RolesSeeder>();
+        services.AddSingleton(new SeederRegistration("roles", typeof(RolesSeeder), []));
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
@@ -193,9 +198,18 @@ public static class PlatformModule
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
+        // An address that leads nowhere is a 404 for everyone (the signed-in fallback policy would send a visitor to
+        // the login page instead); the status code pages give it its French page or its problem+json.
+        app.MapFallback("{*chemin}", context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
         app.MapGet("/healthz", async (EgalisDbContext db, CancellationToken ct) =>
             await BaseInscriptibleAsync(db, ct) is { } probleme
                 ? Results.Text(probleme, statusCode: StatusCodes.Status503ServiceUnavailable)

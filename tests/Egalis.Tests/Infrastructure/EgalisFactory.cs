@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Compte;
 using System.Net;
 using System.Text.RegularExpressions;
 using Egalis.Web.Platform.Data;
@@ -15,9 +16,7 @@ namespace Egalis.Tests.Infrastructure;
 /// <summary>The demo accounts of the README, for the tests' sign-ins.</summary>
 public sealed class ComptesDemoDeTest : ISeeder
 {
-    public int Ordre => 11;
-
-    public Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct) => IdentitySeeder.CreerComptesDemoAsync(db, services, ct);
+    public Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct) => ComptesDemo.CreerComptesDemoAsync(db, services, ct);
 }
 
 public class EgalisFactory : WebApplicationFactory<Program>
@@ -54,7 +53,8 @@ public class EgalisFactory : WebApplicationFactory<Program>
         }
         if (ComptesDemo)
         {
-            builder.ConfigureServices(s => s.AddSingleton<ISeeder, ComptesDemoDeTest>());
+            builder.ConfigureServices(s => s.AddSingleton<ComptesDemoDeTest>()
+                .AddSingleton(new SeederRegistration("comptes-demo-de-test", typeof(ComptesDemoDeTest), ["roles", "territoires"])));
         }
     }
 
@@ -62,7 +62,7 @@ public class EgalisFactory : WebApplicationFactory<Program>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the real login form.</summary>
-    public async Task<HttpClient> SignedInAsync(string email, string password = IdentitySeeder.DemoPassword)
+    public async Task<HttpClient> SignedInAsync(string email, string password = Egalis.Web.Features.Compte.ComptesDemo.DemoPassword)
     {
         var client = Client();
         var response = await PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = email, ["Input.MotDePasse"] = password });
@@ -74,7 +74,7 @@ public class EgalisFactory : WebApplicationFactory<Program>
     }
 
     public Task<HttpClient> SignedInAsAsync(string role) =>
-        SignedInAsync(IdentitySeeder.DemoAccounts.First(a => a.Role == role).Email);
+        SignedInAsync(Egalis.Web.Features.Compte.ComptesDemo.DemoAccounts.First(a => a.Role == role).Email);
 
     /// <summary>
     /// Submits a form as the page renders it: loads <paramref name="formPage"/> (or the URL itself), finds the

@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Compte;
 using System.Net;
 using System.Text.RegularExpressions;
 using Egalis.Tests.Infrastructure;
@@ -46,7 +47,7 @@ public class HebergementTests(DerriereUnProxyFactory factory) : IClassFixture<De
         client.DefaultRequestHeaders.Host = "egalis.exemple.fr";
         var accueil = await client.GetAsync("/");
         Assert.True(accueil.Headers.Contains("Strict-Transport-Security"));
-        var connexion = await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "agent@egalis.local", ["Input.MotDePasse"] = Egalis.Web.Platform.Identity.IdentitySeeder.DemoPassword });
+        var connexion = await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "agent@egalis.local", ["Input.MotDePasse"] = Egalis.Web.Features.Compte.ComptesDemo.DemoPassword });
         Assert.Equal(HttpStatusCode.Redirect, connexion.StatusCode);
         var cookie = connexion.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("egalis=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);

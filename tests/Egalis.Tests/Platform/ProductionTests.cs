@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Compte;
 using System.Diagnostics;
 using Egalis.Tests.Infrastructure;
 using Egalis.Web.Platform.Data;
@@ -24,7 +25,7 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
         var emails = await db.Users.Select(u => u.Email!).ToListAsync();
-        Assert.DoesNotContain(emails, e => IdentitySeeder.DemoAccounts.Any(d => d.Email == e));
+        Assert.DoesNotContain(emails, e => ComptesDemo.DemoAccounts.Any(d => d.Email == e));
         Assert.Equal(Roles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
     }
 
@@ -72,7 +73,7 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
         using (var verification = factory.Services.CreateScope())
         {
             var emails = await verification.ServiceProvider.GetRequiredService<EgalisDbContext>().Users.Select(u => u.Email!).ToListAsync();
-            Assert.DoesNotContain(emails, e => IdentitySeeder.DemoAccounts.Any(d => d.Email == e));
+            Assert.DoesNotContain(emails, e => ComptesDemo.DemoAccounts.Any(d => d.Email == e));
         }
 
         using var scope = factory.Services.CreateScope();
@@ -98,7 +99,7 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
         using var scope = factory.Services.CreateScope();
         var emails = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Users.Select(u => u.Email!).ToListAsync();
         Assert.DoesNotContain("autre.admin@ampmetropole.fr", emails);
-        Assert.DoesNotContain(emails, e => IdentitySeeder.DemoAccounts.Any(d => d.Email == e));
+        Assert.DoesNotContain(emails, e => ComptesDemo.DemoAccounts.Any(d => d.Email == e));
     }
 
     /// <summary>The site run as the README says, with one thing wrong: it stops at once, saying what to fix.</summary>

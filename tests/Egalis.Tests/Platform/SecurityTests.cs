@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Compte;
 using System.Net;
 using System.Text.Json;
 using Egalis.Tests.Infrastructure;
@@ -72,7 +73,7 @@ public class SecurityTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         var response = await factory.Client().PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = "admin@egalis.local",
-            ["Input.MotDePasse"] = Egalis.Web.Platform.Identity.IdentitySeeder.DemoPassword,
+            ["Input.MotDePasse"] = Egalis.Web.Features.Compte.ComptesDemo.DemoPassword,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("egalis=", string.Join(";", response.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));

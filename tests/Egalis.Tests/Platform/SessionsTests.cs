@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Compte;
 using System.Net;
 using System.Text.RegularExpressions;
 using Egalis.Tests.Infrastructure;
@@ -11,7 +12,7 @@ namespace Egalis.Tests.Platform;
 public class SessionsTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 {
     /// <summary>Signs in without a cookie jar and returns the session cookie, as someone copying it would hold it.</summary>
-    private async Task<string> CookieDeSessionAsync(string email, string motDePasse = IdentitySeeder.DemoPassword)
+    private async Task<string> CookieDeSessionAsync(string email, string motDePasse = ComptesDemo.DemoPassword)
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var page = await client.GetAsync("/compte/connexion");

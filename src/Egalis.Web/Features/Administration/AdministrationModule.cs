@@ -1,15 +1,15 @@
 using Egalis.Web.Platform.Identity;
-using Egalis.Web.Platform.Ui;
+using Egalis.Web.Platform.Modules;
 
 namespace Egalis.Web.Features.Administration;
 
-public static class AdministrationModule
+/// <summary>Accounts, roles and scopes; the audit log.</summary>
+public sealed class AdministrationModule : IModule
 {
-    public static WebApplication MapAdministration(this WebApplication app)
-    {
-        var menu = app.Services.GetRequiredService<MenuRegistry>();
-        menu.Add(new MenuEntry("Utilisateurs", "/Administration/Pages/Utilisateurs", 90, Roles.Admin));
-        menu.Add(new MenuEntry("Journal d'audit", "/Administration/Pages/Journal", 91, Roles.Admin));
-        return app;
-    }
+    public const string Administrer = "Administrer la plateforme";
+
+    public void Register(ModuleRegistration module) => module
+        .Capability(Administrer, Roles.Admin)
+        .Menu("Utilisateurs", "/Administration/Pages/Utilisateurs", 90, Administrer)
+        .Menu("Journal d'audit", "/Administration/Pages/Journal", 91, Administrer);
 }

@@ -1,25 +1,26 @@
-using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
-using Egalis.Web.Platform.Ui;
+using Egalis.Web.Platform.Modules;
 
 namespace Egalis.Web.Features.Budget;
 
-public static class BudgetModule
+/// <summary>The plan's budget: fiscal years, credits, allocations per action, commitments and payments.</summary>
+public sealed class BudgetModule : IModule
 {
-    public static WebApplicationBuilder AddBudget(this WebApplicationBuilder builder)
+    public const string GererLeBudget = "Gérer le budget du plan";
+
+    public void Register(ModuleRegistration module)
     {
-        BudgetAudit.Declarer(builder.Services);
-        builder.Services.AddScoped<BudgetService>();
-        builder.Services.AddScoped<BudgetSynthese>();
-        builder.Services.AddSingleton<ISeeder, BudgetSeeder>();
-        return builder;
+        module.Capability(GererLeBudget, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant)
+            .Menu("Budget", "/Budget/Pages/Index", 51, GererLeBudget)
+            .Seeder<BudgetSeeder>("budget", after: "plan");
+        BudgetAudit.Declarer(module.Services);
+        module.Services.AddScoped<BudgetService>();
+        module.Services.AddScoped<BudgetSynthese>();
     }
 
-    public static WebApplication MapBudget(this WebApplication app)
+    public void Map(WebApplication app)
     {
-        app.Services.GetRequiredService<MenuRegistry>().Add(new MenuEntry("Budget", "/Budget/Pages/Index", 51, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant));
         BudgetApi.Map(app);
         BudgetExports.Map(app);
-        return app;
     }
 }

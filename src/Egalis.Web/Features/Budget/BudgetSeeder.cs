@@ -13,7 +13,6 @@ public sealed class BudgetSeeder : ISeeder
     public const int PremiereAnnee = 2020;
     public const decimal PremiersCredits = 60_000m;
 
-    public int Ordre => 30;
 
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Egalis.Web.Platform.Text;
 using Egalis.Web.Features.Plan;
 using Egalis.Web.Platform.Data;
 using Microsoft.Data.Sqlite;
@@ -16,29 +17,23 @@ namespace Egalis.Web.Features.Budget;
 /// </summary>
 public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
 {
-    public sealed record Resultat(bool Ok, string? Erreur = null, int? Id = null)
-    {
-        public static Resultat Succes(int? id = null) => new(true, null, id);
-        public static Resultat Refus(string erreur) => new(false, erreur);
-    }
-
     private const int Essais = 100;
 
     /// <summary>Sets the credit of a budget line for a year (creating the year if needed).</summary>
     public Task<Resultat> DefinirCreditAsync(int annee, int ligneId, decimal montant, CancellationToken ct = default) =>
         AvecReessaisAsync(async () =>
         {
-            if (annee is < 2019 or > 2100)
+            if (!Annees.Valide(annee))
             {
-                return Resultat.Refus("L'année doit être comprise entre 2019 et 2100.");
+                return Resultat.Refus("Annee", Annees.Message);
             }
             if (Euros.Verifier(montant, zeroAccepte: true) is { } invalide)
             {
-                return Resultat.Refus(invalide);
+                return Resultat.Refus("Montant", invalide);
             }
             if (!await db.Set<LigneBudgetaire>().AnyAsync(l => l.Id == ligneId, ct))
             {
-                return Resultat.Refus("Cette ligne budgétaire n'existe pas.");
+                return Resultat.Refus("", "Cette ligne budgétaire n'existe pas.");
             }
             if (!await db.Set<Exercice>().AnyAsync(e => e.Annee == annee, ct))
             {
@@ -55,7 +50,7 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
                 var alloue = await SommeAsync(db.Set<Allocation>().Where(a => a.CreditId == credit.Id).Select(a => a.Montant), ct);
                 if (montant < alloue)
                 {
-                    return Resultat.Refus($"Les crédits ne peuvent pas descendre sous ce qui est déjà alloué aux actions ({Euros.Format(alloue)}).");
+                    return Resultat.Refus("Montant", $"Les crédits ne peuvent pas descendre sous ce qui est déjà alloué aux actions ({Euros.Format(alloue)}).");
                 }
                 credit.Version++;
             }
@@ -70,23 +65,23 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
         {
             if (Euros.Verifier(montant, zeroAccepte: true) is { } invalide)
             {
-                return Resultat.Refus(invalide);
+                return Resultat.Refus("Montant", invalide);
             }
             var credit = await db.Set<Credit>().SingleOrDefaultAsync(c => c.Id == creditId, ct);
             if (credit is null)
             {
-                return Resultat.Refus("Ces crédits n'existent pas.");
+                return Resultat.Refus("", "Ces crédits n'existent pas.");
             }
             if (!await db.Set<ElementPlan>().AnyAsync(e => e.PlanCode == PlanService.PlanPrincipal && e.Code == actionCode, ct))
             {
-                return Resultat.Refus($"L'action {actionCode} n'existe pas dans le plan.");
+                return Resultat.Refus("ActionCode", $"L'action {actionCode} n'existe pas dans le plan.");
             }
             var allocation = await db.Set<Allocation>().SingleOrDefaultAsync(a => a.CreditId == creditId && a.ActionCode == actionCode, ct);
             var autres = await SommeAsync(db.Set<Allocation>().Where(a => a.CreditId == creditId && a.ActionCode != actionCode).Select(a => a.Montant), ct);
             var disponible = credit.Montant - autres;
             if (montant > disponible)
             {
-                return Resultat.Refus($"Montant refusé : il reste {Euros.Format(disponible)} à allouer sur les crédits {credit.Annee} ({Euros.Format(credit.Montant)} votés, {Euros.Format(autres)} déjà alloués aux autres actions).");
+                return Resultat.Refus("Montant", $"Montant refusé : il reste {Euros.Format(disponible)} à allouer sur les crédits {credit.Annee} ({Euros.Format(credit.Montant)} votés, {Euros.Format(autres)} déjà alloués aux autres actions).");
             }
             if (allocation is null)
             {
@@ -98,7 +93,7 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
                 var engage = await EngageAsync(allocation.Id, ct);
                 if (montant < engage)
                 {
-                    return Resultat.Refus($"L'allocation ne peut pas descendre sous ce qui est déjà engagé ({Euros.Format(engage)}).");
+                    return Resultat.Refus("Montant", $"L'allocation ne peut pas descendre sous ce qui est déjà engagé ({Euros.Format(engage)}).");
                 }
                 allocation.Version++;
             }
@@ -115,28 +110,28 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
         {
             if (Euros.Verifier(montant, zeroAccepte: false) is { } invalide)
             {
-                return Resultat.Refus(invalide);
+                return Resultat.Refus("Montant", invalide);
             }
             var allocation = await db.Set<Allocation>().SingleOrDefaultAsync(a => a.Id == allocationId, ct);
             if (allocation is null)
             {
-                return Resultat.Refus("Cette allocation n'existe pas.");
+                return Resultat.Refus("", "Cette allocation n'existe pas.");
             }
             var annee = await db.Set<Credit>().Where(c => c.Id == allocation.CreditId).Select(c => c.Annee).SingleAsync(ct);
             if (date.Year != annee)
             {
-                return Resultat.Refus($"Un engagement sur les crédits {annee} est daté de l'exercice {annee} (du 01/01/{annee} au 31/12/{annee}).");
+                return Resultat.Refus("Date", $"Un engagement sur les crédits {annee} est daté de l'exercice {annee} (du 01/01/{annee} au 31/12/{annee}).");
             }
             var engage = await EngageAsync(allocationId, ct);
             var disponible = allocation.Montant - engage;
             if (montant > disponible)
             {
-                return Resultat.Refus($"Montant refusé : il reste {Euros.Format(disponible)} disponibles sur l'allocation de l'action {allocation.ActionCode} ({Euros.Format(allocation.Montant)} alloués, {Euros.Format(engage)} déjà engagés).");
+                return Resultat.Refus("Montant", $"Montant refusé : il reste {Euros.Format(disponible)} disponibles sur l'allocation de l'action {allocation.ActionCode} ({Euros.Format(allocation.Montant)} alloués, {Euros.Format(engage)} déjà engagés).");
             }
             var engagement = new Engagement
             {
                 AllocationId = allocationId, Montant = montant, Beneficiaire = beneficiaire.Trim(), Objet = objet.Trim(), Date = date,
-                Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim(), Origine = origine, Statut = StatutEngagement.Engage,
+                Reference = Textes.Nettoyer(reference), Origine = origine, Statut = StatutEngagement.Engage,
             };
             db.Add(engagement);
             allocation.Version++;
@@ -150,21 +145,21 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
         {
             if (string.IsNullOrWhiteSpace(motif))
             {
-                return Resultat.Refus("Indiquez le motif de l'annulation.");
+                return Resultat.Refus("Motif", "Indiquez le motif de l'annulation.");
             }
             var engagement = await db.Set<Engagement>().Include(e => e.Allocation).SingleOrDefaultAsync(e => e.Id == engagementId, ct);
             if (engagement is null)
             {
-                return Resultat.Refus("Cet engagement n'existe pas.");
+                return Resultat.Refus("", "Cet engagement n'existe pas.");
             }
             if (engagement.Statut == StatutEngagement.Annule)
             {
-                return Resultat.Refus("Cet engagement est déjà annulé.");
+                return Resultat.Refus("", "Cet engagement est déjà annulé.");
             }
             var mandate = await MandateAsync(engagementId, ct);
             if (mandate > 0)
             {
-                return Resultat.Refus($"Cet engagement ne peut pas être annulé : {Euros.Format(mandate)} ont déjà été mandatés.");
+                return Resultat.Refus("", $"Cet engagement ne peut pas être annulé : {Euros.Format(mandate)} ont déjà été mandatés.");
             }
             engagement.Statut = StatutEngagement.Annule;
             engagement.MotifAnnulation = motif.Trim();
@@ -180,28 +175,28 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
         {
             if (Euros.Verifier(montant, zeroAccepte: false) is { } invalide)
             {
-                return Resultat.Refus(invalide);
+                return Resultat.Refus("Montant", invalide);
             }
             var engagement = await db.Set<Engagement>().SingleOrDefaultAsync(e => e.Id == engagementId, ct);
             if (engagement is null)
             {
-                return Resultat.Refus("Cet engagement n'existe pas.");
+                return Resultat.Refus("", "Cet engagement n'existe pas.");
             }
             if (engagement.Statut == StatutEngagement.Annule)
             {
-                return Resultat.Refus("Cet engagement est annulé : il ne peut plus être mandaté.");
+                return Resultat.Refus("", "Cet engagement est annulé : il ne peut plus être mandaté.");
             }
             if (date < engagement.Date)
             {
-                return Resultat.Refus($"Un mandatement ne peut pas précéder l'engagement du {engagement.Date:dd/MM/yyyy}.");
+                return Resultat.Refus("Date", $"Un mandatement ne peut pas précéder l'engagement du {engagement.Date:dd/MM/yyyy}.");
             }
             var mandate = await MandateAsync(engagementId, ct);
             var reste = engagement.Montant - mandate;
             if (montant > reste)
             {
-                return Resultat.Refus($"Montant refusé : il reste {Euros.Format(reste)} à mandater sur cet engagement ({Euros.Format(engagement.Montant)} engagés, {Euros.Format(mandate)} déjà mandatés).");
+                return Resultat.Refus("Montant", $"Montant refusé : il reste {Euros.Format(reste)} à mandater sur cet engagement ({Euros.Format(engagement.Montant)} engagés, {Euros.Format(mandate)} déjà mandatés).");
             }
-            var mandat = new Mandatement { EngagementId = engagementId, Montant = montant, Date = date, Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim() };
+            var mandat = new Mandatement { EngagementId = engagementId, Montant = montant, Date = date, Reference = Textes.Nettoyer(reference) };
             db.Add(mandat);
             engagement.Version++;
             await db.SaveChangesAsync(ct);
@@ -222,9 +217,23 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
     /// <summary>
     /// Runs a movement in its own transaction; a conflict with a concurrent movement (concurrency
     /// token, SQLite busy, PostgreSQL serialization or deadlock) rolls back and runs it again.
+    /// Inside a caller's transaction (another module's step, « dossier accepted + money committed »), the movement
+    /// joins it: saved with the caller's changes, committed or rolled back with them; a conflict is then a refusal,
+    /// which the caller answers by rolling back its whole step.
     /// </summary>
     private async Task<Resultat> AvecReessaisAsync(Func<Task<Resultat>> mouvement, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            try
+            {
+                return await mouvement();
+            }
+            catch (Exception e) when (EstConflit(e))
+            {
+                return Resultat.Refus("", "Le budget vient d'être modifié par quelqu'un d'autre au même moment : rien n'a été enregistré, recommencez.");
+            }
+        }
         for (var essai = 1; ; essai++)
         {
             db.ChangeTracker.Clear();

@@ -1,25 +1,29 @@
 using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Modules;
 using Microsoft.AspNetCore.Identity;
 
 namespace Egalis.Web.Features.Compte;
 
-public static class CompteModule
+/// <summary>Signing in and out, passwords, two-factor authentication; the demo accounts of Development.</summary>
+public sealed class CompteModule : IModule
 {
-    public static WebApplicationBuilder AddCompte(this WebApplicationBuilder builder)
+    public void Register(ModuleRegistration module)
     {
-        builder.Services.AddScoped<LienMotDePasse>();
-        return builder;
+        module.Seeder<ComptesDemo>("comptes-demo", after: ["roles", "territoires"]);
+        module.Services.AddScoped<LienMotDePasse>();
     }
+
+    public void Map(WebApplication app) => UseDoubleAuthentificationObligatoire(app);
 
     /// <summary>
     /// Outside Development, Admin, ChefDeProjet and Instructeur must turn on two-factor
     /// authentication before they reach anything but their account pages.
     /// </summary>
-    public static WebApplication UseDoubleAuthentificationObligatoire(this WebApplication app)
+    private static void UseDoubleAuthentificationObligatoire(WebApplication app)
     {
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue("Egalis:DoubleAuthentificationFacultative", false))
         {
-            return app;
+            return;
         }
         app.Use(async (context, next) =>
         {
@@ -46,6 +50,5 @@ public static class CompteModule
             }
             await next(context);
         });
-        return app;
     }
 }

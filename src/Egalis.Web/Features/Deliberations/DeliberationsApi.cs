@@ -1,3 +1,4 @@
+using Egalis.Web.Platform.Data;
 using Egalis.Web.Features.Territoires;
 
 namespace Egalis.Web.Features.Deliberations;

@@ -1,27 +1,27 @@
-using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
-using Egalis.Web.Platform.Ui;
+using Egalis.Web.Platform.Modules;
 
 namespace Egalis.Web.Features.Deliberations;
 
-public static class DeliberationsModule
+/// <summary>The assemblies' register: sessions, attendance, votes, acts, their transmission and publication.</summary>
+public sealed class DeliberationsModule : IModule
 {
-    public static WebApplicationBuilder AddDeliberations(this WebApplicationBuilder builder)
+    /// <summary>Held everywhere by the plan's team, within their own conseil de territoire by its referent (checked per assembly).</summary>
+    public const string TenirLeSecretariat = "Tenir le secrétariat d'une assemblée";
+
+    public void Register(ModuleRegistration module)
     {
-        DeliberationsAudit.Declarer(builder.Services);
-        builder.Services.AddSingleton<MatieresActes>();
-        builder.Services.AddScoped<Registre>();
-        builder.Services.AddScoped<SecretariatService>();
-        builder.Services.AddSingleton<ISeeder, DeliberationsSeeder>();
-        return builder;
+        module.Capability(TenirLeSecretariat, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire)
+            .Menu("Délibérations", "/Deliberations/Pages/Index", 7)
+            .Menu("Secrétariat", "/Deliberations/Pages/Gestion", 52, TenirLeSecretariat)
+            .Seeder<DeliberationsSeeder>("deliberations", after: ["plan", "budget"]);
+        DeliberationsAudit.Declarer(module.Services);
+        module.Services.AddSingleton<MatieresActes>();
+        module.Services.AddScoped<Registre>();
+        module.Services.AddScoped<SecretariatService>();
+        module.Services.AddScoped<PorteeSecretariat>();
+        module.Services.AddScoped<Platform.Extensions.IContributionEspace, TransmissionsAFaire>();
     }
 
-    public static WebApplication MapDeliberations(this WebApplication app)
-    {
-        var menu = app.Services.GetRequiredService<MenuRegistry>();
-        menu.Add(new MenuEntry("Délibérations", "/Deliberations/Pages/Index", 7));
-        menu.Add(new MenuEntry("Secrétariat", "/Deliberations/Pages/Gestion", 52, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire));
-        DeliberationsApi.Map(app);
-        return app;
-    }
+    public void Map(WebApplication app) => DeliberationsApi.Map(app);
 }

@@ -13,7 +13,6 @@ namespace Egalis.Web.Features.Deliberations;
 /// </summary>
 public sealed class DeliberationsSeeder : ISeeder
 {
-    public int Ordre => 40;
 
     private static readonly DateOnly DebutMandats = new(2016, 1, 1);
     private static readonly DateOnly FinMandats = new(2020, 7, 9);

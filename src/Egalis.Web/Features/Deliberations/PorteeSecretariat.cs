@@ -1,22 +1,31 @@
 using System.Security.Claims;
 using Egalis.Web.Platform.Identity;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Egalis.Web.Features.Deliberations;
 
-/// <summary>Which assemblies a user may run: all for the plan's team, their own conseil de territoire for its referent.</summary>
-public static class PorteeSecretariat
+/// <summary>
+/// Which assemblies a user may run: the record check of « tenir le secrétariat » (all assemblies for the plan's team,
+/// their own conseil de territoire's for its referent), through the platform's territorial handler.
+/// </summary>
+public sealed class PorteeSecretariat(IAuthorizationService autorisation, CatalogueCapacites capacites)
 {
-    public static bool PeutGerer(ClaimsPrincipal user, Assemblee assemblee) =>
-        PorteeUtilisateur.EquipeDuPlan(user)
-        || (user.IsInRole(Roles.ReferentTerritoire) && assemblee.ConseilTerritoireCode is not null && assemblee.ConseilTerritoireCode == PorteeUtilisateur.TerritoireDe(user));
+    private static readonly SurEnregistrement Gerer = new(DeliberationsModule.TenirLeSecretariat);
 
-    public static IQueryable<Assemblee> Gerables(IQueryable<Assemblee> assemblees, ClaimsPrincipal user)
+    public async Task<bool> PeutGererAsync(ClaimsPrincipal user, Assemblee assemblee) =>
+        (await autorisation.AuthorizeAsync(user, assemblee, Gerer)).Succeeded;
+
+    /// <summary>True when the user runs every assembly (and so may create a commission).</summary>
+    public bool Partout(ClaimsPrincipal user) => capacites.PerimetreDe(user, DeliberationsModule.TenirLeSecretariat).Tout;
+
+    public IQueryable<Assemblee> Gerables(IQueryable<Assemblee> assemblees, ClaimsPrincipal user)
     {
-        if (PorteeUtilisateur.EquipeDuPlan(user))
+        var perimetre = capacites.PerimetreDe(user, DeliberationsModule.TenirLeSecretariat);
+        if (perimetre.Tout)
         {
             return assemblees;
         }
-        var territoire = user.IsInRole(Roles.ReferentTerritoire) ? PorteeUtilisateur.TerritoireDe(user) : null;
+        var territoire = perimetre.Territoire;
         return assemblees.Where(a => territoire != null && a.ConseilTerritoireCode == territoire);
     }
 }

@@ -1,3 +1,4 @@
+using Egalis.Web.Platform.Ui;
 using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -27,11 +28,11 @@ public sealed class Registre(EgalisDbContext db)
         ChargerAsync(Filtrer(assemblee, annee, pointId is null ? null : [pointId.Value], numeroActe, inclureProjets), ct);
 
     /// <summary>One page of the register, paged by the database, with the total count.</summary>
-    public async Task<(List<Acte> Actes, int Total)> PageAsync(string? assemblee, int? annee, int page, int taille, CancellationToken ct = default)
+    public async Task<(List<Acte> Actes, Pagination Page)> PageAsync(string? assemblee, int? annee, int? page, int taille, CancellationToken ct = default)
     {
         var requete = Filtrer(assemblee, annee, null, null, inclureProjets: false);
-        var total = await requete.CountAsync(ct);
-        return (await ChargerAsync(requete.Skip((page - 1) * taille).Take(taille), ct), total);
+        var pagination = Pager.Paginer(await requete.CountAsync(ct), page, taille);
+        return (await ChargerAsync(pagination.Appliquer(requete), ct), pagination);
     }
 
     private IQueryable<PointOrdreDuJour> Filtrer(string? assemblee, int? annee, IReadOnlyCollection<int>? pointIds, string? numeroActe, bool inclureProjets)

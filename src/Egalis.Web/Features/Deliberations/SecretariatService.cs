@@ -15,12 +15,6 @@ namespace Egalis.Web.Features.Deliberations;
 /// </summary>
 public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider time)
 {
-    public sealed record Resultat(bool Ok, IReadOnlyList<(string Champ, string Message)> Erreurs, int? Id = null)
-    {
-        public static Resultat Succes(int? id = null) => new(true, [], id);
-        public static Resultat Refus(params (string, string)[] erreurs) => new(false, erreurs);
-    }
-
     public sealed record NouvelleSeance(int AssembleeId, DateOnly Date, string? Lieu, DateOnly? DateConvocation, string PolitiqueCode,
         int? PresidentMandatId, int? SecretaireMandatId, int? SeanceInitialeId);
 

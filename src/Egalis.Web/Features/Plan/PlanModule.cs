@@ -1,32 +1,33 @@
-using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
-using Egalis.Web.Platform.Ui;
+using Egalis.Web.Platform.Modules;
 
 namespace Egalis.Web.Features.Plan;
 
-public static class PlanModule
+/// <summary>The plan's axes, actions and sub-actions, their progress, milestones and indicators, the yearly report.</summary>
+public sealed class PlanModule : IModule
 {
-    public static WebApplicationBuilder AddPlan(this WebApplicationBuilder builder)
+    public const string PiloterLePlan = "Piloter le plan";
+
+    public void Register(ModuleRegistration module)
     {
-        PlanAudit.Declarer(builder.Services);
-        builder.Services.AddScoped<PlanService>();
-        builder.Services.AddSingleton<ISeeder, PlanSeeder>();
-        builder.Services.AddScoped<Indicateurs.IndicateursService>();
-        builder.Services.AddSingleton<Indicateurs.RegistreIndicateurs>();
-        builder.Services.AddSingleton<ISeeder, Indicateurs.IndicateursSeeder>();
-        builder.Services.AddScoped<Bilan.BilanService>();
-        builder.Services.AddScoped<Echanges.ImportPlan>();
-        return builder;
+        module.Capability(PiloterLePlan, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant)
+            .Menu("Où en est le plan ?", "/Plan/Pages/Index", 5)
+            .Menu("Indicateurs", "/Plan/Pages/Indicateurs", 6)
+            .Menu("Pilotage", "/Plan/Pages/Pilotage", 50, PiloterLePlan)
+            .Seeder<PlanSeeder>("plan")
+            .Seeder<Indicateurs.IndicateursSeeder>("indicateurs", after: "plan");
+        PlanAudit.Declarer(module.Services);
+        module.Services.AddScoped<PlanService>();
+        module.Services.AddScoped<Indicateurs.IndicateursService>();
+        module.Services.AddSingleton<Indicateurs.RegistreIndicateurs>();
+        module.Services.AddScoped<Bilan.BilanService>();
+        module.Services.AddScoped<Echanges.ImportPlan>();
+        module.Services.AddScoped<Platform.Extensions.IContributionEspace, JalonsEnRetard>();
     }
 
-    public static WebApplication MapPlan(this WebApplication app)
+    public void Map(WebApplication app)
     {
-        var menu = app.Services.GetRequiredService<MenuRegistry>();
-        menu.Add(new MenuEntry("Où en est le plan ?", "/Plan/Pages/Index", 5));
-        menu.Add(new MenuEntry("Indicateurs", "/Plan/Pages/Indicateurs", 6));
-        menu.Add(new MenuEntry("Pilotage", "/Plan/Pages/Pilotage", 50, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant));
         PlanApi.Map(app);
         Echanges.PlanExports.Map(app);
-        return app;
     }
 }

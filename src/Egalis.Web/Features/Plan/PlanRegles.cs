@@ -1,18 +1,12 @@
+using Egalis.Web.Platform.Text;
 namespace Egalis.Web.Features.Plan;
 
 /// <summary>Rules on a plan element's figures, shared by the edit form and the import.</summary>
 public static class PlanRegles
 {
-    /// <summary>The plan's years: from its adoption (December 2019) on; what the team enters is dated within them.</summary>
-    public const int PremiereAnnee = 2019;
-    public const int DerniereAnnee = 2100;
-
-    /// <summary>A date of the plan (an action's start or end, a milestone) within the plan's years.</summary>
+    /// <summary>A date of the plan (an action's start or end, a milestone) within the platform's years.</summary>
     /// <param name="quelle">« La date de début », « La date du jalon »…: the error summary then says which date is wrong.</param>
-    public static string? VerifierDate(DateOnly? date, string quelle = "La date") =>
-        date is { } d && (d.Year < PremiereAnnee || d.Year > DerniereAnnee)
-            ? $"{quelle} doit être comprise entre le 01/01/{PremiereAnnee} et le 31/12/{DerniereAnnee}."
-            : null;
+    public static string? VerifierDate(DateOnly? date, string quelle = "La date") => Annees.VerifierDate(date, quelle);
 
     /// <summary>A status at 0 % or 100 % fixes the figure: « Réalisé » at 30 % would say two things at once.</summary>
     public static string? VerifierAvancement(StatutAction statut, int? progression) =>

@@ -11,7 +11,6 @@ namespace Egalis.Web.Features.Plan;
 /// </summary>
 public sealed class PlanSeeder : ISeeder
 {
-    public int Ordre => 20;
 
     public static readonly IReadOnlyList<StatutAction> Statuts =
     [

@@ -1,4 +1,4 @@
-using Egalis.Web.Features.Plan.Indicateurs;
+using Egalis.Web.Platform.Extensions;
 using Egalis.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using Egalis.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -78,6 +79,7 @@ public class CommuneConfiguration : IEntityTypeConfiguration<Commune>
 {
     public void Configure(EntityTypeBuilder<Commune> b)
     {
+        b.ToTable("Communes");
         b.HasKey(e => e.CodeInsee);
         b.Property(e => e.CodeInsee).HasMaxLength(5);
         b.Property(e => e.Nom).HasMaxLength(100);
@@ -126,5 +128,27 @@ public class CritereDiscriminationConfiguration : IEntityTypeConfiguration<Crite
         b.HasKey(e => e.Code);
         b.Property(e => e.Code).HasMaxLength(64);
         b.Property(e => e.Libelle).HasMaxLength(300);
+    }
+}
+
+/// <summary>A person's territorial scope points to a real conseil de territoire or commune.</summary>
+public class PorteeUtilisateurConfiguration : IEntityTypeConfiguration<Platform.Identity.Utilisateur>
+{
+    public void Configure(EntityTypeBuilder<Platform.Identity.Utilisateur> b)
+    {
+        b.HasOne<ConseilTerritoire>().WithMany().HasForeignKey(u => u.ConseilTerritoireCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Commune>().WithMany().HasForeignKey(u => u.CommuneCodeInsee).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>The module's tables, read as <c>db.Communes</c>.</summary>
+public static class TerritoiresTables
+{
+    extension(EgalisDbContext db)
+    {
+        public DbSet<ConseilTerritoire> ConseilsTerritoire => db.Set<ConseilTerritoire>();
+        public DbSet<Commune> Communes => db.Set<Commune>();
+        public DbSet<Qpv> Qpvs => db.Set<Qpv>();
+        public DbSet<CritereDiscrimination> CriteresDiscrimination => db.Set<CritereDiscrimination>();
     }
 }

@@ -1,34 +1,29 @@
 using Egalis.Web.Platform.Data;
-using Egalis.Web.Platform.Ui;
+using Egalis.Web.Platform.Extensions;
+using Egalis.Web.Platform.Modules;
 
 namespace Egalis.Web.Features.Territoires;
 
-public static class TerritoiresModule
+/// <summary>The Métropole's geography: conseils de territoire, communes, quartiers prioritaires; the criteria of discrimination.</summary>
+public sealed class TerritoiresModule : IModule
 {
-    public static WebApplicationBuilder AddTerritoires(this WebApplicationBuilder builder)
+    public void Register(ModuleRegistration module)
     {
-        TerritoiresAudit.Declarer(builder.Services);
+        module.Menu("Territoires", "/Territoires/Pages/Index", 10)
+            .Seeder<TerritoiresSeeder>("territoires");
+        TerritoiresAudit.Declarer(module.Services);
         // The reference files are read once; the index is built once and only read afterwards.
-        builder.Services.AddSingleton(_ => ReferenceData.Load());
-        builder.Services.AddSingleton(sp => GeoIndex.From(sp.GetRequiredService<ReferenceData>()));
-        builder.Services.AddSingleton<ISeeder, TerritoiresSeeder>();
-        builder.Services.AddSingleton<Plan.Indicateurs.IIndicateurCalcule, CommunesAvecQpv>();
-        builder.Services.Configure<Geocodage.BanOptions>(builder.Configuration.GetSection("Geocodage:Ban"));
-        builder.Services.AddHttpClient<Geocodage.IGeocodeur, Geocodage.BanGeocodeur>();
-        return builder;
+        module.Services.AddSingleton(_ => ReferenceData.Load());
+        module.Services.AddSingleton(sp => GeoIndex.From(sp.GetRequiredService<ReferenceData>()));
+        module.Services.AddSingleton<IIndicateurCalcule, CommunesAvecQpv>();
+        module.Services.Configure<Geocodage.BanOptions>(module.Configuration.GetSection("Geocodage:Ban"));
+        module.Services.AddHttpClient<Geocodage.IGeocodeur, Geocodage.BanGeocodeur>();
     }
 
-    public static WebApplication MapTerritoires(this WebApplication app)
-    {
-        app.Services.GetRequiredService<MenuRegistry>().Add(new MenuEntry("Territoires", "/Territoires/Pages/Index", 10));
-        TerritoiresApi.Map(app);
-        return app;
-    }
+    public void Map(WebApplication app) => TerritoiresApi.Map(app);
 
     private sealed class TerritoiresSeeder(ReferenceData data) : ISeeder
     {
-        public int Ordre => 0;
-
         public Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct) =>
             ReferenceSeeder.SeedAsync(db, data, ct);
     }

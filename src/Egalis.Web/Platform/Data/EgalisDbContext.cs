@@ -1,4 +1,3 @@
-using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform.Audit;
 using Egalis.Web.Platform.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -18,10 +17,6 @@ public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditAc
 {
     private readonly IReadOnlyDictionary<Type, IDescriptionAudit> _descriptions = descriptions?.ParType ?? new Dictionary<Type, IDescriptionAudit>();
 
-    public DbSet<ConseilTerritoire> ConseilsTerritoire => Set<ConseilTerritoire>();
-    public DbSet<Commune> Communes => Set<Commune>();
-    public DbSet<Qpv> Qpvs => Set<Qpv>();
-    public DbSet<CritereDiscrimination> CriteresDiscrimination => Set<CritereDiscrimination>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

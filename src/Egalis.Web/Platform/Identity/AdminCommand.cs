@@ -45,8 +45,8 @@ public static class AdminCommand
         await app.Services.InitializeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
-        var demos = IdentitySeeder.DemoAccounts.Select(d => d.Email.ToUpperInvariant()).ToList();
-        if (await db.Users.AnyAsync(u => demos.Contains(u.NormalizedEmail!)))
+        var demo = ("@" + RolesSeeder.DomaineDemo).ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail!.EndsWith(demo)))
         {
             Console.Error.WriteLine("Cette base contient les comptes de démonstration : ce n'est pas une base de production. Utilisez une base neuve.");
             return 1;

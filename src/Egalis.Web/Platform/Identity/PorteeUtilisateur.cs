@@ -39,6 +39,5 @@ public static class PorteeUtilisateur
 
     public static string? TerritoireDe(ClaimsPrincipal user) => user.FindFirst(UtilisateurClaimsFactory.Territoire)?.Value;
 
-    public static bool EquipeDuPlan(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ChefDeProjet) || user.IsInRole(Roles.Assistant);
+    public static string? CommuneDe(ClaimsPrincipal user) => user.FindFirst(UtilisateurClaimsFactory.Commune)?.Value;
 }

@@ -50,12 +50,3 @@ public enum Portee
     ConseilTerritoire,
     Commune,
 }
-
-/// <summary>Authorization policy names.</summary>
-public static class Policies
-{
-    public const string Administration = nameof(Administration);
-    public const string EquipePlan = nameof(EquipePlan);
-    /// <summary>Assemblies' secretariat: the plan's team everywhere, a territory's referent for its own council (checked per record).</summary>
-    public const string Secretariat = nameof(Secretariat);
-}

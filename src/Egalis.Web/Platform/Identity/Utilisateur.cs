@@ -26,7 +26,5 @@ public class UtilisateurConfiguration : IEntityTypeConfiguration<Utilisateur>
         b.Property(u => u.NomComplet).HasMaxLength(200);
         b.Property(u => u.ConseilTerritoireCode).HasMaxLength(3);
         b.Property(u => u.CommuneCodeInsee).HasMaxLength(5);
-        b.HasOne<Features.Territoires.ConseilTerritoire>().WithMany().HasForeignKey(u => u.ConseilTerritoireCode).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Features.Territoires.Commune>().WithMany().HasForeignKey(u => u.CommuneCodeInsee).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -159,6 +159,13 @@ public static class Pager
 
     public static int TotalPages(int count, int size) => Math.Max(1, (count + size - 1) / size);
 
+    /// <summary>The page to show of <paramref name="total"/> rows: a missing, negative or too large number is clamped.</summary>
+    public static Pagination Paginer(int total, int? demandee, int taille = DefaultSize)
+    {
+        var pages = TotalPages(total, taille);
+        return new Pagination(Math.Min(Clamp(demandee), pages), pages, total, taille);
+    }
+
     /// <summary>Page numbers to show around the current one; 0 marks a gap.</summary>
     public static IEnumerable<int> Window(int page, int total)
     {
@@ -175,6 +182,13 @@ public static class Pager
             previous = p;
         }
     }
+}
+
+/// <summary>Where a list stands: the page shown (1-based, always within 1..Pages), the page count and the row count.</summary>
+public sealed record Pagination(int Numero, int Pages, int Total, int Taille)
+{
+    /// <summary>The rows of this page, from an ordered query.</summary>
+    public IQueryable<T> Appliquer<T>(IQueryable<T> ordonnee) => ordonnee.Skip((Numero - 1) * Taille).Take(Taille);
 }
 
 /// <summary>A progress figure: a native progress bar named for assistive technologies, and the figure in text.</summary>

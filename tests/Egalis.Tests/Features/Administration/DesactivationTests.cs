@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Compte;
 using System.Net;
 using Egalis.Tests.Infrastructure;
 using Egalis.Web.Features.Administration.Pages;
@@ -43,7 +44,7 @@ public class DesactivationTests(EgalisFactory factory) : IClassFixture<EgalisFac
         var apres = await agent.GetAsync("/compte/securite");
         Assert.Equal(HttpStatusCode.Redirect, apres.StatusCode);
         Assert.Contains("/compte/connexion", apres.Headers.Location!.OriginalString);
-        var connexion = await EgalisFactory.PostFormAsync(factory.Client(), "/compte/connexion", new() { ["Input.Email"] = "agent@egalis.local", ["Input.MotDePasse"] = IdentitySeeder.DemoPassword });
+        var connexion = await EgalisFactory.PostFormAsync(factory.Client(), "/compte/connexion", new() { ["Input.Email"] = "agent@egalis.local", ["Input.MotDePasse"] = ComptesDemo.DemoPassword });
         Assert.Equal(HttpStatusCode.OK, connexion.StatusCode);
         Assert.Contains("Adresse électronique ou mot de passe incorrect.", await connexion.ReadHtmlAsync());
         using (var scope = factory.Services.CreateScope())

@@ -34,6 +34,53 @@ public class BudgetServiceTests(EgalisFactory factory) : IClassFixture<EgalisFac
         Assert.Equal(("D110", "65748", "552"), (ligne.GetProperty("sousPolitique").GetString(), ligne.GetProperty("nature").GetString(), ligne.GetProperty("fonction").GetString()));
     }
 
+    /// <summary>
+    /// Another module's step (here: a member recorded by the secretariat) and a commitment are one unit of work:
+    /// the budget joins the caller's transaction, so both land, or neither.
+    /// </summary>
+    [Fact]
+    public async Task A_commitment_joins_its_callers_transaction_and_lands_or_not_with_it()
+    {
+        var ligne = await AvecServiceAsync((_, db) => db.Set<LigneBudgetaire>().Select(l => l.Id).FirstAsync());
+        var credit = (await AvecServiceAsync((s, _) => s.DefinirCreditAsync(2023, ligne, 10_000m))).Id!.Value;
+        var allocation = (await AvecServiceAsync((s, _) => s.AllouerAsync(credit, "1.3", 10_000m))).Id!.Value;
+        var jour = new DateOnly(2023, 5, 2);
+
+        async Task<Resultat> EtapeAsync(string membre, decimal montant, bool valider) => await AvecServiceAsync(async (s, db) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Add(new Egalis.Web.Features.Deliberations.Elu { Nom = membre });
+            await db.SaveChangesAsync();
+            var resultat = await s.EngagerAsync(allocation, montant, "Association Unité", "Projet " + membre, jour);
+            if (resultat.Ok && valider)
+            {
+                await transaction.CommitAsync();
+            }
+            else
+            {
+                await transaction.RollbackAsync();
+            }
+            return resultat;
+        });
+        Task<bool> MembreAsync(string nom) => AvecServiceAsync((_, db) => db.Set<Egalis.Web.Features.Deliberations.Elu>().AnyAsync(e => e.Nom == nom));
+        Task<decimal> EngageAsync() => AvecServiceAsync(async (_, db) => (await db.Set<Engagement>().Where(e => e.AllocationId == allocation).Select(e => e.Montant).ToListAsync()).Sum());
+
+        Assert.True((await EtapeAsync("ANNULE Étape", 4_000m, valider: false)).Ok);
+        Assert.False(await MembreAsync("ANNULE Étape"));
+        Assert.Equal(0m, await EngageAsync());
+
+        Assert.True((await EtapeAsync("VALIDE Étape", 4_000m, valider: true)).Ok);
+        Assert.True(await MembreAsync("VALIDE Étape"));
+        Assert.Equal(4_000m, await EngageAsync());
+
+        var refus = await EtapeAsync("REFUSE Étape", 7_000m, valider: true);
+        Assert.False(refus.Ok);
+        Assert.Equal("Montant", refus.Erreurs[0].Champ);
+        Assert.StartsWith("Montant refusé : il reste 6 000,00 € disponibles", refus.Erreurs[0].Message.Replace('\u202F', ' ').Replace('\u00A0', ' '));
+        Assert.False(await MembreAsync("REFUSE Étape"));
+        Assert.Equal(4_000m, await EngageAsync());
+    }
+
     [Fact]
     public async Task A_year_without_budget_is_a_404_problem()
     {

@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Compte;
 using Egalis.Web.Features.Compte.Pages;
 using System.Net;
 using System.Security.Cryptography;
@@ -56,9 +57,9 @@ public class CompteTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
             await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "jeune@egalis.local", ["Input.MotDePasse"] = $"mauvais-mot-de-passe-{i}" });
             await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "personne.inconnue@exemple.fr", ["Input.MotDePasse"] = $"mauvais-mot-de-passe-{i}" });
         }
-        var verrouille = await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "jeune@egalis.local", ["Input.MotDePasse"] = IdentitySeeder.DemoPassword });
+        var verrouille = await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "jeune@egalis.local", ["Input.MotDePasse"] = ComptesDemo.DemoPassword });
         Assert.Equal(HttpStatusCode.OK, verrouille.StatusCode);
-        var inconnu = await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "personne.inconnue@exemple.fr", ["Input.MotDePasse"] = IdentitySeeder.DemoPassword });
+        var inconnu = await EgalisFactory.PostFormAsync(client, "/compte/connexion", new() { ["Input.Email"] = "personne.inconnue@exemple.fr", ["Input.MotDePasse"] = ComptesDemo.DemoPassword });
         var attendu = "<span class=\"visually-hidden\">Erreur : </span>Adresse électronique ou mot de passe incorrect. Après 5 essais manqués, un compte est bloqué 15 minutes : patientez, ou choisissez un nouveau mot de passe.";
         Assert.Equal(attendu, Message(await verrouille.ReadHtmlAsync()));
         Assert.Equal(attendu, Message(await inconnu.ReadHtmlAsync()));
@@ -159,7 +160,7 @@ public class DoubleAuthentificationTests(DoubleAuthentificationFactory factory) 
 
         // The next login asks for a code.
         var fresh = factory.Client();
-        var login = await EgalisFactory.PostFormAsync(fresh, "/compte/connexion", new() { ["Input.Email"] = "admin@egalis.local", ["Input.MotDePasse"] = IdentitySeeder.DemoPassword });
+        var login = await EgalisFactory.PostFormAsync(fresh, "/compte/connexion", new() { ["Input.Email"] = "admin@egalis.local", ["Input.MotDePasse"] = ComptesDemo.DemoPassword });
         Assert.StartsWith("/compte/deuxfacteurs", login.Headers.Location?.OriginalString);
         var faux = await EgalisFactory.PostFormAsync(fresh, "/compte/deuxfacteurs", new() { ["Code"] = "12a" }, formPage: login.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, faux.StatusCode);

@@ -209,7 +209,7 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         await secretariat.AjouterMembreAsync(ct6, "UN Ugo", new DateOnly(2020, 7, 15), null, default);
         await secretariat.AjouterMembreAsync(ct6, "DEUX Dora", new DateOnly(2020, 7, 15), null, default);
         var m = await MandatsAsync(ct6);
-        SecretariatService.Resultat? dernier = null;
+        Egalis.Web.Platform.Data.Resultat? dernier = null;
         for (var i = 0; i < 4; i++)
         {
             var seance = await secretariat.CreerSeanceAsync(new(ct6, new DateOnly(2026, 1, 10).AddDays(7 * i), "Martigues", null, "CGCT", null, null, null), default);

@@ -1,3 +1,4 @@
+using Egalis.Web.Platform.Extensions;
 using System.Net;
 using Egalis.Tests.Infrastructure;
 using Egalis.Web.Features.Plan.Indicateurs;
@@ -60,6 +61,32 @@ public class IndicateursTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         await EgalisFactory.PostFormAsync(cheffe, "/plan/indicateur/DELAI-REPONSE?handler=Cible", new() { ["Cible.Annee"] = "2021", ["Cible.Valeur"] = "10" }, formPage: "/plan/indicateur/DELAI-REPONSE");
         await EgalisFactory.PostFormAsync(cheffe, "/plan/indicateur/DELAI-REPONSE?handler=Valeur", new() { ["Valeur.Annee"] = "2021", ["Valeur.Valeur"] = "14" }, formPage: "/plan/indicateur/DELAI-REPONSE");
         Assert.Contains("non atteinte", await factory.Client().GetHtmlAsync("/plan/indicateurs"));
+    }
+
+    [Fact]
+    [Soumet(typeof(Egalis.Web.Features.Plan.Pages.IndicateurModel), "")]
+    public async Task Two_people_editing_an_indicator_at_once_the_second_is_told_what_was_saved_and_keeps_their_input()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var assistant = await factory.SignedInAsAsync(Roles.Assistant);
+        Assert.Equal(HttpStatusCode.Redirect, (await EgalisFactory.PostFormAsync(cheffe, "/plan/indicateur", new()
+        {
+            ["Definition.Code"] = "SIGNALEMENTS", ["Definition.Libelle"] = "Signalements reçus", ["Definition.Unite"] = "signalements", ["Definition.Sens"] = "Hausse",
+        })).StatusCode);
+        // Both open the form; the team leader saves first.
+        var premier = await Formulaire.LireAsync(cheffe, "/plan/indicateur/SIGNALEMENTS", "/plan/indicateur/SIGNALEMENTS");
+        var second = await Formulaire.LireAsync(assistant, "/plan/indicateur/SIGNALEMENTS", "/plan/indicateur/SIGNALEMENTS");
+        Assert.Equal(HttpStatusCode.Redirect, (await premier.EnvoyerAsync(cheffe, new() { ["Definition.Libelle"] = "Signalements reçus par la cellule" })).StatusCode);
+
+        var refus = await second.EnvoyerAsync(assistant, new() { ["Definition.Unite"] = "dossiers" });
+        Assert.Equal(HttpStatusCode.OK, refus.StatusCode);
+        var html = await refus.ReadHtmlAsync();
+        Assert.Contains("Cette fiche a été modifiée par quelqu'un d'autre pendant votre saisie : rien n'a été enregistré. Enregistré entre-temps : libellé « Signalements reçus par la cellule », unité « signalements ». Vos saisies sont conservées ci-dessous.", html);
+        Assert.Contains("value=\"dossiers\"", html);
+
+        // Saving again from there is a deliberate choice: it replaces what was saved meanwhile.
+        Assert.Equal(HttpStatusCode.Redirect, (await Formulaire.Depuis(html, "/plan/indicateur/SIGNALEMENTS", "/plan/indicateur/SIGNALEMENTS").EnvoyerAsync(assistant)).StatusCode);
+        Assert.Contains("dossiers", await cheffe.GetHtmlAsync("/plan/indicateur/SIGNALEMENTS"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

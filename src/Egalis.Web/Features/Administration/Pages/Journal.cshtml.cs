@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Administration.Pages;
 
 /// <summary>The audit log in words, filtered by person, module, record and dates.</summary>
-[Authorize(Policy = Policies.Administration)]
+[Authorize(Policy = AdministrationModule.Administrer)]
 public class JournalModel(EgalisDbContext db, DescriptionsAudit descriptions) : PageModel
 {
     private const int Taille = 50;
@@ -75,11 +75,10 @@ public class JournalModel(EgalisDbContext db, DescriptionsAudit descriptions) : 
             var to = Paris.DebutDuJour(Au.Value.AddDays(1));
             query = query.Where(e => e.Quand < to);
         }
-        Total = await query.CountAsync(ct);
-        Pages = Pager.TotalPages(Total, Taille);
-        PageCourante = Math.Min(Pager.Clamp(NumeroPage), Pages);
+        var pagination = Pager.Paginer(await query.CountAsync(ct), NumeroPage, Taille);
+        (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
         // Id follows insertion order, and sorts the same on both databases.
-        Lignes = await query.OrderByDescending(e => e.Id).Skip((PageCourante - 1) * Taille).Take(Taille).ToListAsync(ct);
+        Lignes = await pagination.Appliquer(query.OrderByDescending(e => e.Id)).ToListAsync(ct);
         UrlPage = $"?Qui={Uri.EscapeDataString(Qui ?? "")}&Module={Uri.EscapeDataString(Module ?? "")}&Texte={Uri.EscapeDataString(Texte ?? "")}&Du={Du:yyyy-MM-dd}&Au={Au:yyyy-MM-dd}&p={{page}}";
     }
 }

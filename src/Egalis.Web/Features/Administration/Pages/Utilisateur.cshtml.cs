@@ -1,3 +1,5 @@
+using Egalis.Web.Platform.Text;
+using Egalis.Web.Features.Territoires;
 using System.ComponentModel.DataAnnotations;
 using Egalis.Web.Features.Compte;
 using Egalis.Web.Platform.Data;
@@ -12,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Administration.Pages;
 
 /// <summary>Invite a person, or change an account's name, roles and territorial scope.</summary>
-[Authorize(Policy = Policies.Administration)]
+[Authorize(Policy = AdministrationModule.Administrer)]
 public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users, LienMotDePasse liens, TimeProvider time) : PageModel
 {
     public sealed class InputModel
@@ -97,8 +99,8 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         user.NomComplet = Input.NomComplet.Trim();
         user.Email = email;
         user.UserName = email;
-        user.ConseilTerritoireCode = NullIfEmpty(Input.ConseilTerritoireCode);
-        user.CommuneCodeInsee = NullIfEmpty(Input.CommuneCodeInsee);
+        user.ConseilTerritoireCode = Textes.Nettoyer(Input.ConseilTerritoireCode);
+        user.CommuneCodeInsee = Textes.Nettoyer(Input.CommuneCodeInsee);
 
         // Account, roles and scope change together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -244,8 +246,8 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
     private void Validate()
     {
         Input.Roles = Input.Roles.Where(r => Roles.All.Contains(r)).Distinct().ToList();
-        var territoire = NullIfEmpty(Input.ConseilTerritoireCode);
-        var commune = NullIfEmpty(Input.CommuneCodeInsee);
+        var territoire = Textes.Nettoyer(Input.ConseilTerritoireCode);
+        var commune = Textes.Nettoyer(Input.CommuneCodeInsee);
         if (territoire is not null && ConseilsTerritoire.All(t => t.Value != territoire))
         {
             ModelState.AddModelError("Input.ConseilTerritoireCode", "Choisissez un conseil de territoire de la liste.");
@@ -258,15 +260,17 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         {
             ModelState.AddModelError("Input.CommuneCodeInsee", "Un compte a pour périmètre soit un conseil de territoire, soit une commune, pas les deux.");
         }
-        if (Input.Roles.Contains(Roles.ReferentTerritoire) && territoire is null)
+        // The scope each role needs is stated once, in Roles.PorteeRequise.
+        var portees = Input.Roles.Select(Roles.PorteeRequise).ToHashSet();
+        if (portees.Contains(Portee.ConseilTerritoire) && territoire is null)
         {
             ModelState.AddModelError("Input.ConseilTerritoireCode", "Un référent de territoire doit avoir un conseil de territoire.");
         }
-        if (Input.Roles.Contains(Roles.ReferentCommune) && commune is null)
+        if (portees.Contains(Portee.Commune) && commune is null)
         {
             ModelState.AddModelError("Input.CommuneCodeInsee", "Un référent de commune doit avoir une commune.");
         }
-        if (Input.Roles.Contains(Roles.ReferentTerritoire) && Input.Roles.Contains(Roles.ReferentCommune))
+        if (portees.Contains(Portee.ConseilTerritoire) && portees.Contains(Portee.Commune))
         {
             ModelState.AddModelError("Input.Roles", "Un compte ne peut pas être à la fois référent de territoire et référent de commune.");
         }
@@ -281,5 +285,4 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         Communes = communes.OrderBy(c => c.Nom, french).Select(c => new SelectListItem($"{c.Nom} ({c.CodeInsee})", c.CodeInsee)).ToList();
     }
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
 using Egalis.Web.Platform.Ui;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Administration.Pages;
 
-[Authorize(Policy = Policies.Administration)]
+[Authorize(Policy = AdministrationModule.Administrer)]
 public class UtilisateursModel(EgalisDbContext db) : PageModel
 {
     public sealed record Ligne(string Id, string Nom, string Email, List<string> Roles, string? Perimetre, bool DeuxFacteurs, bool Desactive);
@@ -29,18 +30,16 @@ public class UtilisateursModel(EgalisDbContext db) : PageModel
             var q = Q.Trim().ToLower();
             query = query.Where(u => u.NomComplet.ToLower().Contains(q) || u.Email!.ToLower().Contains(q));
         }
-        Total = await query.CountAsync(ct);
-        Pages = Pager.TotalPages(Total, Pager.DefaultSize);
-        PageCourante = Math.Min(Pager.Clamp(NumeroPage), Pages);
+        var pagination = Pager.Paginer(await query.CountAsync(ct), NumeroPage);
+        (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
         // One query for the page, roles and scope names included (no query per row).
-        var rows = await query.OrderBy(u => u.NomComplet).ThenBy(u => u.Email)
-            .Skip((PageCourante - 1) * Pager.DefaultSize).Take(Pager.DefaultSize)
+        var rows = await pagination.Appliquer(query.OrderBy(u => u.NomComplet).ThenBy(u => u.Email))
             .Select(u => new
             {
                 u.Id, u.NomComplet, u.Email, u.TwoFactorEnabled, Desactive = u.DesactiveLe != null,
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
-                Territoire = db.ConseilsTerritoire.Where(t => t.Code == u.ConseilTerritoireCode).Select(t => t.Nom).FirstOrDefault(),
-                Commune = db.Communes.Where(c => c.CodeInsee == u.CommuneCodeInsee).Select(c => c.Nom).FirstOrDefault(),
+                Territoire = db.Set<ConseilTerritoire>().Where(t => t.Code == u.ConseilTerritoireCode).Select(t => t.Nom).FirstOrDefault(),
+                Commune = db.Set<Commune>().Where(c => c.CodeInsee == u.CommuneCodeInsee).Select(c => c.Nom).FirstOrDefault(),
             })
             .ToListAsync(ct);
         Lignes = rows.Select(r => new Ligne(r.Id, r.NomComplet, r.Email ?? "", r.Roles.Order().ToList(),

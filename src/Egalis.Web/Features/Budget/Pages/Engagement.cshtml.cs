@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Budget.Pages;
 
-[Authorize(Policy = Policies.EquipePlan)]
+[Authorize(Policy = BudgetModule.GererLeBudget)]
 public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageModel
 {
     public sealed class MandatInput
@@ -65,7 +65,7 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
         var resultat = await budget.MandaterAsync(Id, Mandat.Montant!.Value, Mandat.Date!.Value, Mandat.Reference, ct);
         if (!resultat.Ok)
         {
-            ModelState.AddModelError("Mandat.Montant", resultat.Erreur!);
+            ModelState.AjouterErreurs(resultat, "Mandat", champParDefaut: "Montant");
             return Page();
         }
         TempData["Message"] = $"Mandatement de {Euros.Format(Mandat.Montant.Value)} enregistré.";
@@ -86,7 +86,7 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
         var resultat = await budget.AnnulerEngagementAsync(Id, Annulation.Motif, ct);
         if (!resultat.Ok)
         {
-            ModelState.AddModelError("Annulation.Motif", resultat.Erreur!);
+            ModelState.AjouterErreurs(resultat, "Annulation", champParDefaut: "Motif");
             return Page();
         }
         TempData["Message"] = "Engagement annulé : son montant est de nouveau disponible.";

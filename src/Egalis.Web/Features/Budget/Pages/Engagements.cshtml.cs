@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Budget.Pages;
 
-[Authorize(Policy = Policies.EquipePlan)]
+[Authorize(Policy = BudgetModule.GererLeBudget)]
 public class EngagementsModel(EgalisDbContext db, BudgetService budget, BudgetSynthese synthese) : PageModel
 {
     public sealed record Ligne(int Id, DateOnly Date, string Action, string Beneficiaire, string Objet, decimal Montant, decimal Mandate, bool Annule);
@@ -80,7 +80,7 @@ public class EngagementsModel(EgalisDbContext db, BudgetService budget, BudgetSy
         var resultat = await budget.EngagerAsync(Input.AllocationId!.Value, Input.Montant!.Value, Input.Beneficiaire, Input.Objet, Input.Date!.Value, Input.Reference, ct: ct);
         if (!resultat.Ok)
         {
-            ModelState.AddModelError("Input.Montant", resultat.Erreur!);
+            ModelState.AjouterErreurs(resultat, "Input", champParDefaut: "Montant");
             return Page();
         }
         TempData["Message"] = $"{Euros.Format(Input.Montant.Value)} engagés pour {Input.Beneficiaire.Trim()}.";
@@ -90,11 +90,9 @@ public class EngagementsModel(EgalisDbContext db, BudgetService budget, BudgetSy
     private async Task ChargerAsync(CancellationToken ct)
     {
         var query = db.Set<Engagement>().AsNoTracking().Where(e => e.Allocation!.Credit!.Annee == Annee);
-        Total = await query.CountAsync(ct);
-        Pages = Pager.TotalPages(Total, Pager.DefaultSize);
-        PageCourante = Math.Min(Pager.Clamp(NumeroPage), Pages);
-        var page = await query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
-            .Skip((PageCourante - 1) * Pager.DefaultSize).Take(Pager.DefaultSize)
+        var pagination = Pager.Paginer(await query.CountAsync(ct), NumeroPage);
+        (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
+        var page = await pagination.Appliquer(query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id))
             .Select(e => new { e.Id, e.Date, e.Allocation!.ActionCode, e.Beneficiaire, e.Objet, e.Montant, Annule = e.Statut == StatutEngagement.Annule })
             .ToListAsync(ct);
         var ids = page.Select(e => e.Id).ToList();

@@ -1,3 +1,4 @@
+using Egalis.Web.Platform.Text;
 using System.ComponentModel.DataAnnotations;
 using Egalis.Web.Features.Plan;
 using Egalis.Web.Platform.Data;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Budget.Pages;
 
-[Authorize(Policy = Policies.EquipePlan)]
+[Authorize(Policy = BudgetModule.GererLeBudget)]
 public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese synthese, Deliberations.Registre registre, PlanService plans) : PageModel
 {
     public sealed class AllocationInput
@@ -33,7 +34,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
     {
         [Display(Name = "Année")]
         [Required(ErrorMessage = "Indiquez l'année.")]
-        [Range(2019, 2100, ErrorMessage = "L'année doit être comprise entre 2019 et 2100.")]
+        [Range(Annees.Premiere, Annees.Derniere, ErrorMessage = Annees.Message)]
         public int? Annee { get; set; }
 
         [Display(Name = "Ligne budgétaire")]
@@ -72,7 +73,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
                 TempData["Message"] = $"{Euros.Format(Allocation.Montant.Value)} alloués à l'action {Allocation.ActionCode}.";
                 return RedirectToPage(new { Annee });
             }
-            ModelState.AddModelError("Allocation.Montant", resultat.Erreur!);
+            ModelState.AjouterErreurs(resultat, "Allocation", champParDefaut: "Montant");
         }
         await ChargerAsync(ct);
         return Page();
@@ -89,7 +90,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
                 TempData["Message"] = $"Crédits {Credits.Annee} enregistrés : {Euros.Format(Credits.Montant.Value)}.";
                 return RedirectToPage(new { Annee = Credits.Annee });
             }
-            ModelState.AddModelError("Credits.Montant", resultat.Erreur!);
+            ModelState.AjouterErreurs(resultat, "Credits", champParDefaut: "Montant");
         }
         await ChargerAsync(ct);
         return Page();

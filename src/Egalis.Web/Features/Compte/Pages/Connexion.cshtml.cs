@@ -54,7 +54,7 @@ public class ConnexionModel(SignInManager<Utilisateur> signIn, UserManager<Utili
         var result = await signIn.PasswordSignInAsync(user, Input.MotDePasse, Input.SeSouvenir, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/espace");
         }
         if (result.RequiresTwoFactor)
         {

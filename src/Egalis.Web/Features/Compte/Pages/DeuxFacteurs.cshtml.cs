@@ -39,7 +39,7 @@ public class DeuxFacteursModel(SignInManager<Utilisateur> signIn) : PageModel
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(CodeAuthentification.Normaliser(Code), SeSouvenir, rememberClient: false);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/espace");
         }
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
             ? "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux."

@@ -10,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Deliberations.Pages;
 
-[Authorize(Policy = Policies.Secretariat)]
+[Authorize(Policy = DeliberationsModule.TenirLeSecretariat)]
 [RequestSizeLimit(1_100_000)]
-public class AssembleeModel(EgalisDbContext db, SecretariatService secretariat) : PageModel
+public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, SecretariatService secretariat) : PageModel
 {
     public sealed class MembreInput
     {
@@ -163,7 +163,7 @@ public class AssembleeModel(EgalisDbContext db, SecretariatService secretariat) 
         {
             return NotFound();
         }
-        if (!PorteeSecretariat.PeutGerer(User, assemblee))
+        if (!await portee.PeutGererAsync(User, assemblee))
         {
             return Forbid();
         }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Deliberations.Pages;
 
-[Authorize(Policy = Policies.Secretariat)]
-public class GestionModel(EgalisDbContext db, SecretariatService secretariat) : PageModel
+[Authorize(Policy = DeliberationsModule.TenirLeSecretariat)]
+public class GestionModel(PorteeSecretariat portee, EgalisDbContext db, SecretariatService secretariat) : PageModel
 {
     public sealed record LigneSeance(int Id, DateOnly Date, string Assemblee, string? Lieu, int Points);
 
@@ -35,7 +35,7 @@ public class GestionModel(EgalisDbContext db, SecretariatService secretariat) : 
 
     [BindProperty(Name = nameof(Input))] public NouvelleSeanceInput Input { get; set; } = new();
     [BindProperty(Name = nameof(Commission))] public CommissionInput Commission { get; set; } = new();
-    public bool EquipeDuPlan => PorteeUtilisateur.EquipeDuPlan(User);
+    public bool EquipeDuPlan => portee.Partout(User);
 
     public async Task<IActionResult> OnPostCommissionAsync(CancellationToken ct)
     {
@@ -97,7 +97,7 @@ public class GestionModel(EgalisDbContext db, SecretariatService secretariat) : 
 
     private async Task ChargerAsync(CancellationToken ct)
     {
-        Assemblees = await PorteeSecretariat.Gerables(db.Set<Assemblee>().AsNoTracking(), User).OrderBy(a => a.Type).ThenBy(a => a.Code).ToListAsync(ct);
+        Assemblees = await portee.Gerables(db.Set<Assemblee>().AsNoTracking(), User).OrderBy(a => a.Type).ThenBy(a => a.Code).ToListAsync(ct);
         var ids = Assemblees.Select(a => a.Id).ToList();
         Seances = await db.Set<Seance>().AsNoTracking().Where(s => ids.Contains(s.AssembleeId)).OrderByDescending(s => s.Date).Take(50)
             .Select(s => new LigneSeance(s.Id, s.Date, s.Assemblee!.Nom, s.Lieu, db.Set<PointOrdreDuJour>().Count(p => p.SeanceId == s.Id))).ToListAsync(ct);

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Deliberations.Pages;
 
-[Authorize(Policy = Policies.Secretariat)]
-public class ImportModel(EgalisDbContext db, SecretariatService secretariat, MatieresActes matieres) : PageModel
+[Authorize(Policy = DeliberationsModule.TenirLeSecretariat)]
+public class ImportModel(PorteeSecretariat portee, EgalisDbContext db, SecretariatService secretariat, MatieresActes matieres) : PageModel
 {
     [BindProperty, Display(Name = "Assemblée")]
     [Required(ErrorMessage = "Choisissez l'assemblée.")]
@@ -68,7 +68,7 @@ public class ImportModel(EgalisDbContext db, SecretariatService secretariat, Mat
             return null;
         }
         var assemblee = await db.Set<Assemblee>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == AssembleeId, ct);
-        if (assemblee is null || !PorteeSecretariat.PeutGerer(User, assemblee))
+        if (assemblee is null || !await portee.PeutGererAsync(User, assemblee))
         {
             ModelState.AddModelError(nameof(AssembleeId), "Choisissez une assemblée dont vous tenez le secrétariat.");
             return null;
@@ -78,6 +78,6 @@ public class ImportModel(EgalisDbContext db, SecretariatService secretariat, Mat
     }
 
     private async Task ChargerAsync(CancellationToken ct) =>
-        Assemblees = await PorteeSecretariat.Gerables(db.Set<Assemblee>().AsNoTracking(), User).OrderBy(a => a.Type).ThenBy(a => a.Code)
+        Assemblees = await portee.Gerables(db.Set<Assemblee>().AsNoTracking(), User).OrderBy(a => a.Type).ThenBy(a => a.Code)
             .Select(a => new SelectListItem(a.Nom, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
 }

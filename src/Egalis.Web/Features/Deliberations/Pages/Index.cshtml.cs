@@ -31,8 +31,7 @@ public class IndexModel(Registre registre, EgalisDbContext db) : PageModel
         {
             Annee = null;
         }
-        PageCourante = Pager.Clamp(NumeroPage);
-        (Actes, Total) = await registre.PageAsync(Assemblee, Annee, PageCourante, Pager.DefaultSize, ct);
-        Pages = Pager.TotalPages(Total, Pager.DefaultSize);
+        (Actes, var pagination) = await registre.PageAsync(Assemblee, Annee, NumeroPage, Pager.DefaultSize, ct);
+        (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
     }
 }

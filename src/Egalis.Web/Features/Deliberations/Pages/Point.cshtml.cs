@@ -14,8 +14,8 @@ namespace Egalis.Web.Features.Deliberations.Pages;
 /// Holding an item and following its act: attendance and vote once the session's day has come, then
 /// signature, transmission to the prefecture, and — once signed — only rectifications of material errors.
 /// </summary>
-[Authorize(Policy = Policies.Secretariat)]
-public class PointModel(EgalisDbContext db, SecretariatService secretariat, Registre registre, Plan.PlanService plans, MatieresActes matieres, TimeProvider time) : PageModel
+[Authorize(Policy = DeliberationsModule.TenirLeSecretariat)]
+public class PointModel(PorteeSecretariat portee, EgalisDbContext db, SecretariatService secretariat, Registre registre, Plan.PlanService plans, MatieresActes matieres, TimeProvider time) : PageModel
 {
     public sealed class PresenceInput
     {
@@ -296,7 +296,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         return Conclure(resultat, nameof(LienActe), $"Cet acte {verbe} l'acte {LienActe.ActeVise!.Trim().ToUpperInvariant()} : les deux actes le mentionnent une fois celui-ci délibéré.", id);
     }
 
-    private IActionResult Conclure(SecretariatService.Resultat resultat, string prefixe, string message, int id)
+    private IActionResult Conclure(Resultat resultat, string prefixe, string message, int id)
     {
         if (!resultat.Ok)
         {
@@ -321,7 +321,7 @@ public class PointModel(EgalisDbContext db, SecretariatService secretariat, Regi
         {
             return NotFound();
         }
-        if (!PorteeSecretariat.PeutGerer(User, acte.Assemblee))
+        if (!await portee.PeutGererAsync(User, acte.Assemblee))
         {
             return Forbid();
         }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Deliberations.Pages;
 
 /// <summary>A session: its president and secretary, its agenda; corrected or deleted until the assembly has decided on one of its items.</summary>
-[Authorize(Policy = Policies.Secretariat)]
-public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, MatieresActes matieres, TimeProvider time) : PageModel
+[Authorize(Policy = DeliberationsModule.TenirLeSecretariat)]
+public class SeanceModel(PorteeSecretariat portee, EgalisDbContext db, SecretariatService secretariat, MatieresActes matieres, TimeProvider time) : PageModel
 {
     public sealed class BureauInput
     {
@@ -107,7 +107,7 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         return Redirect("/deliberations/gestion");
     }
 
-    private IActionResult Conclure(SecretariatService.Resultat resultat, string prefixe, string message, int id)
+    private IActionResult Conclure(Resultat resultat, string prefixe, string message, int id)
     {
         if (!resultat.Ok)
         {
@@ -128,7 +128,7 @@ public class SeanceModel(EgalisDbContext db, SecretariatService secretariat, Mat
         {
             return NotFound();
         }
-        if (!PorteeSecretariat.PeutGerer(User, seance.Assemblee!))
+        if (!await portee.PeutGererAsync(User, seance.Assemblee!))
         {
             return Forbid();
         }

@@ -1,3 +1,5 @@
+using Egalis.Web.Platform.Text;
+using Egalis.Web.Features.Territoires;
 using Ligne = Egalis.Web.Platform.Exports.LectureCsv.Ligne;
 using System.Globalization;
 using System.Text;
@@ -259,9 +261,9 @@ public sealed partial class ImportPlan(EgalisDbContext db)
                 erreurs.Add(new Erreur(n, code is null ? "Le code de l'indicateur est vide." : $"L'indicateur {code} n'existe pas : créez-le d'abord dans la plateforme."));
             }
             int annee = 0;
-            if (ligne["annee"] is not { } texteAnnee || !int.TryParse(texteAnnee, NumberStyles.Integer, CultureInfo.InvariantCulture, out annee) || annee is < 2019 or > 2100)
+            if (ligne["annee"] is not { } texteAnnee || !int.TryParse(texteAnnee, NumberStyles.Integer, CultureInfo.InvariantCulture, out annee) || !Annees.Valide(annee))
             {
-                erreurs.Add(new Erreur(n, $"L'année « {ligne["annee"]} » doit être comprise entre 2019 et 2100."));
+                erreurs.Add(new Erreur(n, $"L'année « {ligne["annee"]} » doit être comprise entre {Annees.Premiere} et {Annees.Derniere}."));
             }
             var periode = ligne["periode"]?.ToUpperInvariant() ?? "";
             if (!PeriodeValable().IsMatch(periode))

@@ -1,3 +1,4 @@
+using Egalis.Web.Platform.Extensions;
 using Egalis.Web.Features.Plan.Indicateurs;
 using Egalis.Web.Platform.Exports;
 using Egalis.Web.Platform.Web;

@@ -1,15 +1,9 @@
+using Egalis.Web.Platform.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Egalis.Web.Features.Plan.Indicateurs;
 
-public enum SensIndicateur
-{
-    /// <summary>Higher is better: the target is reached when the value is at least the target.</summary>
-    Hausse = 0,
-    /// <summary>Lower is better: the target is reached when the value is at most the target.</summary>
-    Baisse = 1,
-}
 
 /// <summary>A measure of the plan's effect: entered by the team, or computed by a module's provider.</summary>
 public class Indicateur

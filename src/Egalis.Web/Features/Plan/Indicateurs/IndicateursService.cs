@@ -1,3 +1,4 @@
+using Egalis.Web.Platform.Extensions;
 using Egalis.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,7 +74,6 @@ public sealed class IndicateursService(EgalisDbContext db, RegistreIndicateurs r
 /// <summary>Runs after the plan's seeding: registered providers become indicators.</summary>
 public sealed class IndicateursSeeder : ISeeder
 {
-    public int Ordre => 25;
 
     public Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<IndicateursService>().SynchroniserAsync(ct);

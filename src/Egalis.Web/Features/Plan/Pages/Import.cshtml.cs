@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Egalis.Web.Features.Plan.Pages;
 
-[Authorize(Policy = Policies.EquipePlan)]
+[Authorize(Policy = PlanModule.PiloterLePlan)]
 [RequestSizeLimit(2_000_000)]
 public class ImportModel(ImportPlan import) : PageModel
 {

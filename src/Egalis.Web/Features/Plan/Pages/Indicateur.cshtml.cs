@@ -1,3 +1,5 @@
+using Egalis.Web.Platform.Text;
+using Egalis.Web.Platform.Extensions;
 using System.ComponentModel.DataAnnotations;
 using Egalis.Web.Features.Plan.Indicateurs;
 using Egalis.Web.Platform.Data;
@@ -12,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>Create an indicator, or edit its definition, targets and values.</summary>
-[Authorize(Policy = Policies.EquipePlan)]
+[Authorize(Policy = PlanModule.PiloterLePlan)]
 public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs, PlanService plans) : PageModel
 {
     public sealed class DefinitionInput
@@ -48,7 +50,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
     {
         [Display(Name = "Année de la cible")]
         [Required(ErrorMessage = "Indiquez l'année.")]
-        [Range(2019, 2100, ErrorMessage = "L'année doit être comprise entre 2019 et 2100.")]
+        [Range(Annees.Premiere, Annees.Derniere, ErrorMessage = Annees.Message)]
         public int? Annee { get; set; }
 
         [Display(Name = "Valeur cible")]
@@ -60,7 +62,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
     {
         [Display(Name = "Année")]
         [Required(ErrorMessage = "Indiquez l'année.")]
-        [Range(2019, 2100, ErrorMessage = "L'année doit être comprise entre 2019 et 2100.")]
+        [Range(Annees.Premiere, Annees.Derniere, ErrorMessage = Annees.Message)]
         public int? Annee { get; set; }
 
         [Display(Name = "Période")]
@@ -145,14 +147,18 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
         indicateur.Unite = Definition.Unite.Trim();
         indicateur.Sens = Definition.Sens;
         indicateur.ActionCode = Definition.ActionCode;
-        indicateur.Description = string.IsNullOrWhiteSpace(Definition.Description) ? null : Definition.Description.Trim();
-        try
+        indicateur.Description = Textes.Nettoyer(Definition.Description);
+        var entreTemps = await db.EnregistrerAsync(async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+            var actuel = await db.Set<Indicateur>().AsNoTracking().SingleAsync(i => i.Code == Code, ct);
+            // Saving again from here replaces those values on purpose.
+            Definition.Version = actuel.Version;
+            ModelState.Remove("Definition.Version");
+            return $"libellé « {actuel.Libelle} », unité « {actuel.Unite} ».";
+        }, ct);
+        if (entreTemps is not null)
         {
-            ModelState.AddModelError(string.Empty, "Cet indicateur a été modifié par quelqu'un d'autre pendant votre saisie : rien n'a été enregistré. Rechargez la page pour voir ses valeurs actuelles.");
+            ModelState.AddModelError(string.Empty, $"{Concurrence.Message} Enregistré entre-temps : {entreTemps} Vos saisies sont conservées ci-dessous.");
             return Page();
         }
         TempData["Message"] = Creation ? $"Indicateur {indicateur.Code} créé." : "Indicateur enregistré.";

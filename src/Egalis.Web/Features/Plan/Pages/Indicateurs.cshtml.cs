@@ -17,6 +17,6 @@ public class IndicateursModel(IndicateursService indicateurs, IAuthorizationServ
     {
         Annees = IndicateursService.AnneesDuPlan(Paris.Aujourdhui(time));
         Lignes = await indicateurs.ChargerAsync(Annees, ct: ct);
-        PeutModifier = (await authorization.AuthorizeAsync(User, Policies.EquipePlan)).Succeeded;
+        PeutModifier = (await authorization.AuthorizeAsync(User, PlanModule.PiloterLePlan)).Succeeded;
     }
 }

@@ -1,3 +1,5 @@
+using Egalis.Web.Platform.Text;
+using Egalis.Web.Features.Territoires;
 using System.ComponentModel.DataAnnotations;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
@@ -11,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>The team edits an axis, action or sub-action, its milestones and sub-actions.</summary>
-[Authorize(Policy = Policies.EquipePlan)]
+[Authorize(Policy = PlanModule.PiloterLePlan)]
 public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
 {
     public sealed class InputModel
@@ -138,29 +140,27 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         // The version the user started from: if someone saved since, EF Core refuses the update.
         db.Entry(element).Property(e => e.Version).OriginalValue = Input.Version;
         element.Titre = Input.Titre.Trim();
-        element.Description = Nettoyer(Input.Description);
+        element.Description = Textes.Nettoyer(Input.Description);
         element.StatutCode = Input.StatutCode;
         element.Progression = EstFeuille ? Input.Progression : null;
         element.Poids = Input.Poids;
-        element.ServicePilote = Nettoyer(Input.ServicePilote);
-        element.Partenaires = Nettoyer(Input.Partenaires);
+        element.ServicePilote = Textes.Nettoyer(Input.ServicePilote);
+        element.Partenaires = Textes.Nettoyer(Input.Partenaires);
         element.Territoires = Input.Territoires;
         element.DateDebut = Input.DateDebut;
         element.DateFin = Input.DateFin;
         element.Version = Input.Version + 1;
-        try
+        Conflit = await db.EnregistrerAsync(async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             var actuel = await db.Set<ElementPlan>().AsNoTracking().Include(e => e.Statut).SingleAsync(e => e.Id == element.Id, ct);
-            Conflit = $"intitulé « {actuel.Titre} », statut « {actuel.Statut!.Libelle} », avancement {(actuel.Progression is null ? "celui du statut" : $"{actuel.Progression} %")}.";
             // Saving again from here replaces those values on purpose.
             Input.Version = actuel.Version;
             ModelState.Remove("Input.Version");
-            ModelState.AddModelError(string.Empty, "Cette fiche a été modifiée par quelqu'un d'autre pendant votre saisie : rien n'a été enregistré.");
+            return $"intitulé « {actuel.Titre} », statut « {actuel.Statut!.Libelle} », avancement {(actuel.Progression is null ? "celui du statut" : $"{actuel.Progression} %")}.";
+        }, ct);
+        if (Conflit is not null)
+        {
+            ModelState.AddModelError(string.Empty, Concurrence.Message);
             return Page();
         }
         TempData["Message"] = "Modifications enregistrées.";
@@ -185,7 +185,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
             await ChargerAsync(element, ct);
             return Page();
         }
-        db.Add(new Jalon { ElementPlanId = element.Id, Date = NouveauJalon.Date!.Value, Titre = NouveauJalon.Titre.Trim(), Description = Nettoyer(NouveauJalon.Description) });
+        db.Add(new Jalon { ElementPlanId = element.Id, Date = NouveauJalon.Date!.Value, Titre = NouveauJalon.Titre.Trim(), Description = Textes.Nettoyer(NouveauJalon.Description) });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Jalon « {NouveauJalon.Titre.Trim()} » ajouté.";
         return RedirectToPage(new { code = element.Code });
@@ -311,5 +311,4 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         Version = e.Version,
     };
 
-    private static string? Nettoyer(string? texte) => string.IsNullOrWhiteSpace(texte) ? null : texte.Trim();
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>The team's dashboard: where each axis stands, what is late.</summary>
-[Authorize(Policy = Policies.EquipePlan)]
+[Authorize(Policy = PlanModule.PiloterLePlan)]
 public class PilotageModel(PlanService plans, EgalisDbContext db, TimeProvider time, Budget.BudgetSynthese synthese) : PageModel
 {
     public sealed record JalonEnRetard(DateOnly Date, string Titre, string Code, string Action, int Jours);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>The configurable list of action statuses and their default progress.</summary>
-[Authorize(Policy = Policies.EquipePlan)]
+[Authorize(Policy = PlanModule.PiloterLePlan)]
 public class StatutsModel(EgalisDbContext db) : PageModel
 {
     public sealed record Ligne(StatutAction Statut, int Utilisations);

@@ -1,15 +1,16 @@
 using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Egalis.Web.Platform.Identity;
+namespace Egalis.Web.Features.Compte;
 
 /// <summary>
-/// Creates the roles; and the demo accounts listed in the README only when asked for
+/// Creates the demo accounts listed in the README only when asked for
 /// (<c>Egalis:ComptesDemo</c>, set in appsettings.Development.json), only in Development, and never in a
 /// database that holds any other account: a production database can never receive them.
 /// </summary>
-public sealed class IdentitySeeder(IHostEnvironment environment, IConfiguration configuration, ILogger<IdentitySeeder> logger) : ISeeder
+public sealed class ComptesDemo(IHostEnvironment environment, IConfiguration configuration, ILogger<ComptesDemo> logger) : ISeeder
 {
     public const string DemoPassword = "Egalis-demo-2026";
 
@@ -27,19 +28,8 @@ public sealed class IdentitySeeder(IHostEnvironment environment, IConfiguration 
         ("jeune@egalis.local", "Jade Jeune", Roles.Jeune, null, null),
     ];
 
-    public int Ordre => 10;
-
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
     {
-        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
-
         if (!configuration.GetValue("Egalis:ComptesDemo", false))
         {
             return;

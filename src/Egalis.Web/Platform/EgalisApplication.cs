@@ -1,0 +1,50 @@
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Modules;
+using Egalis.Web.Platform.Web;
+
+namespace Egalis.Web.Platform;
+
+/// <summary>Builds and runs the site from the platform and the modules <c>Program.cs</c> lists.</summary>
+public static class EgalisApplication
+{
+    public static async Task<int> RunAsync(string[] args, params IModule[] modules)
+    {
+        // No regular expression on user text may run for long: a match that takes more than a second fails
+        // (the caller answers with a message), whichever pattern it is.
+        AppContext.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromSeconds(1));
+
+        WebApplication app;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddPlatform();
+            var registration = new ModuleRegistration(builder);
+            foreach (var module in modules)
+            {
+                module.Register(registration);
+            }
+
+            app = builder.Build();
+            if (AdminCommand.IsRequested(args))
+            {
+                return await AdminCommand.RunAsync(app, args);
+            }
+
+            app.UsePlatform();
+            foreach (var module in modules)
+            {
+                module.Map(app);
+            }
+            await app.Services.InitializeDatabaseAsync();
+        }
+        catch (Exception e) when (Demarrage.Explication(e) is { } explication)
+        {
+            // One line that says what to fix, and a non-zero exit code: no stack trace for a configuration problem.
+            Console.Error.WriteLine($"Egalis ne démarre pas : {explication}");
+            return 1;
+        }
+        await app.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Egalis.Web.Platform.Modules;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Egalis.Web.Platform.Identity;
+
+/// <summary>A record that belongs to a conseil de territoire or a commune (an assembly, later a local plan).</summary>
+public interface IEnregistrementTerritorial
+{
+    string? ConseilTerritoireCode { get; }
+    string? CommuneCodeInsee { get; }
+}
+
+/// <summary>A record that belongs to one person (an applicant's dossier, a young person's application).</summary>
+public interface IEnregistrementPersonnel
+{
+    string ProprietaireId { get; }
+}
+
+/// <summary>« May this user exercise this capability on this record? », asked of <c>IAuthorizationService</c>.</summary>
+public sealed record SurEnregistrement(string Capacite) : IAuthorizationRequirement;
+
+/// <summary>The capabilities the modules declared, and who holds them.</summary>
+public sealed class CatalogueCapacites(IEnumerable<Capacite> capacites)
+{
+    private readonly Dictionary<string, Capacite> _parNom = capacites.ToDictionary(c => c.Nom, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<Capacite> Toutes => _parNom.Values;
+
+    public Capacite Trouver(string nom) =>
+        _parNom.TryGetValue(nom, out var c) ? c : throw new InvalidOperationException($"Capacité non déclarée : « {nom} ».");
+
+    /// <summary>
+    /// Where the user may exercise the capability: everywhere when one of their roles holding it has no scope
+    /// (Roles.PorteeRequise), else their own territory or commune; nowhere without such a role.
+    /// </summary>
+    public Perimetre PerimetreDe(ClaimsPrincipal user, string capacite)
+    {
+        var roles = Trouver(capacite).Roles.Where(user.IsInRole).ToList();
+        if (roles.Count == 0)
+        {
+            return Perimetre.Aucun;
+        }
+        if (roles.Any(r => Roles.PorteeRequise(r) == Portee.Aucune))
+        {
+            return Perimetre.Partout;
+        }
+        return new Perimetre(false,
+            roles.Contains(Roles.ReferentTerritoire) ? PorteeUtilisateur.TerritoireDe(user) : null,
+            roles.Contains(Roles.ReferentCommune) ? PorteeUtilisateur.CommuneDe(user) : null);
+    }
+}
+
+/// <summary>Where a user may act: everywhere, or within a territory and/or a commune (none of them: nowhere).</summary>
+public sealed record Perimetre(bool Tout, string? Territoire, string? Commune)
+{
+    public static readonly Perimetre Aucun = new(false, null, null);
+    public static readonly Perimetre Partout = new(true, null, null);
+
+    public bool Couvre(IEnregistrementTerritorial enregistrement) =>
+        Tout
+        || (Territoire is not null && enregistrement.ConseilTerritoireCode == Territoire)
+        || (Commune is not null && enregistrement.CommuneCodeInsee == Commune);
+}
+
+/// <summary>Territorial scope: the capability, within the user's territory or commune when their role is scoped.</summary>
+public sealed class PorteeTerritorialeHandler(CatalogueCapacites capacites) : AuthorizationHandler<SurEnregistrement, IEnregistrementTerritorial>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SurEnregistrement requirement, IEnregistrementTerritorial resource)
+    {
+        if (capacites.PerimetreDe(context.User, requirement.Capacite).Couvre(resource))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Ownership: the capability, on a record that is the user's own (roles with no scope act on every record).</summary>
+public sealed class ProprietaireHandler(CatalogueCapacites capacites) : AuthorizationHandler<SurEnregistrement, IEnregistrementPersonnel>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SurEnregistrement requirement, IEnregistrementPersonnel resource)
+    {
+        var capacite = capacites.Trouver(requirement.Capacite);
+        var roles = capacite.Roles.Where(context.User.IsInRole).ToList();
+        var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (roles.Count > 0 && ((!capacite.SurSesEnregistrements) || (id is not null && id == resource.ProprietaireId)))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
