@@ -871,7 +871,7 @@ namespace Egalis.Migrations.Postgres.Migrations
 
                     b.HasIndex("Nom");
 
-                    b.ToTable("Communes");
+                    b.ToTable("Communes", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Territoires.ConseilTerritoire", b =>
@@ -1021,6 +1021,38 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.HasIndex("Module", "Quand");
 
                     b.ToTable("JournalAudit", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("character varying(460)");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId", "Le");
+
+                    b.ToTable("ReinitialisationsDoubleAuthentification", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Platform.Identity.Utilisateur", b =>
@@ -1485,6 +1517,15 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Navigation("Commune");
 
                     b.Navigation("Qpv");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
+                {
+                    b.HasOne("Egalis.Web.Platform.Identity.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egalis.Web.Platform.Identity.Utilisateur", b =>

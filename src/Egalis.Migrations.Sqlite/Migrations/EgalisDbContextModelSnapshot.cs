@@ -835,7 +835,7 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Nom");
 
-                    b.ToTable("Communes");
+                    b.ToTable("Communes", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Territoires.ConseilTerritoire", b =>
@@ -983,6 +983,36 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.HasIndex("Module", "Quand");
 
                     b.ToTable("JournalAudit", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Le")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId", "Le");
+
+                    b.ToTable("ReinitialisationsDoubleAuthentification", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Platform.Identity.Utilisateur", b =>
@@ -1441,6 +1471,15 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Navigation("Commune");
 
                     b.Navigation("Qpv");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
+                {
+                    b.HasOne("Egalis.Web.Platform.Identity.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egalis.Web.Platform.Identity.Utilisateur", b =>

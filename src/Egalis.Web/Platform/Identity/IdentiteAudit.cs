@@ -52,6 +52,15 @@ public static class IdentiteAudit
                 return e.Properties.Any(p => p.IsModified && p.Metadata.Name is "NomComplet" or "Email" or "ConseilTerritoireCode" or "CommuneCodeInsee") ? null : "";
             },
         });
+        services.AddDescriptionAudit(new DescriptionAudit<ReinitialisationDoubleAuthentification>
+        {
+            Module = Module,
+            Nom = (r, db) => $"la réinitialisation de la double authentification {Text.Francais.De(NomCompte(db, r.UtilisateurId))}",
+            Lien = r => $"/administration/utilisateur/{r.UtilisateurId}",
+            Phrase = (e, etat, db) => etat == EtatAudit.Creation
+                ? $"Double authentification {Text.Francais.De(NomCompte(db, e.Entity.UtilisateurId))} réinitialisée par {e.Entity.Par}, motif : « {e.Entity.Motif} »."
+                : null,
+        });
         services.AddDescriptionAudit(new DescriptionAudit<IdentityRole>
         {
             Module = Module,

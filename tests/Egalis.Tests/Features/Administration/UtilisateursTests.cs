@@ -105,6 +105,20 @@ public class UtilisateursTests(EgalisFactory factory) : IClassFixture<EgalisFact
         db.ChangeTracker.Clear();
         db.AuditEntries.Remove(await db.AuditEntries.OrderBy(e => e.Id).FirstAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        // Past the application, in the database itself: SQL that rewrites or deletes a line is refused.
+        var id = entry.Id;
+        var avant = (await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Id == id)).Resume;
+        var reecriture = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"JournalAudit\" SET \"Resume\" = 'réécrit' WHERE \"Id\" = {id}"));
+        Assert.Contains("Le journal d'audit ne se modifie pas", reecriture.Message);
+        var effacement = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"JournalAudit\""));
+        Assert.Contains("Le journal d'audit ne", effacement.Message);
+        Assert.Equal(avant, (await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Id == id)).Resume);
+        if (db.Database.IsNpgsql())
+        {
+            Assert.Contains("Le journal d'audit ne", (await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("TRUNCATE \"JournalAudit\""))).Message);
+        }
     }
 
     [Fact]

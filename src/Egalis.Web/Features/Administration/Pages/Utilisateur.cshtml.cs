@@ -43,6 +43,11 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
     [BindProperty] public InputModel Input { get; set; } = new();
 
     [BindProperty, Display(Name = "Je confirme : cette personne ne pourra plus se connecter ; son historique est conservé")] public bool Confirmation { get; set; }
+    [BindProperty, Display(Name = "Motif de la réinitialisation")]
+    [StringLength(ReinitialisationDoubleAuthentification.MotifMax, ErrorMessage = "Le motif ne doit pas dépasser 500 caractères.")]
+    public string? Motif { get; set; }
+    /// <summary>Whether the account has its second factor on (an administrator may then reset it).</summary>
+    public bool DoubleAuthentification { get; private set; }
     /// <summary>True while the person has not chosen a password yet: the invitation can be sent again.</summary>
     public bool InvitationEnAttente { get; private set; }
     /// <summary>When the account was deactivated, if it is.</summary>
@@ -68,6 +73,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
             };
             DesactiveLe = user.DesactiveLe;
             InvitationEnAttente = user.PasswordHash is null;
+            DoubleAuthentification = user.TwoFactorEnabled;
         }
         await LoadListsAsync(ct);
         return Page();
@@ -204,6 +210,66 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         return RedirectToPage("/Administration/Pages/Utilisateurs");
     }
 
+    /// <summary>
+    /// Turns off someone's second factor (lost phone, no recovery code left), with the reason: a new key, no recovery
+    /// code, their sessions closed; they set an authenticator up again at their next sign-in. All or nothing, audited.
+    /// </summary>
+    public async Task<IActionResult> OnPostReinitialiserDoubleAuthentificationAsync(CancellationToken ct)
+    {
+        var user = Id is null ? null : await users.FindByIdAsync(Id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+        // The account form is not posted here: only the reason is this form's.
+        ModelState.Clear();
+        await PreparerAsync(user, ct);
+        if (Motif?.Length > ReinitialisationDoubleAuthentification.MotifMax)
+        {
+            ModelState.AddModelError(nameof(Motif), "Le motif ne doit pas dépasser 500 caractères.");
+            return Page();
+        }
+        if (EstSoiMeme)
+        {
+            ModelState.AddModelError(nameof(Motif), "Vous ne pouvez pas réinitialiser votre propre double authentification : demandez-le à un autre administrateur.");
+            return Page();
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            ModelState.AddModelError(nameof(Motif), "La double authentification de ce compte n'est pas activée : il n'y a rien à réinitialiser.");
+            return Page();
+        }
+        if (Textes.Nettoyer(Motif) is not { } motif)
+        {
+            ModelState.AddModelError(nameof(Motif), "Indiquez le motif (par exemple : téléphone perdu, plus aucun code de secours).");
+            return Page();
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var resultat = await users.SetTwoFactorEnabledAsync(user, false);
+            if (resultat.Succeeded)
+            {
+                // A new key also changes the security stamp: the person's open sessions end.
+                resultat = await users.ResetAuthenticatorKeyAsync(user);
+            }
+            if (resultat.Succeeded)
+            {
+                await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+                db.Add(new ReinitialisationDoubleAuthentification { UtilisateurId = user.Id, Motif = motif, Par = PorteeUtilisateur.NomDe(User), Le = time.GetUtcNow() });
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            else
+            {
+                await transaction.RollbackAsync(ct);
+                ModelState.AddModelError(nameof(Motif), "Le compte vient d'être modifié par quelqu'un d'autre : rechargez la page.");
+                return Page();
+            }
+        }
+        TempData["Message"] = $"La double authentification {Francais.De(user.NomComplet)} est réinitialisée : ses sessions sont fermées ; à sa prochaine connexion, la personne configurera de nouveau son application.";
+        return RedirectToPage(new { id = user.Id });
+    }
+
     /// <summary>Sends the invitation again (the first link expired, or went to spam) to a person who has no password yet.</summary>
     public async Task<IActionResult> OnPostRenvoyerInvitationAsync(CancellationToken ct)
     {
@@ -240,6 +306,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         };
         DesactiveLe = user.DesactiveLe;
         InvitationEnAttente = user.PasswordHash is null;
+        DoubleAuthentification = user.TwoFactorEnabled;
         await LoadListsAsync(ct);
     }
 

@@ -20,6 +20,11 @@ public class DeuxFacteursModel(SignInManager<Utilisateur> signIn) : PageModel
     [RegularExpression(CodeAuthentification.Motif, ErrorMessage = CodeAuthentification.MessageFormat)]
     public string Code { get; set; } = "";
 
+    /// <summary>A recovery code (« XXXXX-XXXXX »), for a person without their phone.</summary>
+    [BindProperty]
+    [Display(Name = "Code de secours")]
+    public string? CodeSecours { get; set; }
+
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty(SupportsGet = true)] public bool SeSouvenir { get; set; }
 
@@ -28,6 +33,7 @@ public class DeuxFacteursModel(SignInManager<Utilisateur> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        ModelState.Remove(nameof(CodeSecours));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -44,6 +50,35 @@ public class DeuxFacteursModel(SignInManager<Utilisateur> signIn) : PageModel
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
             ? "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux."
             : "Ce code n'est pas valable. Vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant.");
+        return Page();
+    }
+
+    /// <summary>Signs in with one of the ten recovery codes; it cannot be used again.</summary>
+    public async Task<IActionResult> OnPostSecoursAsync()
+    {
+        ModelState.Remove(nameof(Code));
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToPage("/Compte/Pages/Connexion");
+        }
+        var code = (CodeSecours ?? "").Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+        if (code.Length == 10 && !code.Contains('-', StringComparison.Ordinal))
+        {
+            code = code[..5] + "-" + code[5..];
+        }
+        if (code.Length is 0 or > 20)
+        {
+            ModelState.AddModelError(nameof(CodeSecours), "Saisissez l'un de vos codes de secours, par exemple 7KX2B-9MWQT.");
+            return Page();
+        }
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/espace");
+        }
+        ModelState.AddModelError(nameof(CodeSecours), result.IsLockedOut
+            ? "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux."
+            : "Ce code de secours n'est pas valable ou a déjà servi.");
         return Page();
     }
 }

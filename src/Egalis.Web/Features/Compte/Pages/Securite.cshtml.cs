@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Egalis.Web.Features.Compte.Pages;
 
-/// <summary>Turns on TOTP two-factor authentication for the signed-in user.</summary>
+/// <summary>
+/// Turns on TOTP two-factor authentication for the signed-in user, and gives ten single-use recovery codes
+/// (shown once; new ones can be asked for, which voids the old ones).
+/// </summary>
 [Authorize]
 public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisateur> signIn) : PageModel
 {
@@ -17,7 +20,12 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
     [RegularExpression(CodeAuthentification.Motif, ErrorMessage = CodeAuthentification.MessageFormat)]
     public string Code { get; set; } = "";
 
+    public const int NombreCodesSecours = 10;
+
     public bool Active { get; private set; }
+    /// <summary>The recovery codes just generated: shown on this response only.</summary>
+    public IReadOnlyList<string>? CodesSecours { get; private set; }
+    public int CodesSecoursRestants { get; private set; }
     public bool Obligatoire { get; private set; }
     public string CleFormatee { get; private set; } = "";
     public string UriAuthentificateur { get; private set; } = "";
@@ -47,8 +55,28 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
+        CodesSecours = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, NombreCodesSecours))?.ToList();
         await signIn.RefreshSignInAsync(user);
         Active = true;
+        return Page();
+    }
+
+    /// <summary>New recovery codes (the old ones are void): after using some, or when the paper is lost.</summary>
+    public async Task<IActionResult> OnPostCodesSecoursAsync()
+    {
+        ModelState.Clear();
+        if (!await LoadAsync())
+        {
+            return Challenge();
+        }
+        if (!Active)
+        {
+            ModelState.AddModelError(nameof(Code), "Activez d'abord la double authentification : les codes de secours viennent avec elle.");
+            return Page();
+        }
+        var user = (await users.GetUserAsync(User))!;
+        CodesSecours = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, NombreCodesSecours))?.ToList();
+        CodesSecoursRestants = NombreCodesSecours;
         return Page();
     }
 
@@ -60,6 +88,7 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
             return false;
         }
         Active = await users.GetTwoFactorEnabledAsync(user);
+        CodesSecoursRestants = Active ? await users.CountRecoveryCodesAsync(user) : 0;
         Obligatoire = Roles.RequireTwoFactor.Any(User.IsInRole);
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
