@@ -43,6 +43,8 @@ public sealed class SiteFixture : IAsyncLifetime
         start.Environment["Smtp__PickupFolder"] = Path.Combine(_work, "mails");
         // Every test signs in from the same address: the per-address login limit would refuse the suite, not a person.
         start.Environment["RateLimits__Login__PermitLimit"] = "1000";
+        // The pages are tried on the founding data alone (the development demo would fill the budget's years).
+        start.Environment["Egalis__Demo"] = "false";
         _site = Process.Start(start) ?? throw new InvalidOperationException("Le site n'a pas démarré.");
         _site.OutputDataReceived += (_, _) => { };
         _site.ErrorDataReceived += (_, _) => { };

@@ -13,16 +13,20 @@ namespace Egalis.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The audit log is append-only in the database itself: no update, delete or truncate, whoever asks,
-            // and the application's role loses those rights on the table.
+            // and the application's role loses those rights on the table; only lines past their 5 years may be deleted.
             migrationBuilder.Sql(@"
 CREATE FUNCTION egalis_journal_immuable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'Le journal d''audit ne se modifie pas et ne s''efface pas.' USING ERRCODE = 'insufficient_privilege';
+    -- Only the retention job's deletion of lines past their 5 years of keeping goes through.
+    IF TG_OP = 'DELETE' AND OLD.""Quand"" < now() - interval '5 years' THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'Le journal d''audit ne se modifie pas et ne s''efface pas avant 5 ans.' USING ERRCODE = 'insufficient_privilege';
 END
 $$;
 CREATE TRIGGER journal_immuable BEFORE UPDATE OR DELETE ON ""JournalAudit"" FOR EACH ROW EXECUTE FUNCTION egalis_journal_immuable();
 CREATE TRIGGER journal_immuable_vidage BEFORE TRUNCATE ON ""JournalAudit"" FOR EACH STATEMENT EXECUTE FUNCTION egalis_journal_immuable();
-REVOKE UPDATE, DELETE, TRUNCATE ON ""JournalAudit"" FROM PUBLIC, CURRENT_USER;
+REVOKE UPDATE, TRUNCATE ON ""JournalAudit"" FROM PUBLIC, CURRENT_USER;
 ");
 
             migrationBuilder.CreateTable(
@@ -57,7 +61,7 @@ REVOKE UPDATE, DELETE, TRUNCATE ON ""JournalAudit"" FROM PUBLIC, CURRENT_USER;
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(@"
-GRANT UPDATE, DELETE, TRUNCATE ON ""JournalAudit"" TO CURRENT_USER;
+GRANT UPDATE, TRUNCATE ON ""JournalAudit"" TO CURRENT_USER;
 DROP TRIGGER journal_immuable_vidage ON ""JournalAudit"";
 DROP TRIGGER journal_immuable ON ""JournalAudit"";
 DROP FUNCTION egalis_journal_immuable();

@@ -775,6 +775,9 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<int>("ElementPlanId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("RetardSignaleLe")
+                        .HasColumnType("date");
+
                     b.Property<string>("Titre")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -1023,6 +1026,69 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("JournalAudit", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.ContenuFichier", b =>
+                {
+                    b.Property<Guid>("FichierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Octets")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FichierId");
+
+                    b.ToTable("ContenusFichiers", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.Fichier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("character varying(460)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProprietaireId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ProprietaireType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TypeMime")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProprietaireType", "ProprietaireId");
+
+                    b.ToTable("Fichiers", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
                 {
                     b.Property<int>("Id")
@@ -1140,6 +1206,101 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Taches.ExecutionTache", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Cle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CompteRendu")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Erreur")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("Fin")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Noeud")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("PrevueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Reussie")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cle", "Id");
+
+                    b.ToTable("ExecutionsTaches", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Workflows.EtapeWorkflow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("De")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("EnregistrementId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("character varying(460)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Vers")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "EnregistrementId", "Id");
+
+                    b.ToTable("EtapesWorkflow", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1517,6 +1678,15 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Navigation("Commune");
 
                     b.Navigation("Qpv");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.ContenuFichier", b =>
+                {
+                    b.HasOne("Egalis.Web.Platform.Fichiers.Fichier", null)
+                        .WithOne()
+                        .HasForeignKey("Egalis.Web.Platform.Fichiers.ContenuFichier", "FichierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>

@@ -10,12 +10,14 @@ namespace Egalis.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The audit log is append-only in the database itself: no update, no delete.
+            // The audit log is append-only in the database itself: no update, no delete of a line younger than 5 years
+            // (Quand is stored as DateTimeOffsetToBinaryConverter writes it: ticks / 1000 shifted left by 11 bits).
             migrationBuilder.Sql(@"
 CREATE TRIGGER journal_immuable_modification BEFORE UPDATE ON JournalAudit
 BEGIN SELECT RAISE(ABORT, 'Le journal d''audit ne se modifie pas.'); END;
 CREATE TRIGGER journal_immuable_suppression BEFORE DELETE ON JournalAudit
-BEGIN SELECT RAISE(ABORT, 'Le journal d''audit ne s''efface pas.'); END;
+WHEN (OLD.Quand >> 11) * 1000 >= (julianday('now', '-5 years') - 1721425.5) * 864000000000
+BEGIN SELECT RAISE(ABORT, 'Le journal d''audit ne s''efface pas avant 5 ans.'); END;
 ");
 
             migrationBuilder.CreateTable(

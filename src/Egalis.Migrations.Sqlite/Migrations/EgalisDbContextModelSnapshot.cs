@@ -739,6 +739,9 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<int>("ElementPlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RetardSignaleLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Titre")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -985,6 +988,69 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("JournalAudit", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.ContenuFichier", b =>
+                {
+                    b.Property<Guid>("FichierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Octets")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FichierId");
+
+                    b.ToTable("ContenusFichiers", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.Fichier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeposeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeposePar")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProprietaireId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProprietaireType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TypeMime")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProprietaireType", "ProprietaireId");
+
+                    b.ToTable("Fichiers", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
                 {
                     b.Property<int>("Id")
@@ -1100,6 +1166,97 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Taches.ExecutionTache", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompteRendu")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Debut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Erreur")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Fin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Noeud")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PrevueLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reussie")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cle", "Id");
+
+                    b.ToTable("ExecutionsTaches", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Workflows.EtapeWorkflow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("De")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnregistrementId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Le")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Par")
+                        .IsRequired()
+                        .HasMaxLength(460)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vers")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "EnregistrementId", "Id");
+
+                    b.ToTable("EtapesWorkflow", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1471,6 +1628,15 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Navigation("Commune");
 
                     b.Navigation("Qpv");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.ContenuFichier", b =>
+                {
+                    b.HasOne("Egalis.Web.Platform.Fichiers.Fichier", null)
+                        .WithOne()
+                        .HasForeignKey("Egalis.Web.Platform.Fichiers.ContenuFichier", "FichierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>

@@ -29,6 +29,7 @@ public static class PlatformModule
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddSingleton<DescriptionsAudit>();
         IdentiteAudit.Declarer(services);
+        Fichiers.FichiersAudit.Declarer(services);
 
         var provider = DatabaseConfiguration.ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Egalis")
@@ -40,6 +41,11 @@ public static class PlatformModule
             DatabaseConfiguration.PrepareSqliteFolder(connectionString);
         }
         services.AddDbContext<EgalisDbContext>(o => DatabaseConfiguration.Configure(o, provider, connectionString));
+
+        Taches.Planificateur.Ajouter(services, configuration, provider, connectionString);
+        Taches.Planificateur.Declarer<Taches.RetentionDonnees>(services, Taches.RetentionDonnees.Cle,
+            "Efface ou anonymise les données personnelles dont la durée de conservation est passée", "chaque nuit à 3 h", "0 0 3 * * ?");
+        services.AddSingleton<Extensions.IDonneesPersonnelles, Audit.JournalDonneesPersonnelles>();
 
         // Keys live in the database so that every web node can read every cookie.
         services.AddDataProtection().SetApplicationName("Egalis").PersistKeysToDbContext<EgalisDbContext>();
@@ -92,6 +98,9 @@ public static class PlatformModule
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddSingleton<CatalogueCapacites>();
+        services.AddScoped<Workflows.Workflows>();
+        services.AddSingleton<Extensions.CiblesLiens>();
+        services.AddScoped<Fichiers.Fichiers>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PorteeTerritorialeHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProprietaireHandler>();
         services.AddSingleton<RolesSeeder>();
@@ -201,6 +210,7 @@ public static class PlatformModule
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi().AllowAnonymous();
+        Fichiers.FichiersApi.Map(app);
         // An address that leads nowhere is a 404 for everyone (the signed-in fallback policy would send a visitor to
         // the login page instead); the status code pages give it its French page or its problem+json.
         app.MapFallback("{*chemin}", context =>

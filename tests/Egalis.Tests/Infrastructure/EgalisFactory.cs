@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -21,16 +22,29 @@ public sealed class ComptesDemoDeTest : ISeeder
 
 public class EgalisFactory : WebApplicationFactory<Program>
 {
-    public TestDatabase Database { get; } = new();
+    private readonly bool _baseAElle;
+
+    public TestDatabase Database { get; }
+
+    public EgalisFactory()
+    {
+        Database = new TestDatabase();
+        _baseAElle = true;
+    }
+
+    /// <summary>Another node of the same platform: the database of another host, which this one leaves in place.</summary>
+    protected EgalisFactory(TestDatabase partagee) => Database = partagee;
     public TestSmtpServer Smtp { get; } = new();
     protected virtual bool DoubleAuthentificationFacultative => true;
     /// <summary>The application never creates demo accounts outside Development: the test host adds them itself.</summary>
     protected virtual bool ComptesDemo => true;
     protected virtual Dictionary<string, string?> ExtraSettings => [];
+    /// <summary>The environment the host runs in: Production, as users run it, unless a test says otherwise.</summary>
+    protected virtual string Environnement => "Production";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(Environnement);
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = Database.Provider.ToString(),
@@ -51,6 +65,8 @@ public class EgalisFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        // Last, so that no appsettings.{environment}.json file overrides them (the Development one names a database).
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
         if (ComptesDemo)
         {
             builder.ConfigureServices(s => s.AddSingleton<ComptesDemoDeTest>()
@@ -107,7 +123,10 @@ public class EgalisFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Smtp.Dispose();
-            Database.Dispose();
+            if (_baseAElle)
+            {
+                Database.Dispose();
+            }
         }
     }
 }

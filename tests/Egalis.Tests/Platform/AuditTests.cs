@@ -16,6 +16,9 @@ public class AuditTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     [
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
         typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
+        // Audited through the record whose state it changes, in the same save.
+        typeof(Egalis.Web.Platform.Workflows.EtapeWorkflow),
+        typeof(Egalis.Web.Platform.Taches.ExecutionTache),
     ];
 
     [Fact]

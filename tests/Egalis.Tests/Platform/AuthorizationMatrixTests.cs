@@ -29,10 +29,10 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
 
     private static readonly string[] AssembleeHandlers = ["", "Mandat", "VerifierMembres", "ImporterMembres"];
     private static readonly string[] SeanceHandlers = ["Bureau", "Point", "Modifier", "Supprimer"];
-    private static readonly string[] PointHandlers = ["Presences", "Vote", "PriseActe", "Signer", "Transmission", "Rectification", "Modifier", "Supprimer", "AnnulerImport", "Lien", "LienActe"];
+    private static readonly string[] PointHandlers = ["Presences", "Vote", "PriseActe", "Signer", "Transmission", "Piece", "Rectification", "Modifier", "Supprimer", "AnnulerImport", "Lien", "LienActe"];
 
     /// <summary>Values for route parameters, so that parameterised routes are reached for real.</summary>
-    private static readonly Dictionary<string, string> RouteValues = new() { ["{documentname}"] = "v1", ["{code}"] = "1.1", ["{code?}"] = "TER-COMMUNES-QPV", ["{id:int}"] = "1", ["{annee:int}"] = "2020", ["{format:regex(^(csv|xlsx)$)}"] = "csv", ["{actesid}"] = "013-200054807-20191212-2019_CT2_587-DE" };
+    private static readonly Dictionary<string, string> RouteValues = new() { ["{documentname}"] = "v1", ["{code}"] = "1.1", ["{code?}"] = "TER-COMMUNES-QPV", ["{id:int}"] = "1", ["{id:guid}"] = "00000000-0000-0000-0000-000000000001", ["{annee:int}"] = "2020", ["{format:regex(^(csv|xlsx)$)}"] = "csv", ["{actesid}"] = "013-200054807-20191212-2019_CT2_587-DE" };
 
     /// <summary>« VERB route[?handler=Name] » → who may call it ("*" everyone, "connecté" any signed-in user, else roles).</summary>
     private static readonly Dictionary<string, string[]> Expected = Table(
@@ -41,6 +41,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("accessibilite", Everyone),
         Page("mentionslegales", Everyone),
         Page("donneespersonnelles", Everyone),
+        Page("donneesouvertes", Everyone),
         Page("erreur", Everyone, ""),
         Page("compte/connexion", Everyone, ""),
         Page("compte/deconnexion", Everyone, ""),
@@ -53,6 +54,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("administration/utilisateurs", [Roles.Admin]),
         Page("administration/utilisateur", [Roles.Admin], "", "Desactiver", "Reactiver", "RenvoyerInvitation", "ReinitialiserDoubleAuthentification"),
         Page("administration/journal", [Roles.Admin]),
+        Page("administration/taches", [Roles.Admin], "Executer"),
         Page("plan", Everyone),
         Page("plan/action/{code}", Everyone),
         Page("plan/modifier/{code}", EquipePlan, "", "AjouterJalon", "JalonAtteint", "SupprimerJalon", "AjouterSousAction"),
@@ -89,6 +91,8 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Api("GET", "api/v1/geo/lookup", Everyone),
         Api("GET", "healthz", Everyone),
         Api("GET", "openapi/{documentname}.json", Everyone),
+        // Files: the route is open, each file's record decides who reads it (FichiersTests); an unknown file is a 404.
+        Api("GET", "fichiers/{id:guid}", Everyone),
         // Addresses that lead nowhere: a 404 for everyone.
         Api("GET", "{*chemin}", Everyone));
 

@@ -11,5 +11,6 @@ public sealed class AdministrationModule : IModule
     public void Register(ModuleRegistration module) => module
         .Capability(Administrer, Roles.Admin)
         .Menu("Utilisateurs", "/Administration/Pages/Utilisateurs", 90, Administrer)
-        .Menu("Journal d'audit", "/Administration/Pages/Journal", 91, Administrer);
+        .Menu("Journal d'audit", "/Administration/Pages/Journal", 91, Administrer)
+        .Menu("Tâches planifiées", "/Administration/Pages/Taches", 92, Administrer);
 }

@@ -12,10 +12,14 @@ public sealed class BudgetModule : IModule
     {
         module.Capability(GererLeBudget, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant)
             .Menu("Budget", "/Budget/Pages/Index", 51, GererLeBudget)
-            .Seeder<BudgetSeeder>("budget", after: "plan");
+            .Seeder<BudgetSeeder>("budget", after: "plan")
+            .Seeder<BudgetDemo>("demo-budget", after: ["budget", "demo-plan"]);
         BudgetAudit.Declarer(module.Services);
         module.Services.AddScoped<BudgetService>();
         module.Services.AddScoped<BudgetSynthese>();
+        module.Services.AddSingleton<Platform.Extensions.ICibleLien, CreditCibleLien>();
+        module.Services.AddSingleton<Platform.Extensions.ICibleLien, LigneBudgetaireCibleLien>();
+        module.Services.AddScoped<Platform.Extensions.IJeuDeDonnees, BudgetJeuDeDonnees>();
     }
 
     public void Map(WebApplication app)

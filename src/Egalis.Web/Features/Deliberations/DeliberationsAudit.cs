@@ -153,7 +153,7 @@ public static class DeliberationsAudit
                 var l = e.Entity;
                 var cible = l.Type is LiensDeliberation.RetraitActe or LiensDeliberation.RemplacementActe
                     ? $"{(l.Type == LiensDeliberation.RetraitActe ? "retire" : "remplace")} {PointParId(db, int.Parse(l.Reference, System.Globalization.CultureInfo.InvariantCulture))}"
-                    : $"concerne : {Libelles.Lien(l.Type, l.Reference)}";
+                    : $"concerne : {AuditLecture.Service<Platform.Extensions.CiblesLiens>(db)?.Libelle(l.Type, l.Reference) ?? $"{l.Type} {l.Reference}"}";
                 return etat switch
                 {
                     EtatAudit.Creation => $"{Francais.Majuscule(PointParId(db, l.PointId))} {cible}.",

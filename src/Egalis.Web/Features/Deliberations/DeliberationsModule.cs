@@ -14,13 +14,16 @@ public sealed class DeliberationsModule : IModule
         module.Capability(TenirLeSecretariat, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire)
             .Menu("Délibérations", "/Deliberations/Pages/Index", 7)
             .Menu("Secrétariat", "/Deliberations/Pages/Gestion", 52, TenirLeSecretariat)
-            .Seeder<DeliberationsSeeder>("deliberations", after: ["plan", "budget"]);
+            .Seeder<DeliberationsSeeder>("deliberations", after: ["plan", "budget"])
+            .Seeder<DeliberationsDemo>("demo-deliberations", after: ["deliberations", "demo-budget"]);
         DeliberationsAudit.Declarer(module.Services);
         module.Services.AddSingleton<MatieresActes>();
         module.Services.AddScoped<Registre>();
         module.Services.AddScoped<SecretariatService>();
         module.Services.AddScoped<PorteeSecretariat>();
         module.Services.AddScoped<Platform.Extensions.IContributionEspace, TransmissionsAFaire>();
+        module.Services.AddScoped<Platform.Extensions.IJeuDeDonnees, DeliberationsJeuDeDonnees>();
+        module.Services.AddScoped<Platform.Fichiers.IProprietaireFichier, PiecesActe>();
     }
 
     public void Map(WebApplication app) => DeliberationsApi.Map(app);

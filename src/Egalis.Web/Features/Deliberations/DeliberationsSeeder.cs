@@ -112,9 +112,9 @@ public sealed class DeliberationsSeeder : ISeeder
         db.AddRange(excuses.Select(n => new Presence { PointId = acte.Id, MandatId = mandats[n].Id, Statut = StatutPresence.Excuse }));
         // Both acts concern the plan; the Métropole's also opens its budget line (article 3).
         db.AddRange(
-            new LienDeliberation { PointId = adoption.Id, Type = LiensDeliberation.Plan, Reference = "PMLCD" },
-            new LienDeliberation { PointId = adoption.Id, Type = LiensDeliberation.LigneBudgetaire, Reference = "D110-65748-552" },
-            new LienDeliberation { PointId = acte.Id, Type = LiensDeliberation.Plan, Reference = "PMLCD" });
+            new LienDeliberation { PointId = adoption.Id, Type = Plan.PlanCibleLien.TypeLien, Reference = Plan.PlanService.PlanPrincipal },
+            new LienDeliberation { PointId = adoption.Id, Type = Budget.LigneBudgetaireCibleLien.TypeLien, Reference = "D110-65748-552" },
+            new LienDeliberation { PointId = acte.Id, Type = Plan.PlanCibleLien.TypeLien, Reference = Plan.PlanService.PlanPrincipal });
         await db.SaveChangesAsync(ct);
     }
 
@@ -126,14 +126,12 @@ public sealed class DeliberationsSeeder : ISeeder
 }
 
 /// <summary>Kinds of records a deliberation can concern, for <see cref="LienDeliberation"/>.</summary>
+/// <summary>
+/// Links between acts. Links to other modules' records are typed by those modules (<c>ICibleLien</c>, for example
+/// <c>Plan.ActionPlanCibleLien.TypeLien</c>).
+/// </summary>
 public static class LiensDeliberation
 {
-    public const string Plan = "plan";
-    public const string ActionPlan = "plan-action";
-    public const string LigneBudgetaire = "budget-ligne";
-    public const string CreditBudgetaire = "budget-credit";
-    /// <summary>For the fund's committee decisions (a later module).</summary>
-    public const string DecisionFonds = "fonds-decision";
     /// <summary>This act withdraws an earlier signed act (reference: the earlier act's id).</summary>
     public const string RetraitActe = "acte-retrait";
     /// <summary>This act replaces an earlier signed act (reference: the earlier act's id).</summary>

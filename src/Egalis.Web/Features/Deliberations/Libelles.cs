@@ -32,16 +32,6 @@ public static partial class Libelles
     [GeneratedRegex(@"^(au|aux|à|en|dans|sur|chez)\s", RegexOptions.IgnoreCase)]
     private static partial Regex CommencePreposition();
 
-    /// <summary>What a link from an act names, in words.</summary>
-    public static string Lien(string type, string reference) => type switch
-    {
-        LiensDeliberation.ActionPlan => $"Action {reference} du plan",
-        LiensDeliberation.CreditBudgetaire => $"Crédits du plan pour {reference}",
-        LiensDeliberation.LigneBudgetaire => $"Ligne budgétaire {reference}",
-        LiensDeliberation.Plan => "Le plan dans son ensemble",
-        _ => $"{type} {reference}",
-    };
-
     /// <summary>Where an item stands in the life of an act.</summary>
     public static string Etat(PointOrdreDuJour p) => p switch
     {

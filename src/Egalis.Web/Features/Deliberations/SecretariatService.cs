@@ -1,3 +1,5 @@
+using Egalis.Web.Platform.Workflows;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Text;
@@ -13,7 +15,7 @@ namespace Egalis.Web.Features.Deliberations;
 /// the data layer. An item is a draft until the assembly has decided; a signed act no longer changes,
 /// except by a recorded rectification of a material error.
 /// </summary>
-public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider time)
+public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider time, Workflows workflows, Platform.Extensions.CiblesLiens cibles)
 {
     public sealed record NouvelleSeance(int AssembleeId, DateOnly Date, string? Lieu, DateOnly? DateConvocation, string PolitiqueCode,
         int? PresidentMandatId, int? SecretaireMandatId, int? SeanceInitialeId);
@@ -545,28 +547,30 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     }
 
     /// <summary>
-    /// Transmission to the prefecture: à transmettre → transmis → acquitté, or refusé (then transmitted
-    /// again). The act must be signed first; each date follows the one before and none is after today.
+    /// Transmission to the prefecture (<see cref="TransmissionActe"/>): à transmettre → transmis → acquitté, or refusé
+    /// (then transmitted again). The act must be signed first; each date follows the one before and none is after
+    /// today. Each step is kept in the act's history: who, when, from, to, why.
     /// </summary>
-    public async Task<Resultat> ChangerTransmissionAsync(int pointId, StatutTransmission nouveau, DateOnly? date, string? motif, CancellationToken ct)
+    public async Task<Resultat> ChangerTransmissionAsync(ClaimsPrincipal qui, int pointId, StatutTransmission nouveau, DateOnly? date, string? motif, CancellationToken ct)
     {
-        var point = await db.Set<PointOrdreDuJour>().Include(p => p.Seance).SingleOrDefaultAsync(p => p.Id == pointId, ct);
+        var point = await db.Set<PointOrdreDuJour>().Include(p => p.Seance!).ThenInclude(s => s.Assemblee).SingleOrDefaultAsync(p => p.Id == pointId, ct);
         if (point is null)
         {
             return Resultat.Refus(("", "Ce point n'existe pas."));
         }
-        var permis = (point.Transmission, nouveau) switch
+        var resultat = await workflows.FranchirAsync(TransmissionActe.Workflow, qui, point.Seance!.Assemblee!, TransmissionActe.Cle(point.Id),
+            point.Transmission, nouveau, () => AppliquerTransmission(point, nouveau, date, motif), date, motif);
+        if (!resultat.Ok)
         {
-            (StatutTransmission.ATransmettre, StatutTransmission.Transmis) => true,
-            (StatutTransmission.Refuse, StatutTransmission.Transmis) => true,
-            (StatutTransmission.Transmis, StatutTransmission.Acquitte) => true,
-            (StatutTransmission.Transmis, StatutTransmission.Refuse) => true,
-            _ => false,
-        };
-        if (!permis)
-        {
-            return Resultat.Refus(("Statut", $"Un acte « {Libelles.Transmission(point.Transmission)} » ne peut pas passer à « {Libelles.Transmission(nouveau)} »."));
+            return resultat;
         }
+        point.Transmission = nouveau;
+        point.Version++;
+        return await SauverAsync(pointId, ct);
+    }
+
+    private Resultat AppliquerTransmission(PointOrdreDuJour point, StatutTransmission nouveau, DateOnly? date, string? motif)
+    {
         if (date is null)
         {
             return Resultat.Refus(("Date", "Indiquez la date."));
@@ -591,16 +595,12 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
                 point.DateAccuse = date;
                 break;
             case StatutTransmission.Refuse:
-                if (string.IsNullOrWhiteSpace(motif))
-                    return Resultat.Refus(("Motif", "Indiquez le motif du refus."));
                 if (date < point.DateTransmission)
                     return Resultat.Refus(("Date", $"Le refus ne peut pas précéder la transmission du {point.DateTransmission:dd/MM/yyyy}."));
-                point.MotifRefus = motif.Trim();
+                point.MotifRefus = motif!.Trim();
                 break;
         }
-        point.Transmission = nouveau;
-        point.Version++;
-        return await SauverAsync(pointId, ct);
+        return Resultat.Succes();
     }
 
     /// <summary>
@@ -1126,13 +1126,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         else
         {
-            existe = type switch
-            {
-                LiensDeliberation.ActionPlan => await db.Set<Plan.ElementPlan>().AnyAsync(e => e.PlanCode == Plan.PlanService.PlanPrincipal && e.Code == reference, ct),
-                LiensDeliberation.CreditBudgetaire => int.TryParse(reference, out var annee) && await db.Set<Budget.Exercice>().AnyAsync(e => e.Annee == annee, ct),
-                LiensDeliberation.Plan => reference == Plan.PlanService.PlanPrincipal,
-                _ => false,
-            };
+            existe = cibles.Trouver(type) is { } cibleLien && await cibleLien.ExisteAsync(db, reference, ct);
         }
         if (!existe)
         {

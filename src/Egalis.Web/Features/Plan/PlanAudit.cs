@@ -43,7 +43,7 @@ public static class PlanAudit
             Module = Module,
             Nom = (j, db) => $"le jalon « {Court(j.Titre)} » de l'action {CodeElement(db, j.ElementPlanId)}",
             Lien = j => null,
-            Champs = new Dictionary<string, string> { ["Date"] = "date", ["Titre"] = "intitulé", ["Description"] = "description", ["AtteintLe"] = "atteint le" },
+            Champs = new Dictionary<string, string> { ["Date"] = "date", ["Titre"] = "intitulé", ["Description"] = "description", ["AtteintLe"] = "atteint le", ["RetardSignaleLe"] = "signalé en retard le" },
         });
         services.AddDescriptionAudit(new DescriptionAudit<Indicateur>
         {

@@ -72,6 +72,8 @@ public class Jalon
     public required string Titre { get; set; }
     public string? Description { get; set; }
     public DateOnly? AtteintLe { get; set; }
+    /// <summary>The day the daily check flagged it late (once), and told the plan's team.</summary>
+    public DateOnly? RetardSignaleLe { get; set; }
 }
 
 public class PlanActionConfiguration : IEntityTypeConfiguration<PlanAction>

@@ -15,7 +15,9 @@ public sealed class PlanModule : IModule
             .Menu("Indicateurs", "/Plan/Pages/Indicateurs", 6)
             .Menu("Pilotage", "/Plan/Pages/Pilotage", 50, PiloterLePlan)
             .Seeder<PlanSeeder>("plan")
-            .Seeder<Indicateurs.IndicateursSeeder>("indicateurs", after: "plan");
+            .Seeder<Indicateurs.IndicateursSeeder>("indicateurs", after: "plan")
+            .Seeder<PlanDemo>("demo-plan", after: ["plan", "indicateurs"])
+            .Job<JalonsEnRetardTache>(JalonsEnRetardTache.Cle, "Signale à l'équipe du plan les jalons passés en retard", "chaque jour à 6 h", "0 0 6 * * ?");
         PlanAudit.Declarer(module.Services);
         module.Services.AddScoped<PlanService>();
         module.Services.AddScoped<Indicateurs.IndicateursService>();
@@ -23,6 +25,10 @@ public sealed class PlanModule : IModule
         module.Services.AddScoped<Bilan.BilanService>();
         module.Services.AddScoped<Echanges.ImportPlan>();
         module.Services.AddScoped<Platform.Extensions.IContributionEspace, JalonsEnRetard>();
+        module.Services.AddSingleton<Platform.Extensions.ICibleLien, PlanCibleLien>();
+        module.Services.AddSingleton<Platform.Extensions.ICibleLien, ActionPlanCibleLien>();
+        module.Services.AddScoped<Platform.Extensions.IJeuDeDonnees, ActionsJeuDeDonnees>();
+        module.Services.AddScoped<Platform.Extensions.IJeuDeDonnees, IndicateursJeuDeDonnees>();
     }
 
     public void Map(WebApplication app)

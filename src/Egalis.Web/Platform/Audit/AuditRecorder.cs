@@ -40,6 +40,10 @@ internal static class AuditRecorder
     [
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
         typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
+        // A workflow's step is audited through the record whose state it changes, in the same save.
+        typeof(Workflows.EtapeWorkflow),
+        // The scheduler's record of its runs is an operations log of its own (the jobs' changes are audited).
+        typeof(Taches.ExecutionTache),
     ];
 
     /// <summary>A change seen before saving; a creation is described after, once its key is known.</summary>

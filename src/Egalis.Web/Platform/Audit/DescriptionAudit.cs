@@ -117,6 +117,11 @@ public sealed class DescriptionsAudit(IEnumerable<IDescriptionAudit> toutes)
 /// <summary>Reading a related record while describing a change: from the change tracker when it is there, else from the database.</summary>
 public static class AuditLecture
 {
+    /// <summary>An application service (a singleton: a registry of the modules' declarations) for a description to read.</summary>
+    public static T? Service<T>(DbContext db) where T : class =>
+        Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>(db)
+            .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(T)) as T;
+
     public static TResult? Lire<T, TResult>(DbContext db, Func<T, bool> local, System.Linq.Expressions.Expression<Func<T, bool>> filtre, System.Linq.Expressions.Expression<Func<T, TResult>> selection)
         where T : class
     {

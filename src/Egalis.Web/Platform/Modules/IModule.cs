@@ -57,6 +57,16 @@ public sealed class ModuleRegistration(WebApplicationBuilder builder)
         return this;
     }
 
+    /// <summary>
+    /// A scheduled job (<see cref="Taches.Tache"/>): a key, what it does and when in words (« chaque jour à 6 h »), and
+    /// the cron expression of Quartz (« 0 0 6 * * ? », Paris time). It appears on the administrators' page of jobs.
+    /// </summary>
+    public ModuleRegistration Job<TTache>(string key, string label, string when, string cron) where TTache : Taches.Tache
+    {
+        Taches.Planificateur.Declarer<TTache>(Services, key, label, when, cron);
+        return this;
+    }
+
     /// <summary>A start-up seeding step named <paramref name="name"/>, run after the steps it names in <paramref name="after"/>.</summary>
     public ModuleRegistration Seeder<TSeeder>(string name, params string[] after) where TSeeder : class, ISeeder
     {

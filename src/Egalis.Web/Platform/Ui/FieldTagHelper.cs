@@ -23,6 +23,8 @@ public sealed class FieldTagHelper : TagHelper
     [HtmlAttributeName("empty-option")] public string? EmptyOption { get; set; }
     [HtmlAttributeName("required")] public bool Required { get; set; }
     [HtmlAttributeName("inputmode")] public string? InputMode { get; set; }
+    /// <summary>For <c>type="file"</c>: what the file picker offers (« .pdf,application/pdf »); the server checks the content anyway.</summary>
+    [HtmlAttributeName("accept")] public string? Accept { get; set; }
 
     [ViewContext, HtmlAttributeNotBound] public required ViewContext ViewContext { get; set; }
 
@@ -76,10 +78,28 @@ public sealed class FieldTagHelper : TagHelper
             {
                 html.Append($"<option value=\"\">{enc.Encode(EmptyOption)}</option>");
             }
+            // Items with a group are shown under its heading (optgroup), in the order given.
+            SelectListGroup? groupe = null;
             foreach (var item in Items)
             {
+                if (item.Group != groupe)
+                {
+                    if (groupe is not null)
+                    {
+                        html.Append("</optgroup>");
+                    }
+                    groupe = item.Group;
+                    if (groupe is not null)
+                    {
+                        html.Append($"<optgroup label=\"{enc.Encode(groupe.Name ?? "")}\">");
+                    }
+                }
                 var selected = string.Equals(item.Value, value, StringComparison.Ordinal);
                 html.Append($"<option value=\"{enc.Encode(item.Value ?? "")}\"{(selected ? " selected" : "")}>{enc.Encode(item.Text)}</option>");
+            }
+            if (groupe is not null)
+            {
+                html.Append("</optgroup>");
             }
             html.Append("</select>");
         }
@@ -91,7 +111,9 @@ public sealed class FieldTagHelper : TagHelper
         {
             // A password is never sent back to the browser.
             var shown = Type == "password" ? "" : value ?? "";
-            html.Append($"<input class=\"form-control{invalid}\" type=\"{enc.Encode(Type)}\" id=\"{id}\" name=\"{enc.Encode(name)}\" value=\"{enc.Encode(shown)}\"");
+            // A file input carries no value: a refused file is chosen again (the rest of the form is kept).
+            html.Append($"<input class=\"form-control{invalid}\" type=\"{enc.Encode(Type)}\" id=\"{id}\" name=\"{enc.Encode(name)}\"");
+            html.Append(Type == "file" ? (Accept is null ? "" : $" accept=\"{enc.Encode(Accept)}\"") : $" value=\"{enc.Encode(shown)}\"");
             if (Autocomplete is not null) html.Append($" autocomplete=\"{enc.Encode(Autocomplete)}\"");
             if (InputMode is not null) html.Append($" inputmode=\"{enc.Encode(InputMode)}\"");
             if (Required) html.Append(" required");

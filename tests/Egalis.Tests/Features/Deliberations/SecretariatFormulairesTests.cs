@@ -70,10 +70,21 @@ public class SecretariatFormulairesTests(EgalisFactory factory) : IClassFixture<
 
         var lien = await Formulaire.LireAsync(cheffe, urlPoint, "?handler=lien");
         var rien = await lien.EnvoyerAsync(cheffe, new() { ["Lien.Reference"] = "" });
-        Assert.Contains("Choisissez une action ou des crédits.", await rien.ReadHtmlAsync());
+        Assert.Contains("Choisissez un élément de la liste.", await rien.ReadHtmlAsync());
+        // Every module's records are offered, under their heading; the act links to each record's page.
+        var choix = await cheffe.GetHtmlAsync(urlPoint);
+        Assert.Contains("<optgroup label=\"Actions du plan\"><option value=\"plan-action|1.1\">", choix);
+        Assert.Contains("<optgroup label=\"Budget\">", choix);
         Assert.Equal(HttpStatusCode.Redirect, (await lien.EnvoyerAsync(cheffe, new() { ["Lien.Reference"] = "plan-action|2.3" })).StatusCode);
-        Assert.Contains("<li>Action 2.3 du plan</li>", await cheffe.GetHtmlAsync(urlPoint));
+        Assert.Contains("<a href=\"/plan/action/2.3\">Action 2.3 du plan</a>", await cheffe.GetHtmlAsync(urlPoint));
         Assert.Contains("Rapport d'activité 2025", await factory.Client().GetHtmlAsync("/plan/action/2.3"));
+        // A budget line, which the founding deliberation names: offered and linked too; the budget page lists the act.
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(cheffe, urlPoint, "?handler=lien")).EnvoyerAsync(cheffe, new() { ["Lien.Reference"] = "budget-ligne|D110-65748-552" })).StatusCode);
+        Assert.Contains("<a href=\"/budget\">Ligne budgétaire D110-65748-552</a>", await cheffe.GetHtmlAsync(urlPoint));
+        Assert.Contains($"href=\"{urlPoint.Replace("/point/", "/acte/", StringComparison.Ordinal)}\"", await cheffe.GetHtmlAsync("/budget?Annee=2020"));
+        // A reference that is not among the choices is refused, whatever is posted.
+        var inconnu = await (await Formulaire.LireAsync(cheffe, urlPoint, "?handler=lien")).EnvoyerAsync(cheffe, new() { ["!Lien.Reference"] = "budget-ligne|D999-00000-000" });
+        Assert.Contains("Choisissez un élément de la liste.", await inconnu.ReadHtmlAsync());
         _ = CultureInfo.InvariantCulture;
     }
 }

@@ -113,6 +113,12 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var tot = await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Transmission", new() { ["Transmission.Statut"] = "Acquitte", ["Transmission.Date"] = "2026-03-11" }, formPage: urlPoint);
         Assert.Contains("L'accusé de réception ne peut pas précéder la transmission du 12/03/2026.", await tot.ReadHtmlAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await EgalisFactory.PostFormAsync(cheffe, urlPoint + "?handler=Transmission", new() { ["Transmission.Statut"] = "Acquitte", ["Transmission.Date"] = "2026-03-13" }, formPage: urlPoint)).StatusCode);
+        // Each step of the transmission is kept on the act's page: when, from, to, who.
+        var historique = await cheffe.GetHtmlAsync(urlPoint);
+        Assert.Contains("Historique de la transmission", historique);
+        Assert.Contains("12/03/2026 : « à transmettre » → « transmis », enregistré par Camille Chef de projet le", historique);
+        Assert.Contains("13/03/2026 : « transmis » → « acquitté », enregistré par Camille Chef de projet le", historique);
+        Assert.DoesNotContain("11/03/2026 : « transmis »", historique);
 
         var acte = JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/deliberations/013-200054807-20260310-2026_CT3_001-DE")).RootElement;
         Assert.Equal("adoptee", acte.GetProperty("resultat").GetString());

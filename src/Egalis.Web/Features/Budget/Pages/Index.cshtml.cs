@@ -112,7 +112,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
         Credits.Annee ??= Annee;
         // The acts behind this year's credits and behind its budget lines, in one call.
         Deliberations = await registre.ActesLiesAsync(
-            [(Features.Deliberations.LiensDeliberation.CreditBudgetaire, Annee.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-             .. (Budget?.Lignes ?? []).Select(l => (Features.Deliberations.LiensDeliberation.LigneBudgetaire, $"{l.SousPolitique}-{l.Nature}-{l.Fonction}"))], ct);
+            [(CreditCibleLien.TypeLien, Annee.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             .. (Budget?.Lignes ?? []).Select(l => (LigneBudgetaireCibleLien.TypeLien, $"{l.SousPolitique}-{l.Nature}-{l.Fonction}"))], ct);
     }
 }

@@ -15,7 +15,8 @@ namespace Egalis.Web.Features.Deliberations.Pages;
 /// signature, transmission to the prefecture, and — once signed — only rectifications of material errors.
 /// </summary>
 [Authorize(Policy = DeliberationsModule.TenirLeSecretariat)]
-public class PointModel(PorteeSecretariat portee, EgalisDbContext db, SecretariatService secretariat, Registre registre, Plan.PlanService plans, MatieresActes matieres, TimeProvider time) : PageModel
+[RequestSizeLimit(PiecesActe.TailleMax + 1_000_000)]
+public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fichiers, Platform.Workflows.Workflows workflows, EgalisDbContext db, SecretariatService secretariat, Registre registre, Platform.Extensions.CiblesLiens cibles, MatieresActes matieres, TimeProvider time) : PageModel
 {
     public sealed class PresenceInput
     {
@@ -58,7 +59,7 @@ public class PointModel(PorteeSecretariat portee, EgalisDbContext db, Secretaria
     {
         /// <summary>« type|référence », from the list.</summary>
         [Display(Name = "Action du plan ou crédits")]
-        [Required(ErrorMessage = "Choisissez une action ou des crédits.")]
+        [Required(ErrorMessage = "Choisissez un élément de la liste.")]
         public string? Reference { get; set; }
     }
 
@@ -78,7 +79,8 @@ public class PointModel(PorteeSecretariat portee, EgalisDbContext db, Secretaria
     [BindProperty(Name = nameof(Lien))] public LienInput Lien { get; set; } = new();
     [BindProperty(Name = nameof(LienActe))] public LienActeInput LienActe { get; set; } = new();
 
-    public List<string> Liens { get; private set; } = [];
+    /// <summary>The records this act is linked to: in words, and their page.</summary>
+    public List<(string Libelle, string? Url)> Liens { get; private set; } = [];
     public List<Registre.Relation> Relations { get; private set; } = [];
     public List<Rectification> Rectifications { get; private set; } = [];
     public List<SelectListItem> ChoixLiens { get; private set; } = [];
@@ -90,6 +92,11 @@ public class PointModel(PorteeSecretariat portee, EgalisDbContext db, Secretaria
     public string? ExplicationQuorum { get; private set; }
     public List<Mandat> Membres { get; private set; } = [];
     public List<SelectListItem> Transitions { get; private set; } = [];
+    /// <summary>The act's files (signed scan, annexes): added, never removed.</summary>
+    public List<Platform.Fichiers.Fichier> Pieces { get; private set; } = [];
+    [BindProperty, Display(Name = "Acte signé ou annexe (PDF)")] public IFormFile? Piece { get; set; }
+    /// <summary>The transmission's steps: who recorded what, when, and why.</summary>
+    public List<(Platform.Workflows.EtapeWorkflow Etape, string De, string Vers)> HistoriqueTransmission { get; private set; } = [];
     public List<SelectListItem> ChoixPresident { get; } = [new("Pour", "pour"), new("Contre", "contre")];
     public IReadOnlyList<(StatutPresence Statut, string Libelle)> Statuts { get; } =
         [(StatutPresence.Present, "présent"), (StatutPresence.Represente, "représenté"), (StatutPresence.Excuse, "excusé"), (StatutPresence.Absent, "absent")];
@@ -187,8 +194,27 @@ public class PointModel(PorteeSecretariat portee, EgalisDbContext db, Secretaria
         {
             return Page();
         }
-        var resultat = await secretariat.ChangerTransmissionAsync(id, Transmission.Statut, Transmission.Date, Transmission.Motif, ct);
+        var resultat = await secretariat.ChangerTransmissionAsync(User, id, Transmission.Statut, Transmission.Date, Transmission.Motif, ct);
         return Conclure(resultat, nameof(Transmission), $"Transmission : {Libelles.Transmission(Transmission.Statut)}.", id);
+    }
+
+    /// <summary>Adds a file to the act (its signed scan, an annex): a PDF recognised by its content, 10 Mo at most.</summary>
+    public async Task<IActionResult> OnPostPieceAsync(int id, CancellationToken ct)
+    {
+        if (await ChargerAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var (fichier, resultat) = await fichiers.AjouterAsync(Piece, nameof(Piece), PiecesActe.TypeProprietaire, PiecesActe.Cle(id),
+            [Platform.Fichiers.FormatFichier.Pdf], User, PiecesActe.TailleMax, ct);
+        if (!resultat.Ok)
+        {
+            ModelState.AjouterErreurs(resultat, "");
+            return Page();
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Pièce « {fichier!.Nom} » ajoutée à l'acte.";
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRectificationAsync(int id, CancellationToken ct)
@@ -269,7 +295,7 @@ public class PointModel(PorteeSecretariat portee, EgalisDbContext db, Secretaria
         }
         if (!ModelState.IsValid || Lien.Reference!.Split('|') is not [var type, var reference])
         {
-            ModelState.AddModelError("Lien.Reference", "Choisissez une action ou des crédits.");
+            ModelState.AddModelError("Lien.Reference", "Choisissez un élément de la liste.");
             return Page();
         }
         var resultat = await secretariat.LierAsync(id, type, reference, ct);
@@ -335,7 +361,7 @@ public class PointModel(PorteeSecretariat portee, EgalisDbContext db, Secretaria
         Membres = await secretariat.MembresEnExerciceAsync(acte.Seance.AssembleeId, acte.Seance.Date, ct);
         ViewData["ChoixPoint"] = ChoixPoint.Pour(matieres, Membres);
         var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id && l.Type != LiensDeliberation.RetraitActe && l.Type != LiensDeliberation.RemplacementActe).ToListAsync(ct);
-        Liens = liens.Select(l => Libelles.Lien(l.Type, l.Reference)).ToList();
+        Liens = liens.Select(l => (cibles.Libelle(l.Type, l.Reference), cibles.Trouver(l.Type)?.Url(l.Reference))).ToList();
         Relations = await registre.RelationsAsync(id, ct);
         // The secretariat also sees what this act withdraws or replaces before it is decided.
         var sortants = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id && (l.Type == LiensDeliberation.RetraitActe || l.Type == LiensDeliberation.RemplacementActe)).ToListAsync(ct);
@@ -348,11 +374,13 @@ public class PointModel(PorteeSecretariat portee, EgalisDbContext db, Secretaria
             }
         }
         Rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.PointId == id).OrderBy(r => r.Quand).ToListAsync(ct);
-        var actions = await plans.ActionsAsync(ct);
-        var exercices = await db.Set<Budget.Exercice>().AsNoTracking().OrderBy(e => e.Annee).Select(e => e.Annee).ToListAsync(ct);
-        ChoixLiens = [new SelectListItem("Le plan dans son ensemble", $"{LiensDeliberation.Plan}|{Plan.PlanService.PlanPrincipal}"),
-            .. actions.Select(a => new SelectListItem($"Action {a.Code} – {a.Titre}", $"{LiensDeliberation.ActionPlan}|{a.Code}")),
-            .. exercices.Select(a => new SelectListItem($"Crédits du plan pour {a}", $"{LiensDeliberation.CreditBudgetaire}|{a}"))];
+        // Every kind of record the modules declared (ICibleLien), under its heading.
+        ChoixLiens = [];
+        foreach (var cible in cibles.Toutes)
+        {
+            var groupe = new SelectListGroup { Name = cible.Groupe };
+            ChoixLiens.AddRange((await cible.ChoixAsync(db, ct)).Select(c => new SelectListItem(c.Libelle, $"{cible.Type}|{c.Reference}") { Group = groupe }));
+        }
         {
             // Every form shows what is recorded — after a refused submission too, except the form that was sent.
             var gestionnaire = Request.Query["handler"].ToString();
@@ -374,13 +402,13 @@ public class PointModel(PorteeSecretariat portee, EgalisDbContext db, Secretaria
                 Signature.Date = Aujourdhui;
             }
         }
-        Transitions = (acte.Point.Transmission switch
-        {
-            StatutTransmission.ATransmettre when acte.Point.DateSignature is not null => [StatutTransmission.Transmis],
-            StatutTransmission.Transmis => [StatutTransmission.Acquitte, StatutTransmission.Refuse],
-            StatutTransmission.Refuse => [StatutTransmission.Transmis],
-            _ => Array.Empty<StatutTransmission>(),
-        }).Select(s => new SelectListItem(Libelles.Transmission(s), s.ToString())).ToList();
+        // The steps the workflow allows from here (an unsigned act is not transmitted yet).
+        Transitions = (acte.Point.DateSignature is null && acte.Point.Transmission == StatutTransmission.ATransmettre
+                ? []
+                : TransmissionActe.Workflow.Depuis(acte.Point.Transmission))
+            .Select(t => new SelectListItem(Libelles.Transmission(t.Vers), t.Vers.ToString())).ToList();
+        HistoriqueTransmission = await workflows.HistoriqueAsync(TransmissionActe.Workflow, TransmissionActe.Cle(id), ct);
+        Pieces = await fichiers.DeAsync(PiecesActe.TypeProprietaire, PiecesActe.Cle(id), ct);
         return null;
     }
 }

@@ -10,4 +10,8 @@ public class AccessibiliteModel : PageModel;
 public class MentionsLegalesModel : PageModel;
 
 [AllowAnonymous]
-public class DonneesPersonnellesModel : PageModel;
+public class DonneesPersonnellesModel(IEnumerable<Egalis.Web.Platform.Extensions.IDonneesPersonnelles> declarations) : PageModel
+{
+    /// <summary>What each module declared it keeps, why and how long: the same declarations the retention job enforces.</summary>
+    public IReadOnlyList<Egalis.Web.Platform.Extensions.IDonneesPersonnelles> Declarations { get; } = declarations.ToList();
+}

@@ -46,6 +46,20 @@ public static class PlanExports
         new("commentaire", l => l.Commentaire),
     ];
 
+    /// <summary>The indicators' export: a line per indicator and year of the plan, then one per period entered.</summary>
+    public static async Task<List<LigneIndicateur>> LignesIndicateursAsync(IndicateursService indicateurs, TimeProvider time, CancellationToken ct)
+    {
+        var annees = IndicateursService.AnneesDuPlan(Paris.Aujourdhui(time));
+        return (await indicateurs.ChargerAsync(annees, ct: ct)).SelectMany(l =>
+        {
+            var i = l.Indicateur;
+            var parAnnee = annees.Select(a => new LigneIndicateur(i.Code, i.Libelle, i.Unite, i.Sens, a, "", l.ParAnnee[a].Valeur, l.ParAnnee[a].Cible,
+                l.Periodes.FirstOrDefault(v => v.Annee == a && v.Periode == "")?.Commentaire));
+            var periodes = l.Periodes.Where(v => v.Periode != "").Select(v => new LigneIndicateur(i.Code, i.Libelle, i.Unite, i.Sens, v.Annee, v.Periode, v.Valeur, null, v.Commentaire));
+            return parAnnee.Concat(periodes).OrderBy(x => x.Annee).ThenBy(x => x.Periode, StringComparer.Ordinal);
+        }).ToList();
+    }
+
     public static void Map(WebApplication app)
     {
         var exports = app.MapGroup("/exports").AllowAnonymous().WithTags("Exports");
@@ -63,15 +77,7 @@ public static class PlanExports
 
         exports.MapGet("/plan-indicateurs.{format:regex(^(csv|xlsx)$)}", async (string format, IndicateursService indicateurs, TimeProvider time, CancellationToken ct) =>
         {
-            var annees = IndicateursService.AnneesDuPlan(Paris.Aujourdhui(time));
-            var lignes = (await indicateurs.ChargerAsync(annees, ct: ct)).SelectMany(l =>
-            {
-                var i = l.Indicateur;
-                var parAnnee = annees.Select(a => new LigneIndicateur(i.Code, i.Libelle, i.Unite, i.Sens, a, "", l.ParAnnee[a].Valeur, l.ParAnnee[a].Cible,
-                    l.Periodes.FirstOrDefault(v => v.Annee == a && v.Periode == "")?.Commentaire));
-                var periodes = l.Periodes.Where(v => v.Periode != "").Select(v => new LigneIndicateur(i.Code, i.Libelle, i.Unite, i.Sens, v.Annee, v.Periode, v.Valeur, null, v.Commentaire));
-                return parAnnee.Concat(periodes).OrderBy(x => x.Annee).ThenBy(x => x.Periode, StringComparer.Ordinal);
-            }).ToList();
+            var lignes = await LignesIndicateursAsync(indicateurs, time, ct);
             return format == "csv"
                 ? Tableur.Csv("pmlcd-indicateurs.csv", ColonnesIndicateurs, Tableur.Asynchrone(lignes))
                 : Tableur.Xlsx("pmlcd-indicateurs.xlsx", ColonnesIndicateurs, Tableur.Asynchrone(lignes));

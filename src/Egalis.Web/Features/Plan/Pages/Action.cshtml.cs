@@ -27,7 +27,7 @@ public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationSe
         }
         Noeud = noeud;
         Jalons = await db.Set<Jalon>().AsNoTracking().Where(j => j.ElementPlanId == noeud.Element.Id).OrderBy(j => j.Date).ToListAsync(ct);
-        Deliberations = await registre.ActesLiesAsync(Features.Deliberations.LiensDeliberation.ActionPlan, noeud.Element.Code, ct);
+        Deliberations = await registre.ActesLiesAsync(ActionPlanCibleLien.TypeLien, noeud.Element.Code, ct);
         Territoires = await NiveauLibelle.NommerTerritoiresAsync(db, noeud.Element.Territoires, ct);
         PeutModifier = (await authorization.AuthorizeAsync(User, PlanModule.PiloterLePlan)).Succeeded;
         Aujourdhui = Paris.Aujourdhui(time);

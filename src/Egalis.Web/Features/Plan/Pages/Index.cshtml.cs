@@ -28,7 +28,7 @@ public class IndexModel(PlanService plans, Budget.BudgetSynthese synthese, Bilan
         Arbre = arbre;
         Actions = arbre.Axes.SelectMany(a => a.Enfants).ToList();
         Titres = arbre.Tous.ToDictionary(n => n.Element.Code, n => n.Element.Titre);
-        Deliberations = (await registre.ActesLiesAsync(Features.Deliberations.LiensDeliberation.Plan, PlanService.PlanPrincipal, ct)).OrderBy(d => d.Seance.Date).ToList();
+        Deliberations = (await registre.ActesLiesAsync(PlanCibleLien.TypeLien, PlanService.PlanPrincipal, ct)).OrderBy(d => d.Seance.Date).ToList();
         Exercices = await synthese.ExercicesAsync(ct);
         // An unknown year shows the latest one rather than nothing.
         var annee = Annee is not null && Exercices.Contains(Annee.Value) ? Annee.Value : Exercices.LastOrDefault();

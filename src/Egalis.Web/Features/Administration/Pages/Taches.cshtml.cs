@@ -1,0 +1,55 @@
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Taches;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace Egalis.Web.Features.Administration.Pages;
+
+/// <summary>The scheduled jobs: what each does, when it last ran and how, when it runs next; run one now.</summary>
+[Authorize(Policy = AdministrationModule.Administrer)]
+public class TachesModel(IEnumerable<TacheDeclaree> declarees, ISchedulerFactory planificateurs, EgalisDbContext db) : PageModel
+{
+    public sealed record Ligne(TacheDeclaree Tache, DateTimeOffset? Prochaine, ExecutionTache? Derniere, ExecutionTache? DerniereErreur);
+
+    public List<Ligne> Lignes { get; } = [];
+
+    [BindProperty] public string? Cle { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+
+    public async Task<IActionResult> OnPostExecuterAsync(CancellationToken ct)
+    {
+        var tache = declarees.FirstOrDefault(t => t.Cle == Cle);
+        if (tache is null)
+        {
+            await ChargerAsync(ct);
+            ModelState.AddModelError(nameof(Cle), "Cette tâche n'existe pas.");
+            return Page();
+        }
+        var planificateur = await planificateurs.GetScheduler(ct);
+        await planificateur.TriggerJob(new JobKey(tache.Cle), ct);
+        TempData["Message"] = $"La tâche « {tache.Libelle} » est lancée : son résultat s'affiche ici dès qu'elle a fini (rechargez la page).";
+        return RedirectToPage();
+    }
+
+    private async Task ChargerAsync(CancellationToken ct)
+    {
+        var cles = declarees.Select(t => t.Cle).ToList();
+        // Two queries for every job: its last run, and its last failed run.
+        var derniers = await db.Set<ExecutionTache>().Where(e => cles.Contains(e.Cle)).GroupBy(e => e.Cle).Select(g => g.Max(e => e.Id)).ToListAsync(ct);
+        var erreurs = await db.Set<ExecutionTache>().Where(e => cles.Contains(e.Cle) && !e.Reussie).GroupBy(e => e.Cle).Select(g => g.Max(e => e.Id)).ToListAsync(ct);
+        var ids = derniers.Concat(erreurs).ToList();
+        var executions = await db.Set<ExecutionTache>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        var planificateur = await planificateurs.GetScheduler(ct);
+        foreach (var tache in declarees.OrderBy(t => t.Libelle, StringComparer.Ordinal))
+        {
+            var declencheur = await planificateur.GetTrigger(new TriggerKey(tache.Cle), ct);
+            Lignes.Add(new Ligne(tache, declencheur?.NextFireTimeUtc,
+                executions.Where(e => e.Cle == tache.Cle && derniers.Contains(e.Id)).SingleOrDefault(),
+                executions.Where(e => e.Cle == tache.Cle && erreurs.Contains(e.Id)).SingleOrDefault()));
+        }
+    }
+}

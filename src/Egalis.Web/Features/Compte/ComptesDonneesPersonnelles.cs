@@ -1,0 +1,45 @@
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Extensions;
+using Egalis.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Compte;
+
+/// <summary>
+/// Accounts: kept while active, then one year after their deactivation; then anonymised (name, address, scope, roles,
+/// second factor), so that what the person did stays in the register without naming them.
+/// </summary>
+public sealed class ComptesDonneesPersonnelles : IDonneesPersonnelles
+{
+    public const string NomAnonyme = "Compte anonymisé";
+    public const string DomaineAnonyme = "anonyme.invalid";
+
+    public string Donnees => "Nom, adresse électronique, rôle et périmètre des comptes";
+    public string Finalite => "Accès sécurisé à la plateforme";
+    public string Conservation => "Durée d'activité du compte, puis 1 an";
+
+    public async Task<string> PurgerAsync(EgalisDbContext db, DateTimeOffset maintenant, CancellationToken ct)
+    {
+        var limite = maintenant.AddYears(-1);
+        var suffixe = "@" + DomaineAnonyme.ToUpperInvariant();
+        var comptes = await db.Users.Where(u => u.DesactiveLe != null && u.DesactiveLe < limite && !u.NormalizedEmail!.EndsWith(suffixe)).ToListAsync(ct);
+        foreach (var u in comptes)
+        {
+            var adresse = $"anonyme-{u.Id}@{DomaineAnonyme}";
+            u.NomComplet = NomAnonyme;
+            u.Email = u.UserName = adresse;
+            u.NormalizedEmail = u.NormalizedUserName = adresse.ToUpperInvariant();
+            u.PhoneNumber = null;
+            u.PasswordHash = null;
+            u.ConseilTerritoireCode = null;
+            u.CommuneCodeInsee = null;
+            u.TwoFactorEnabled = false;
+            u.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+        var ids = comptes.Select(c => c.Id).ToList();
+        db.UserRoles.RemoveRange(await db.UserRoles.Where(r => ids.Contains(r.UserId)).ToListAsync(ct));
+        db.UserTokens.RemoveRange(await db.UserTokens.Where(t => ids.Contains(t.UserId)).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        return Platform.Text.Francais.Nombre(comptes.Count, "compte désactivé depuis plus d'un an anonymisé", "comptes désactivés depuis plus d'un an anonymisés");
+    }
+}

@@ -1,0 +1,23 @@
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Extensions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Egalis.Web.Features.Informations.Pages;
+
+/// <summary>« Données ouvertes »: every dataset the modules publish, with its schema, licence, size and last update.</summary>
+[AllowAnonymous]
+public class DonneesOuvertesModel(IEnumerable<IJeuDeDonnees> jeux, EgalisDbContext db) : PageModel
+{
+    public sealed record Ligne(IJeuDeDonnees Jeu, IReadOnlyList<(string Libelle, string Url)> Fichiers, int Lignes, DateTimeOffset? MisAJour);
+
+    public List<Ligne> Jeux { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        foreach (var jeu in jeux.OrderBy(j => j.Titre, StringComparer.Ordinal))
+        {
+            Jeux.Add(new Ligne(jeu, await jeu.FichiersAsync(db, ct), await jeu.LignesAsync(db, ct), await jeu.MisAJourAsync(db, ct)));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Extensions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Platform.Audit;
+
+/// <summary>The audit log names who did what: kept 5 years, then deleted (the database refuses any earlier deletion).</summary>
+public sealed class JournalDonneesPersonnelles : IDonneesPersonnelles
+{
+    public const int Annees = 5;
+
+    public string Donnees => "Journal des actions (qui, quand, quoi)";
+    public string Finalite => "Traçabilité des décisions et sécurité";
+    public string Conservation => $"{Annees} ans";
+
+    public async Task<string> PurgerAsync(EgalisDbContext db, DateTimeOffset maintenant, CancellationToken ct)
+    {
+        var limite = maintenant.AddYears(-Annees);
+        var effacees = await db.AuditEntries.Where(e => e.Quand < limite).ExecuteDeleteAsync(ct);
+        return Text.Francais.Nombre(effacees, "ligne de plus de 5 ans effacée", "lignes de plus de 5 ans effacées");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Platform.Fichiers;
+
+/// <summary>
+/// Who may read the files of one kind of record, declared by the module that owns the records
+/// (<c>services.AddScoped&lt;IProprietaireFichier, …&gt;()</c>): the download checks it on every request.
+/// </summary>
+public interface IProprietaireFichier
+{
+    string Type { get; }
+    Task<bool> PeutLireAsync(ClaimsPrincipal qui, string proprietaireId, CancellationToken ct);
+}
+
+/// <summary>
+/// The one way to receive a file: its type checked by its content, its size bounded, its SHA-256 computed, and stored
+/// with the record it belongs to in the caller's unit of work. Refusals are French sentences for the field.
+/// </summary>
+public sealed class Fichiers(EgalisDbContext db, TimeProvider time, IEnumerable<IProprietaireFichier> proprietaires)
+{
+    public const long TailleMaxParDefaut = 10 * 1024 * 1024;
+
+    /// <summary>
+    /// Checks the file and adds it (not saved: the caller saves it with its record). A refusal is for the field the
+    /// form names <paramref name="champ"/>, and nothing is added.
+    /// </summary>
+    public async Task<(Fichier? Fichier, Resultat Resultat)> AjouterAsync(IFormFile? depot, string champ, string proprietaireType, string proprietaireId,
+        IReadOnlyList<FormatFichier> formats, ClaimsPrincipal par, long tailleMax = TailleMaxParDefaut, CancellationToken ct = default)
+    {
+        var noms = string.Join(", ", formats.Select(f => f.Nom));
+        if (depot is null || depot.Length == 0)
+        {
+            return (null, Resultat.Refus(champ, $"Choisissez un fichier ({noms})."));
+        }
+        if (depot.Length > tailleMax)
+        {
+            return (null, Resultat.Refus(champ, $"Le fichier fait {Taille(depot.Length)} : {Taille(tailleMax)} au plus."));
+        }
+        byte[] octets;
+        using (var memoire = new MemoryStream((int)depot.Length))
+        {
+            await depot.CopyToAsync(memoire, ct);
+            octets = memoire.ToArray();
+        }
+        if (FormatFichier.Reconnaitre(octets, formats) is not { } format)
+        {
+            return (null, Resultat.Refus(champ, $"Ce fichier n'est pas d'un type accepté ({noms}) : son contenu ne correspond à aucun d'eux, quel que soit son nom."));
+        }
+        var fichier = new Fichier
+        {
+            Id = Guid.NewGuid(), ProprietaireType = proprietaireType, ProprietaireId = proprietaireId, Nom = NomPropre(depot.FileName, format),
+            TypeMime = format.TypeMime, Taille = octets.LongLength, Sha256 = Convert.ToHexStringLower(SHA256.HashData(octets)),
+            DeposePar = PorteeUtilisateur.NomDe(par), DeposeLe = time.GetUtcNow(),
+        };
+        db.Add(fichier);
+        db.Add(new ContenuFichier { FichierId = fichier.Id, Octets = octets });
+        return (fichier, Resultat.Succes());
+    }
+
+    public Task<List<Fichier>> DeAsync(string proprietaireType, string proprietaireId, CancellationToken ct) =>
+        db.Set<Fichier>().AsNoTracking().Where(f => f.ProprietaireType == proprietaireType && f.ProprietaireId == proprietaireId).OrderBy(f => f.DeposeLe).ToListAsync(ct);
+
+    /// <summary>The file and its bytes, if this person may read them; null otherwise (the download then answers 404).</summary>
+    public async Task<(Fichier Fichier, byte[] Octets)?> LireAsync(Guid id, ClaimsPrincipal qui, CancellationToken ct)
+    {
+        var fichier = await db.Set<Fichier>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+        if (fichier is null || proprietaires.FirstOrDefault(p => p.Type == fichier.ProprietaireType) is not { } proprietaire
+            || !await proprietaire.PeutLireAsync(qui, fichier.ProprietaireId, ct))
+        {
+            return null;
+        }
+        var contenu = await db.Set<ContenuFichier>().AsNoTracking().SingleAsync(c => c.FichierId == id, ct);
+        return (fichier, contenu.Octets);
+    }
+
+    public static string Taille(long octets) => octets >= 1024 * 1024
+        ? $"{(octets / (1024m * 1024)).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"))} Mo"
+        : $"{Math.Max(1, octets / 1024).ToString(CultureInfo.GetCultureInfo("fr-FR"))} Ko";
+
+    /// <summary>The name without folders or control characters, at most 200 characters, ending with the recognised format's extension.</summary>
+    public static string NomPropre(string? nom, FormatFichier format)
+    {
+        var propre = new string(Path.GetFileName((nom ?? "").Replace('\\', '/')).Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
+        if (propre.Length == 0 || propre.StartsWith('.'))
+        {
+            propre = "document" + propre;
+        }
+        if (!format.Extensions.Any(e => propre.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            propre += format.Extensions[0];
+        }
+        return propre.Length <= 200 ? propre : propre[..(200 - format.Extensions[0].Length)] + format.Extensions[0];
+    }
+}
+
+public static class FichiersApi
+{
+    /// <summary>GET /fichiers/{id}: the file, to those its record's module lets read it (404 to anyone else, whether it exists or not).</summary>
+    public static void Map(WebApplication app) =>
+        app.MapGet("/fichiers/{id:guid}", async (Guid id, Fichiers fichiers, HttpContext http, CancellationToken ct) =>
+                await fichiers.LireAsync(id, http.User, ct) is { } lu
+                    ? Results.File(lu.Octets, lu.Fichier.TypeMime, lu.Fichier.Nom)
+                    : Results.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Egalis.Tests.Infrastructure;
+using Egalis.Web.Features.Budget;
+using Egalis.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Egalis.Tests.Platform;
+
+/// <summary>The platform as a developer's first run shows it: in use since 2020.</summary>
+public sealed class DemonstrationFactory : EgalisFactory
+{
+    protected override string Environnement => "Development";
+    protected override Dictionary<string, string?> ExtraSettings => new() { ["Egalis:Demo"] = "true", ["Egalis:ComptesDemo"] = "true" };
+}
+
+/// <summary>Production ignores the demo setting.</summary>
+public sealed class DemonstrationEnProductionFactory : EgalisFactory
+{
+    protected override Dictionary<string, string?> ExtraSettings => new() { ["Egalis:Demo"] = "true" };
+}
+
+public class DemonstrationTests(DemonstrationFactory factory) : IClassFixture<DemonstrationFactory>
+{
+    [Fact]
+    public async Task A_first_run_in_development_shows_a_platform_in_use()
+    {
+        // Budgets 2020–2026: 60 000 € the first two years, growing from the third.
+        var credits = new Dictionary<int, decimal>();
+        foreach (var annee in new[] { 2020, 2021, 2022, 2026 })
+        {
+            var budget = JsonDocument.Parse(await factory.Client().GetStringAsync($"/api/v1/budget/{annee}")).RootElement;
+            credits[annee] = budget.GetProperty("credits").GetDecimal();
+            Assert.True(budget.GetProperty("engage").GetDecimal() > 0, $"Rien d'engagé en {annee}");
+        }
+        Assert.Equal([60_000m, 60_000m, 66_000m, 90_000m], credits.Values);
+        var budget2024 = JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/budget/2024")).RootElement;
+        Assert.Equal(78_000m * 0.9m, budget2024.GetProperty("mandate").GetDecimal());
+
+        // Actions in progress, late and reached milestones, sub-actions, indicators over several years.
+        var plan = await factory.Client().GetHtmlAsync("/plan/action/1.3");
+        Assert.Contains("Former les agents d&#x27;accueil des six territoires", plan.Replace("'", "&#x27;"));
+        Assert.Contains("10/03/2022 : Convention avec le CNFPT pour la formation des agents", plan);
+        var indicateurs = await factory.Client().GetHtmlAsync("/plan/indicateurs");
+        Assert.Contains("Agents formés à la prévention des discriminations", indicateurs);
+        Assert.Contains("228 (cible 240)", indicateurs.Replace("<span> ", "").Replace("</span>", ""));
+
+        // Sessions of several assemblies, whose acts link to actions and credits.
+        var registre = await factory.Client().GetHtmlAsync("/deliberations");
+        Assert.Contains("Budget primitif 2026", registre);
+        Assert.Contains("Soutien aux permanences d&#x27;aide aux victimes", registre.Replace("'", "&#x27;"));
+
+        // A second start adds nothing.
+        await factory.Services.InitializeDatabaseAsync();
+        using var scope = factory.Services.CreateScope();
+        Assert.Equal(7, await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Credit>().CountAsync());
+    }
+}
+
+public class DemonstrationEnProductionTests(DemonstrationEnProductionFactory factory) : IClassFixture<DemonstrationEnProductionFactory>
+{
+    [Fact]
+    public async Task Production_never_fills_the_demo_whatever_is_set()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+        Assert.Equal([2020], await db.Set<Credit>().Select(c => c.Annee).ToListAsync());
+        Assert.False(await db.Set<Egalis.Web.Features.Deliberations.PointOrdreDuJour>().AnyAsync(p => p.NumeroActe == "2020_CM_100"));
+    }
+}
