@@ -31,6 +31,8 @@ public static class EgalisApplication
                 return await AdminCommand.RunAsync(app, args);
             }
 
+            // The modules' declarations are checked now (duplicate capabilities, menu entries naming an unknown one), not at the first request.
+            app.Services.GetRequiredService<Ui.MenuRegistry>();
             app.UsePlatform();
             foreach (var module in modules)
             {

@@ -23,6 +23,7 @@ public static class PlatformModule
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Collectivite.ProfilCollectivite.Charger(configuration));
         var urlPublique = Hebergement.UrlPublique(configuration, builder.Environment);
         Hebergement.AjouterProxys(services, configuration);
         services.AddHttpContextAccessor();

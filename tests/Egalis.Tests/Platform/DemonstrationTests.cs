@@ -35,7 +35,8 @@ public class DemonstrationTests(DemonstrationFactory factory) : IClassFixture<De
         }
         Assert.Equal([60_000m, 60_000m, 66_000m, 90_000m], credits.Values);
         var budget2024 = JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/budget/2024")).RootElement;
-        Assert.Equal(78_000m * 0.9m, budget2024.GetProperty("mandate").GetDecimal());
+        // 90 % of 78 000 € committed, and all of it paid.
+        Assert.Equal(70_200m, budget2024.GetProperty("mandate").GetDecimal());
 
         // Actions in progress, late and reached milestones, sub-actions, indicators over several years.
         var plan = await factory.Client().GetHtmlAsync("/plan/action/1.3");
@@ -53,7 +54,10 @@ public class DemonstrationTests(DemonstrationFactory factory) : IClassFixture<De
         // A second start adds nothing.
         await factory.Services.InitializeDatabaseAsync();
         using var scope = factory.Services.CreateScope();
-        Assert.Equal(7, await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Credit>().CountAsync());
+        var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+        Assert.Equal(7, await db.Set<Credit>().CountAsync());
+        Assert.Equal(7, await db.Set<Egalis.Web.Features.Plan.Jalon>().CountAsync());
+        Assert.Equal(11, await db.Set<Egalis.Web.Features.Deliberations.Seance>().CountAsync());
     }
 }
 

@@ -18,15 +18,36 @@ public class FichiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     [Theory]
-    [InlineData("acte.pdf", "%PDF-1.7 ...", "PDF")]
-    [InlineData("photo.png", "\u0089PNG\r\n\u001a\n....", "PNG")]
-    [InlineData("texte-renomme.pdf", "Bonjour, ceci n'est pas un PDF", null)]
-    [InlineData("faux.docx", "PK\u0003\u0004pas une archive", null)]
-    public void A_file_is_recognised_by_its_content_never_by_its_name(string nom, string contenu, string? attendu)
+    [InlineData("%PDF-1.7 ...", "PDF")]
+    [InlineData("\u0089PNG\r\n\u001a\n....", "PNG")]
+    [InlineData("Bonjour, ceci n'est pas un PDF", null)]
+    [InlineData("PK\u0003\u0004pas une archive", null)]
+    public void A_file_is_recognised_by_its_content(string contenu, string? attendu) =>
+        Assert.Equal(attendu, FormatFichier.Reconnaitre(Encoding.Latin1.GetBytes(contenu), FormatFichier.Documents)?.Nom);
+
+    private static byte[] Archive(params (string Nom, string Contenu)[] entrees)
     {
-        _ = nom;
-        var octets = Encoding.Latin1.GetBytes(contenu);
-        Assert.Equal(attendu, FormatFichier.Reconnaitre(octets, FormatFichier.Documents)?.Nom);
+        using var memoire = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(memoire, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (nom, contenu) in entrees)
+            {
+                using var ecrivain = new StreamWriter(zip.CreateEntry(nom).Open());
+                ecrivain.Write(contenu);
+            }
+        }
+        return memoire.ToArray();
+    }
+
+    [Fact]
+    public void Office_and_open_documents_are_recognised_by_their_parts_and_a_macro_document_is_not()
+    {
+        Assert.Equal("Word (DOCX)", FormatFichier.Reconnaitre(Archive(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")), FormatFichier.Documents)?.Nom);
+        Assert.Null(FormatFichier.Reconnaitre(Archive(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>"), ("word/vbaProject.bin", "macro")), FormatFichier.Documents));
+        Assert.Equal("OpenDocument texte (ODT)", FormatFichier.Reconnaitre(Archive(("mimetype", "application/vnd.oasis.opendocument.text")), FormatFichier.Documents)?.Nom);
+        Assert.Null(FormatFichier.Reconnaitre(Archive(("mimetype", new string('x', 200))), FormatFichier.Documents));
+        // A Word document offered where only PDF is accepted is refused.
+        Assert.Null(FormatFichier.Reconnaitre(Archive(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")), [FormatFichier.Pdf]));
     }
 
     [Theory]
@@ -35,6 +56,7 @@ public class FichiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     [InlineData("", "document.pdf")]
     [InlineData(".pdf", "document.pdf")]
     [InlineData("rapport\u0007 \"final\".PDF", "rapport final.PDF")]
+    [InlineData("facture\u202Efdp.exe", "facturefdp.exe.pdf")]
     public void A_files_name_loses_folders_and_control_characters_and_keeps_its_format(string nom, string attendu) =>
         Assert.Equal(attendu, Fichiers.NomPropre(nom, FormatFichier.Pdf));
 

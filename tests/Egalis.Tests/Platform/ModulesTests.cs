@@ -62,6 +62,9 @@ public class ModulesTests
 
     private sealed record Lieu(string? ConseilTerritoireCode, string? CommuneCodeInsee) : IEnregistrementTerritorial;
 
+    /// <summary>A dossier of an applicant, about a project in a territory: both checks apply, neither widens the other.</summary>
+    private sealed record DossierLocal(string ProprietaireId, string? ConseilTerritoireCode, string? CommuneCodeInsee) : IEnregistrementPersonnel, IEnregistrementTerritorial;
+
     private const string Deposer = "Déposer un dossier";
     private const string Instruire = "Instruire un dossier";
     private const string Animer = "Animer un réseau local";
@@ -102,6 +105,19 @@ public class ModulesTests
     }
 
     [Fact]
+    public async Task On_a_record_both_personal_and_territorial_ownership_and_scope_each_keep_their_limit()
+    {
+        var dossier = new DossierLocal("porteur-1", "CT2", null);
+        Assert.True(await PeutAsync(Personne("porteur-1", Roles.Porteur), dossier, Deposer));
+        Assert.False(await PeutAsync(Personne("porteur-2", Roles.Porteur), dossier, Deposer));
+        Assert.True(await PeutAsync(Personne("r", Roles.ReferentTerritoire, territoire: "CT2"), dossier, Animer));
+        Assert.False(await PeutAsync(Personne("r", Roles.ReferentTerritoire, territoire: "CT1"), dossier, Animer));
+        Assert.True(await PeutAsync(Personne("i", Roles.Instructeur), dossier, Instruire));
+        // A referent with a scope cannot be checked against a record with no territory: refused.
+        Assert.False(await PeutAsync(Personne("r", Roles.ReferentTerritoire, territoire: "CT2"), new Dossier("porteur-1"), Animer));
+    }
+
+    [Fact]
     public async Task A_referent_acts_within_their_territory_or_commune_and_a_role_without_scope_everywhere()
     {
         var aix = new Lieu("CT2", null);
@@ -114,5 +130,48 @@ public class ModulesTests
         Assert.False(await PeutAsync(Personne("c", Roles.ReferentCommune, commune: "13047"), aix, Animer));
         Assert.True(await PeutAsync(Personne("a", Roles.Admin), istres, Animer));
         Assert.False(await PeutAsync(Personne("p", Roles.Porteur), istres, Animer));
+    }
+}
+
+/// <summary>The platform stands under the modules and knows none of them; Program.cs only lists them.</summary>
+public partial class ArchitectureTests
+{
+    private static string Racine()
+    {
+        for (var dossier = new DirectoryInfo(AppContext.BaseDirectory); dossier is not null; dossier = dossier.Parent)
+        {
+            if (File.Exists(Path.Combine(dossier.FullName, "Egalis.slnx")))
+            {
+                return dossier.FullName;
+            }
+        }
+        throw new InvalidOperationException("Egalis.slnx introuvable au-dessus de " + AppContext.BaseDirectory);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.])(Egalis\.Web\.)?Features\.[A-Z]")]
+    private static partial System.Text.RegularExpressions.Regex ReferenceAUnModule();
+
+    [Fact]
+    public void The_platform_references_no_module()
+    {
+        var platform = Path.Combine(Racine(), "src", "Egalis.Web", "Platform");
+        var fautes = Directory.EnumerateFiles(platform, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((ligne, i) => (Fichier: Path.GetRelativePath(platform, f), Numero: i + 1, Ligne: ligne)))
+            .Where(l => ReferenceAUnModule().IsMatch(l.Ligne))
+            .Select(l => $"{l.Fichier}:{l.Numero} {l.Ligne.Trim()}")
+            .ToList();
+        Assert.True(fautes.Count == 0, "La plateforme ne doit connaître aucun module :\n" + string.Join("\n", fautes));
+        Assert.True(Directory.EnumerateFiles(platform, "*.cs", SearchOption.AllDirectories).Count() > 40);
+    }
+
+    [Fact]
+    public void Program_lists_the_modules_and_holds_nothing_else()
+    {
+        var program = File.ReadAllLines(Path.Combine(Racine(), "src", "Egalis.Web", "Program.cs"))
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal) && !l.StartsWith("using ", StringComparison.Ordinal) && !l.StartsWith("///", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal("return await EgalisApplication.RunAsync(args,", program[0]);
+        Assert.All(program.Skip(1).TakeWhile(l => l.StartsWith("new ", StringComparison.Ordinal)), l => Assert.Matches(@"^new \w+Module\(\)[,)];?$", l));
+        Assert.Equal(["public partial class Program;"], program.SkipWhile(l => !l.StartsWith("public partial", StringComparison.Ordinal)));
     }
 }

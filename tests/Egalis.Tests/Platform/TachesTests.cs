@@ -71,7 +71,8 @@ public class TachesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         }
         var execution = await LancerAsync(admin, "jalons-en-retard");
         Assert.True(execution.Reussie, execution.Erreur);
-        Assert.Equal("2 jalons signalés en retard à 2 personnes de l'équipe du plan.", execution.CompteRendu);
+        // The administrator, the team leader and the assistant: those who steer the whole plan.
+        Assert.Equal("2 jalons signalés en retard à 3 personnes de l'équipe du plan.", execution.CompteRendu);
         var message = await factory.Smtp.WaitForAsync("cheffe.projet@egalis.local");
         Assert.Equal("Egalis : 2 jalons en retard", message.Subject);
         Assert.Contains("- Réunion de lancement (action 1.2", message.TextBody);
@@ -121,7 +122,12 @@ public class TachesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
             Assert.False(await db.UserRoles.AnyAsync(r => r.UserId == ancien));
             Assert.Equal("Rita Récente", (await db.Users.AsNoTracking().SingleAsync(u => u.Id == recent)).NomComplet);
             // A line younger than 5 years cannot be deleted, even by SQL.
-            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"JournalAudit\" WHERE \"Resume\" = 'ligne de quatre ans'"));
+            var refus = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"JournalAudit\" WHERE \"Resume\" = 'ligne de quatre ans'"));
+            Assert.Contains("ne s'efface pas avant 5 ans", refus.Message);
+            // The anonymisation is told without naming the person.
+            var lignes = await db.AuditEntries.AsNoTracking().Where(e => e.EntiteId == ancien).Select(e => e.Resume).ToListAsync();
+            Assert.Contains("Compte anonymisé au terme de sa durée de conservation (un an après sa désactivation) : nom, adresse, périmètre et rôles effacés.", lignes);
+            Assert.DoesNotContain(lignes.Where(l => l.StartsWith("Compte anonymisé", StringComparison.Ordinal)), l => l.Contains("Paul Parti", StringComparison.Ordinal) || l.Contains("parti.depuis", StringComparison.Ordinal));
         }
         Assert.Contains("1 compte désactivé depuis plus d", (await admin.GetHtmlAsync("/administration/taches")).Replace("&#x27;", "'"));
 

@@ -25,7 +25,7 @@ public sealed class BudgetDemo : ISeeder
 
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
     {
-        if (!Demonstration.Active(services) || await db.Set<Credit>().AnyAsync(c => c.Annee == 2021, ct))
+        if (!await Demonstration.ActiveAsync(db, services, ct) || await db.Set<Credit>().AnyAsync(c => c.Annee == 2021, ct))
         {
             return;
         }
@@ -33,21 +33,23 @@ public sealed class BudgetDemo : ISeeder
         var ligne = await db.Set<LigneBudgetaire>().Select(l => l.Id).FirstAsync(ct);
         foreach (var (annee, montant) in Credits)
         {
-            var credit = (await budget.DefinirCreditAsync(annee, ligne, montant, ct)).Id!.Value;
+            if (await budget.DefinirCreditAsync(annee, ligne, montant, ct) is not { Ok: true, Id: { } credit })
+            {
+                continue;
+            }
             foreach (var (action, part, beneficiaire, objet) in Repartition)
             {
                 var alloue = montant * part;
-                var allocation = await budget.AllouerAsync(credit, action, alloue, ct);
-                if (!allocation.Ok)
+                if (await budget.AllouerAsync(credit, action, alloue, ct) is not { Ok: true, Id: { } allocation })
                 {
                     continue;
                 }
                 // Past years fully committed (90 %), the current one in part; paid in full up to 2024, half in 2025.
                 var engage = decimal.Round(alloue * (annee < 2026 ? 0.9m : 0.3m), 2);
-                var engagement = await budget.EngagerAsync(allocation.Id!.Value, engage, beneficiaire, $"{objet} {annee}", new DateOnly(annee, 4, 15), ct: ct);
-                if (engagement.Ok && annee <= 2025)
+                var engagement = await budget.EngagerAsync(allocation, engage, beneficiaire, $"{objet} {annee}", new DateOnly(annee, 4, 15), ct: ct);
+                if (engagement is { Ok: true, Id: { } engagementId } && annee <= 2025)
                 {
-                    await budget.MandaterAsync(engagement.Id!.Value, annee <= 2024 ? engage : decimal.Round(engage / 2, 2), new DateOnly(annee, 10, 15), $"MANDAT-{annee}-{action}", ct);
+                    await budget.MandaterAsync(engagementId, annee <= 2024 ? engage : decimal.Round(engage / 2, 2), new DateOnly(annee, 10, 15), $"MANDAT-{annee}-{action}", ct);
                 }
             }
         }

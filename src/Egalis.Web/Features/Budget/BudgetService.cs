@@ -14,6 +14,7 @@ namespace Egalis.Web.Features.Budget;
 /// allocated ≤ credit, committed ≤ allocated, paid ≤ committed. Each movement re-sums inside its
 /// transaction and bumps the parent's concurrency token, so a concurrent movement that read the
 /// same state fails its update and is retried with fresh sums. Every movement is audited.
+/// A caller without a transaction must hold no unsaved change: each movement starts from a clean change tracker.
 /// </summary>
 public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
 {
@@ -225,12 +226,21 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
     {
         if (db.Database.CurrentTransaction is not null)
         {
+            // What the caller tracks stays; what a refused movement loaded or added is forgotten, so that the caller's
+            // next save (after its rollback) does not send it again.
+            var avant = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
             try
             {
-                return await mouvement();
+                var resultat = await mouvement();
+                if (!resultat.Ok)
+                {
+                    Oublier(avant);
+                }
+                return resultat;
             }
             catch (Exception e) when (EstConflit(e))
             {
+                Oublier(avant);
                 return Resultat.Refus("", "Le budget vient d'être modifié par quelqu'un d'autre au même moment : rien n'a été enregistré, recommencez.");
             }
         }
@@ -260,6 +270,14 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
             {
                 db.ChangeTracker.Clear();
             }
+        }
+    }
+
+    private void Oublier(HashSet<object> avant)
+    {
+        foreach (var entree in db.ChangeTracker.Entries().Where(e => !avant.Contains(e.Entity)).ToList())
+        {
+            entree.State = EntityState.Detached;
         }
     }
 

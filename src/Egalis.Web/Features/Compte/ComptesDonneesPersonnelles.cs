@@ -11,9 +11,6 @@ namespace Egalis.Web.Features.Compte;
 /// </summary>
 public sealed class ComptesDonneesPersonnelles : IDonneesPersonnelles
 {
-    public const string NomAnonyme = "Compte anonymisé";
-    public const string DomaineAnonyme = "anonyme.invalid";
-
     public string Donnees => "Nom, adresse électronique, rôle et périmètre des comptes";
     public string Finalite => "Accès sécurisé à la plateforme";
     public string Conservation => "Durée d'activité du compte, puis 1 an";
@@ -21,12 +18,12 @@ public sealed class ComptesDonneesPersonnelles : IDonneesPersonnelles
     public async Task<string> PurgerAsync(EgalisDbContext db, DateTimeOffset maintenant, CancellationToken ct)
     {
         var limite = maintenant.AddYears(-1);
-        var suffixe = "@" + DomaineAnonyme.ToUpperInvariant();
+        var suffixe = "@" + Utilisateur.DomaineAnonyme.ToUpperInvariant();
         var comptes = await db.Users.Where(u => u.DesactiveLe != null && u.DesactiveLe < limite && !u.NormalizedEmail!.EndsWith(suffixe)).ToListAsync(ct);
         foreach (var u in comptes)
         {
-            var adresse = $"anonyme-{u.Id}@{DomaineAnonyme}";
-            u.NomComplet = NomAnonyme;
+            var adresse = $"anonyme-{u.Id}@{Utilisateur.DomaineAnonyme}";
+            u.NomComplet = Utilisateur.NomAnonyme;
             u.Email = u.UserName = adresse;
             u.NormalizedEmail = u.NormalizedUserName = adresse.ToUpperInvariant();
             u.PhoneNumber = null;

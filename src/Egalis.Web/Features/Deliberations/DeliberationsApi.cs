@@ -74,8 +74,8 @@ public static class DeliberationsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/v1/opendata/deliberations.csv", (Registre registre, MatieresActes matieres, IConfiguration configuration, HttpRequest requete) =>
-                OpenDataDeliberations.Csv(registre, matieres, configuration, requete))
+        app.MapGet("/api/v1/opendata/deliberations.csv", (Registre registre, MatieresActes matieres, IConfiguration configuration, Platform.Collectivite.ProfilCollectivite profil, HttpRequest requete) =>
+                OpenDataDeliberations.Csv(registre, matieres, configuration, profil, requete))
             .AllowAnonymous()
             .WithTags("Données ouvertes")
             .WithSummary("Délibérations au format SCDL délibérations 2.1.5 (CSV)");

@@ -26,11 +26,13 @@ public sealed class DeliberationsDemo : ISeeder
 
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
     {
-        if (!Demonstration.Active(services) || await db.Set<PointOrdreDuJour>().AnyAsync(p => p.NumeroActe == Actes[0].Numero, ct))
+        if (!await Demonstration.ActiveAsync(db, services, ct) || await db.Set<PointOrdreDuJour>().AnyAsync(p => p.NumeroActe == Actes[0].Numero, ct))
         {
             return;
         }
         var assemblees = await db.Set<Assemblee>().ToDictionaryAsync(a => a.Code, ct);
+        // All the demo's acts, or none: a failed start leaves no half-demo behind.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var acte in Actes.Where(a => assemblees.ContainsKey(a.Assemblee)))
         {
             var seance = new Seance { AssembleeId = assemblees[acte.Assemblee].Id, Date = acte.Date, DateConvocation = acte.Date.AddDays(-7), Lieu = "au siège de la Métropole", PolitiqueCode = PolitiqueQuorum.DroitCommun.Code };
@@ -48,5 +50,6 @@ public sealed class DeliberationsDemo : ISeeder
             db.AddRange(acte.Liens.Select(l => new LienDeliberation { PointId = point.Id, Type = l.Type, Reference = l.Reference }));
             await db.SaveChangesAsync(ct);
         }
+        await transaction.CommitAsync(ct);
     }
 }

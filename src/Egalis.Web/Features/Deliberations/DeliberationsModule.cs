@@ -24,6 +24,7 @@ public sealed class DeliberationsModule : IModule
         module.Services.AddScoped<Platform.Extensions.IContributionEspace, TransmissionsAFaire>();
         module.Services.AddScoped<Platform.Extensions.IJeuDeDonnees, DeliberationsJeuDeDonnees>();
         module.Services.AddScoped<Platform.Fichiers.IProprietaireFichier, PiecesActe>();
+        module.Services.AddSingleton<Platform.Extensions.IDonneesPersonnelles, ActesDonneesPersonnelles>();
     }
 
     public void Map(WebApplication app) => DeliberationsApi.Map(app);

@@ -12,13 +12,13 @@ namespace Egalis.Web.Features.Deliberations;
 /// </summary>
 public static class ExtraitPdf
 {
-    public static byte[] Rendre(Registre.Acte acte, Presentation.Listes listes, string? matiere, IReadOnlyList<Rectification> rectifications, IReadOnlyList<Registre.Relation> relations)
+    public static byte[] Rendre(Registre.Acte acte, Presentation.Listes listes, string? matiere, IReadOnlyList<Rectification> rectifications, IReadOnlyList<Registre.Relation> relations, Platform.Collectivite.ProfilCollectivite profil)
     {
         var p = acte.Point;
         var s = acte.Seance;
         var titre = $"Extrait du registre des délibérations – {acte.Assemblee.Nom}";
-        using var pdf = new RedacteurPdf(titre, ReferenceData.MetropoleNom, p.NumeroActe is null ? titre : $"Acte {p.NumeroActe}");
-        pdf.SousTitre(ReferenceData.MetropoleNom);
+        using var pdf = new RedacteurPdf(titre, profil.Nom, p.NumeroActe is null ? titre : $"Acte {p.NumeroActe}");
+        pdf.SousTitre(profil.Nom);
         pdf.Titre("Extrait du registre des délibérations");
         pdf.SousTitre(acte.Assemblee.Nom);
         if (p.NumeroActe is not null)

@@ -20,16 +20,12 @@ public static class OpenDataDeliberations
         "PREF_ID", "PREF_DATE", "VOTE_EFFECTIF", "VOTE_REEL", "VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION", "DELIB_URL",
     ];
 
-    /// <summary>The SIRET of the Métropole's seat; a setting (Deliberations:CollSiret) because it is the authority's to confirm.</summary>
-    public const string SiretParDefaut = "20005480700017";
-
-    public static IResult Csv(Registre registre, MatieresActes matieres, IConfiguration configuration, HttpRequest requete) =>
+    public static IResult Csv(Registre registre, MatieresActes matieres, IConfiguration configuration, Platform.Collectivite.ProfilCollectivite profil, HttpRequest requete) =>
         Results.Stream(async flux =>
         {
             var actes = await registre.ListeAsync(ct: requete.HttpContext.RequestAborted);
-            var siret = configuration["Deliberations:CollSiret"] ?? SiretParDefaut;
-            var nom = configuration["Deliberations:CollNom"] ?? ReferenceData.MetropoleNom;
-            var prefecture = "PREF" + ReferenceData.MetropoleDepartement;
+            // The collectivité as its profile names it (COLL_NOM, COLL_SIRET), and its département's prefecture.
+            var (siret, nom, prefecture) = (profil.Siret, profil.Nom, "PREF" + profil.Departement);
             var baseUrl = Platform.Web.Hebergement.BaseDesLiens(configuration, requete);
             await using var ecrivain = new StreamWriter(flux, new UTF8Encoding(false));
             await using var csv = new CsvWriter(ecrivain, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });

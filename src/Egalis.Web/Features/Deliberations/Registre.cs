@@ -10,14 +10,17 @@ namespace Egalis.Web.Features.Deliberations;
 /// acts are read unless the secretariat asks for its drafts too: a draft never reaches a public page,
 /// the API or the open data.
 /// </summary>
-public sealed class Registre(EgalisDbContext db)
+public sealed class Registre(EgalisDbContext db, Platform.Collectivite.ProfilCollectivite profil)
 {
     public sealed record Acte(PointOrdreDuJour Point, Seance Seance, Assemblee Assemblee, int? MembresEnExercice, int? Presents, int? Representes,
         int? Absents, bool? QuorumAtteint, ResultatDeliberation? Resultat)
     {
+        /// <summary>The collectivité whose act it is (département and SIREN, from its profile), for its ACTES identifier.</summary>
+        public (string Departement, string Siren) Collectivite { get; init; }
+
         public string? ActesId => Point.NumeroActe is null
             ? null
-            : new ActesId(ReferenceData.MetropoleDepartement, ReferenceData.MetropoleSiren, Seance.Date, Point.NumeroActe, Point.NatureCode).ToString();
+            : new ActesId(Collectivite.Departement, Collectivite.Siren, Seance.Date, Point.NumeroActe, Point.NatureCode).ToString();
 
         public Scrutin? Scrutin => Point.Genre == GenrePoint.Vote && Point.Pour is not null
             ? new Scrutin(Point.Pour.Value, Point.Contre ?? 0, Point.Abstention ?? 0, Point.NePrendPasPart ?? 0, Point.ScrutinSecret, Point.VoixPresidentPour)
@@ -91,7 +94,7 @@ public sealed class Registre(EgalisDbContext db)
             var acte = new Acte(p, seance, seance.Assemblee!, enExercice == 0 ? null : enExercice, presents, representes,
                 presents is null || enExercice == 0 ? null : enExercice - presents.Value - (representes ?? 0), quorum, null);
             var resultat = p.Genre == GenrePoint.PriseActe ? ResultatDeliberation.PrendActe : acte.Scrutin?.Resultat() ?? p.ResultatSansDecompte;
-            return acte with { Resultat = resultat };
+            return acte with { Resultat = resultat, Collectivite = (profil.Departement, profil.Siren) };
         }).ToList();
     }
 

@@ -204,7 +204,15 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             return Resultat.Refus(("", "Une autre séance a été convoquée à nouveau après celle-ci : supprimez d'abord cette nouvelle séance."));
         }
         db.Remove(seance);
+        await SupprimerPiecesAsync(await db.Set<PointOrdreDuJour>().Where(p => p.SeanceId == seanceId).Select(p => p.Id).ToListAsync(ct), ct);
         return await SauverAsync(seanceId, ct);
+    }
+
+    /// <summary>A draft's files go with it, in the same save (their contents follow by cascade).</summary>
+    private async Task SupprimerPiecesAsync(IReadOnlyCollection<int> pointIds, CancellationToken ct)
+    {
+        var cles = pointIds.Select(PiecesActe.Cle).ToList();
+        db.RemoveRange(await db.Set<Platform.Fichiers.Fichier>().Where(f => f.ProprietaireType == PiecesActe.TypeProprietaire && cles.Contains(f.ProprietaireId)).ToListAsync(ct));
     }
 
     public async Task<Resultat> DefinirBureauAsync(int seanceId, int? president, int? secretaire, CancellationToken ct)
@@ -372,6 +380,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             return Resultat.Refus(("", "Un autre acte retire ou remplace celui-ci : il reste au registre."));
         }
         db.Remove(point);
+        await SupprimerPiecesAsync([pointId], ct);
         return await SauverAsync(pointId, ct);
     }
 
@@ -578,6 +587,11 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         if (date > Aujourdhui)
         {
             return Resultat.Refus(("Date", $"La date ne peut pas être postérieure à aujourd'hui ({Aujourdhui:dd/MM/yyyy})."));
+        }
+        // Whatever the act's other dates, none of its transmission precedes the session that decided it.
+        if (date < point.Seance!.Date)
+        {
+            return Resultat.Refus(("Date", $"La date ne peut pas précéder la séance du {point.Seance.Date:dd/MM/yyyy}."));
         }
         switch (nouveau)
         {

@@ -35,9 +35,12 @@ public sealed class JalonsEnRetardTache(IServiceScopeFactory scopes, TimeProvide
         }
         await db.SaveChangesAsync(ct);
 
+        // Those who steer the whole plan (the capability's roles without a territorial scope), as « Mon espace » shows them.
+        var roles = services.GetRequiredService<CatalogueCapacites>().Trouver(PlanModule.PiloterLePlan).Roles
+            .Where(r => Roles.PorteeRequise(r) == Portee.Aucune).ToList();
         var equipe = await db.Users.AsNoTracking()
             .Where(u => u.DesactiveLe == null && u.Email != null
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.ChefDeProjet || r.Name == Roles.Assistant))))
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
             .Select(u => u.Email!).ToListAsync(ct);
         var url = services.GetRequiredService<IConfiguration>()["Egalis:UrlPublique"]?.TrimEnd('/') ?? "";
         var lignes = nouveaux.Select(j => $"- {j.Titre} (action {actions[j.ElementPlanId].Code} « {actions[j.ElementPlanId].Titre} »), prévu le {j.Date:dd/MM/yyyy} : {url}/plan/modifier/{actions[j.ElementPlanId].Code}");

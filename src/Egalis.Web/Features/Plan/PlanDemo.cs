@@ -30,7 +30,7 @@ public sealed class PlanDemo : ISeeder
 
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
     {
-        if (!Demonstration.Active(services) || await db.Set<Indicateur>().AnyAsync(i => i.Code == IndicateurAgents, ct))
+        if (!await Demonstration.ActiveAsync(db, services, ct) || await db.Set<Indicateur>().AnyAsync(i => i.Code == IndicateurAgents, ct))
         {
             return;
         }
@@ -47,15 +47,18 @@ public sealed class PlanDemo : ISeeder
                 new ElementPlan { PlanCode = PlanService.PlanPrincipal, ParentId = formation.Id, Niveau = NiveauElement.SousAction, Code = "1.3.1", Titre = "Former les encadrants des directions opérationnelles", StatutCode = "realise", Ordre = 1, Territoires = ["METROPOLE"] },
                 new ElementPlan { PlanCode = PlanService.PlanPrincipal, ParentId = formation.Id, Niveau = NiveauElement.SousAction, Code = "1.3.2", Titre = "Former les agents d'accueil des six territoires", StatutCode = "en-cours", Progression = 40, Ordre = 2, Territoires = ["CT1", "CT2", "CT3", "CT4", "CT5", "CT6"] });
         }
-        Jalon J(string code, DateOnly date, string titre, DateOnly? atteint = null) => new() { ElementPlanId = elements[code].Id, Date = date, Titre = titre, AtteintLe = atteint };
-        db.AddRange(
+        Jalon? J(string code, DateOnly date, string titre, DateOnly? atteint = null) =>
+            elements.TryGetValue(code, out var e) ? new Jalon { ElementPlanId = e.Id, Date = date, Titre = titre, AtteintLe = atteint } : null;
+        db.AddRange(new[]
+        {
             J("1.1", new(2020, 6, 30), "Comité de pilotage installé", new(2020, 6, 25)),
             J("1.2", new(2021, 3, 31), "Diagnostic des pratiques de recrutement remis", new(2021, 4, 12)),
             J("1.2", new(2025, 10, 15), "Grille d'entretien non discriminante diffusée à toutes les directions"),
             J("1.3", new(2026, 3, 31), "Deux cents agents formés"),
             J("2.1", new(2025, 11, 30), "Guide des bonnes pratiques publié pour les communes"),
             J("2.1", new(2027, 6, 30), "Troisième rencontre du réseau des communes"),
-            J("2.4", new(2024, 12, 31), "Premier bilan du fonds d'initiative", new(2025, 1, 20)));
+            J("2.4", new(2024, 12, 31), "Premier bilan du fonds d'initiative", new(2025, 1, 20)),
+        }.OfType<Jalon>());
 
         if (!await db.Set<Indicateur>().AnyAsync(i => i.Code == IndicateurSignalements, ct))
         {

@@ -13,10 +13,6 @@ namespace Egalis.Web.Features.Territoires;
 /// </summary>
 public sealed class ReferenceData
 {
-    public const string MetropoleSiren = "200054807";
-    public const string MetropoleNom = "Métropole Aix-Marseille-Provence";
-    public const string MetropoleDepartement = "013";
-
     public required IReadOnlyList<CommuneRef> Communes { get; init; }
     public required IReadOnlyList<QpvRef> Qpvs { get; init; }
     public required IReadOnlyList<CritereRef> Criteres { get; init; }

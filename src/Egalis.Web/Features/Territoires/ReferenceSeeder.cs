@@ -9,12 +9,12 @@ namespace Egalis.Web.Features.Territoires;
 /// </summary>
 public static class ReferenceSeeder
 {
-    public static async Task SeedAsync(EgalisDbContext db, ReferenceData data, CancellationToken ct = default)
+    public static async Task SeedAsync(EgalisDbContext db, ReferenceData data, Platform.Collectivite.ProfilCollectivite profil, CancellationToken ct = default)
     {
-        var metropole = await db.Set<Metropole>().FindAsync([ReferenceData.MetropoleSiren], ct);
+        var metropole = await db.Set<Metropole>().FindAsync([profil.Siren], ct);
         if (metropole is null)
         {
-            db.Add(new Metropole { Siren = ReferenceData.MetropoleSiren, Nom = ReferenceData.MetropoleNom, CodeDepartement = ReferenceData.MetropoleDepartement });
+            db.Add(new Metropole { Siren = profil.Siren, Nom = profil.Nom, CodeDepartement = profil.Departement });
         }
 
         var territoires = await db.ConseilsTerritoire.ToDictionaryAsync(t => t.Code, ct);

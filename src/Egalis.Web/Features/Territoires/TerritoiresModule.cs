@@ -22,9 +22,9 @@ public sealed class TerritoiresModule : IModule
 
     public void Map(WebApplication app) => TerritoiresApi.Map(app);
 
-    private sealed class TerritoiresSeeder(ReferenceData data) : ISeeder
+    private sealed class TerritoiresSeeder(ReferenceData data, Platform.Collectivite.ProfilCollectivite profil) : ISeeder
     {
         public Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct) =>
-            ReferenceSeeder.SeedAsync(db, data, ct);
+            ReferenceSeeder.SeedAsync(db, data, profil, ct);
     }
 }

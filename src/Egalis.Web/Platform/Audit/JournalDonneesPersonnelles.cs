@@ -15,7 +15,8 @@ public sealed class JournalDonneesPersonnelles : IDonneesPersonnelles
 
     public async Task<string> PurgerAsync(EgalisDbContext db, DateTimeOffset maintenant, CancellationToken ct)
     {
-        var limite = maintenant.AddYears(-Annees);
+        // A day's margin: the database refuses, by its own clock, to delete a line younger than 5 years.
+        var limite = maintenant.AddYears(-Annees).AddDays(-1);
         var effacees = await db.AuditEntries.Where(e => e.Quand < limite).ExecuteDeleteAsync(ct);
         return Text.Francais.Nombre(effacees, "ligne de plus de 5 ans effacée", "lignes de plus de 5 ans effacées");
     }

@@ -85,7 +85,10 @@ public sealed class Fichiers(EgalisDbContext db, TimeProvider time, IEnumerable<
     /// <summary>The name without folders or control characters, at most 200 characters, ending with the recognised format's extension.</summary>
     public static string NomPropre(string? nom, FormatFichier format)
     {
-        var propre = new string(Path.GetFileName((nom ?? "").Replace('\\', '/')).Where(c => !char.IsControl(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
+        // No control or format character (a right-to-left override would disguise the extension), no character a file system refuses.
+        var propre = new string(Path.GetFileName((nom ?? "").Replace('\\', '/'))
+            .Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format && !char.IsSurrogate(c) && c is not ('"' or '/' or ':' or '*' or '?' or '<' or '>' or '|'))
+            .ToArray()).Trim();
         if (propre.Length == 0 || propre.StartsWith('.'))
         {
             propre = "document" + propre;

@@ -41,9 +41,9 @@ public sealed record FormatFichier(string Nom, string TypeMime, string[] Extensi
     public static readonly FormatFichier Png = new("PNG", "image/png", [".png"], o => CommencePar(o, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A));
     public static readonly FormatFichier Jpeg = new("JPEG", "image/jpeg", [".jpg", ".jpeg"], o => CommencePar(o, 0xFF, 0xD8, 0xFF));
     public static readonly FormatFichier Docx = new("Word (DOCX)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [".docx"],
-        o => Archive(o, z => z.GetEntry("[Content_Types].xml") is not null && z.GetEntry("word/document.xml") is not null));
+        o => Archive(o, z => z.GetEntry("[Content_Types].xml") is not null && z.GetEntry("word/document.xml") is not null && z.GetEntry("word/vbaProject.bin") is null));
     public static readonly FormatFichier Xlsx = new("Excel (XLSX)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [".xlsx"],
-        o => Archive(o, z => z.GetEntry("[Content_Types].xml") is not null && z.GetEntry("xl/workbook.xml") is not null));
+        o => Archive(o, z => z.GetEntry("[Content_Types].xml") is not null && z.GetEntry("xl/workbook.xml") is not null && z.GetEntry("xl/vbaProject.bin") is null));
     public static readonly FormatFichier Odt = new("OpenDocument texte (ODT)", "application/vnd.oasis.opendocument.text", [".odt"],
         o => Archive(o, z => TypeOpenDocument(z) == "application/vnd.oasis.opendocument.text"));
     public static readonly FormatFichier Ods = new("OpenDocument tableur (ODS)", "application/vnd.oasis.opendocument.spreadsheet", [".ods"],

@@ -21,9 +21,20 @@ public interface IEnregistrementPersonnel
 public sealed record SurEnregistrement(string Capacite) : IAuthorizationRequirement;
 
 /// <summary>The capabilities the modules declared, and who holds them.</summary>
-public sealed class CatalogueCapacites(IEnumerable<Capacite> capacites)
+public sealed class CatalogueCapacites
 {
-    private readonly Dictionary<string, Capacite> _parNom = capacites.ToDictionary(c => c.Nom, StringComparer.Ordinal);
+    private readonly Dictionary<string, Capacite> _parNom;
+
+    public CatalogueCapacites(IEnumerable<Capacite> capacites)
+    {
+        var liste = capacites.ToList();
+        var doubles = liste.GroupBy(c => c.Nom, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (doubles.Count > 0)
+        {
+            throw new InvalidOperationException("Capacités déclarées deux fois : " + string.Join(", ", doubles));
+        }
+        _parNom = liste.ToDictionary(c => c.Nom, StringComparer.Ordinal);
+    }
 
     public IReadOnlyCollection<Capacite> Toutes => _parNom.Values;
 
@@ -63,12 +74,16 @@ public sealed record Perimetre(bool Tout, string? Territoire, string? Commune)
         || (Commune is not null && enregistrement.CommuneCodeInsee == Commune);
 }
 
-/// <summary>Territorial scope: the capability, within the user's territory or commune when their role is scoped.</summary>
+/// <summary>
+/// Territorial scope: the capability, within the user's territory or commune when their role is scoped. A capability
+/// held on one's own records only is the owner handler's alone: scope never widens it.
+/// </summary>
 public sealed class PorteeTerritorialeHandler(CatalogueCapacites capacites) : AuthorizationHandler<SurEnregistrement, IEnregistrementTerritorial>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SurEnregistrement requirement, IEnregistrementTerritorial resource)
     {
-        if (capacites.PerimetreDe(context.User, requirement.Capacite).Couvre(resource))
+        if (!capacites.Trouver(requirement.Capacite).SurSesEnregistrements
+            && capacites.PerimetreDe(context.User, requirement.Capacite).Couvre(resource))
         {
             context.Succeed(requirement);
         }
@@ -76,15 +91,21 @@ public sealed class PorteeTerritorialeHandler(CatalogueCapacites capacites) : Au
     }
 }
 
-/// <summary>Ownership: the capability, on a record that is the user's own (roles with no scope act on every record).</summary>
+/// <summary>
+/// Ownership: a capability held on one's own records only (declared with <c>CapabilityOnOwnRecords</c>) succeeds on a
+/// record that is the user's. Another capability succeeds on a record with no territory for roles with no scope (an
+/// instructor on every dossier); on a territorial record, the scope handler alone decides.
+/// </summary>
 public sealed class ProprietaireHandler(CatalogueCapacites capacites) : AuthorizationHandler<SurEnregistrement, IEnregistrementPersonnel>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SurEnregistrement requirement, IEnregistrementPersonnel resource)
     {
         var capacite = capacites.Trouver(requirement.Capacite);
-        var roles = capacite.Roles.Where(context.User.IsInRole).ToList();
         var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (roles.Count > 0 && ((!capacite.SurSesEnregistrements) || (id is not null && id == resource.ProprietaireId)))
+        var accorde = capacite.SurSesEnregistrements
+            ? capacite.Roles.Any(context.User.IsInRole) && id is not null && id == resource.ProprietaireId
+            : resource is not IEnregistrementTerritorial && capacites.PerimetreDe(context.User, requirement.Capacite).Tout;
+        if (accorde)
         {
             context.Succeed(requirement);
         }

@@ -32,6 +32,11 @@ public static class IdentiteAudit
                     return null;
                 }
                 var u = e.Entity;
+                // Anonymised at the end of its retention period: the line names no one (the log keeps 5 years).
+                if (u.EstAnonymise && e.Property(x => x.Email).IsModified)
+                {
+                    return "Compte anonymisé au terme de sa durée de conservation (un an après sa désactivation) : nom, adresse, périmètre et rôles effacés.";
+                }
                 if (e.Property(x => x.DesactiveLe).IsModified && e.Property(x => x.DesactiveLe).OriginalValue != u.DesactiveLe)
                 {
                     return $"Compte {Text.Francais.De(u.NomComplet)} ({u.Email}) {(u.DesactiveLe is null ? "réactivé" : "désactivé : plus de connexion possible, historique conservé")}.";

@@ -17,6 +17,13 @@ public class Utilisateur : IdentityUser
     public DateTimeOffset CreeLe { get; set; }
     /// <summary>Set when an administrator deactivates the account: it can no longer sign in; its history stays.</summary>
     public DateTimeOffset? DesactiveLe { get; set; }
+
+    /// <summary>The name an account keeps once anonymised at the end of its retention period.</summary>
+    public const string NomAnonyme = "Compte anonymisé";
+    /// <summary>The domain of an anonymised account's address (reserved: it reaches no one).</summary>
+    public const string DomaineAnonyme = "anonyme.invalid";
+
+    public bool EstAnonymise => Email?.EndsWith("@" + DomaineAnonyme, StringComparison.OrdinalIgnoreCase) == true;
 }
 
 public class UtilisateurConfiguration : IEntityTypeConfiguration<Utilisateur>

@@ -13,9 +13,24 @@ public sealed class RetentionDonnees(IServiceScopeFactory scopes, TimeProvider t
         var db = services.GetRequiredService<EgalisDbContext>();
         var maintenant = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var comptesRendus = new List<string>();
+        var echecs = 0;
         foreach (var declaration in services.GetServices<IDonneesPersonnelles>())
         {
-            comptesRendus.Add($"{declaration.Donnees} : {await declaration.PurgerAsync(db, maintenant, ct)}");
+            // One module's failure does not keep the others' data beyond its period: each goes on, and the failure is told.
+            try
+            {
+                comptesRendus.Add($"{declaration.Donnees} : {await declaration.PurgerAsync(db, maintenant, ct)}");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                db.ChangeTracker.Clear();
+                comptesRendus.Add($"{declaration.Donnees} : échec ({e.GetType().Name} : {e.Message})");
+                echecs++;
+            }
+        }
+        if (echecs > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ; ", comptesRendus) + ".");
         }
         return comptesRendus.Count == 0 ? "Aucune donnée personnelle déclarée." : string.Join(" ; ", comptesRendus) + ".";
     }

@@ -36,7 +36,8 @@ public abstract class Tache(IServiceScopeFactory scopes, TimeProvider time) : IJ
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Recorded for the administrators' page; the next run tries again.
+                // Recorded for the administrators' page, and logged whole for the operators; the next run tries again.
+                scope.ServiceProvider.GetRequiredService<ILogger<Tache>>().LogError(e, "La tâche {Tache} a échoué.", execution.Cle);
                 execution.Erreur = Textes($"{e.GetType().Name} : {e.Message}", 2000);
             }
         }

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Egalis.Web.Platform.Modules;
+using Egalis.Web.Platform.Identity;
 
 namespace Egalis.Web.Platform.Ui;
 
@@ -7,13 +7,24 @@ namespace Egalis.Web.Platform.Ui;
 public sealed record MenuEntry(string Libelle, string Page, int Ordre, string? Capacite = null);
 
 /// <summary>The entries the modules declared; the layout shows those whose capability the user holds.</summary>
-public sealed class MenuRegistry(IEnumerable<MenuEntry> entries, IEnumerable<Capacite> capacites)
+public sealed class MenuRegistry
 {
-    private readonly List<MenuEntry> _entries = entries.OrderBy(e => e.Ordre).ToList();
-    private readonly Dictionary<string, IReadOnlyList<string>> _roles = capacites.ToDictionary(c => c.Nom, c => c.Roles, StringComparer.Ordinal);
+    private readonly List<MenuEntry> _entries;
+    private readonly CatalogueCapacites _capacites;
+
+    public MenuRegistry(IEnumerable<MenuEntry> entries, CatalogueCapacites capacites)
+    {
+        _entries = entries.OrderBy(e => e.Ordre).ToList();
+        _capacites = capacites;
+        // A misspelt capability would hide its entry from everyone: it stops the start instead.
+        foreach (var entree in _entries.Where(e => e.Capacite is not null))
+        {
+            _capacites.Trouver(entree.Capacite!);
+        }
+    }
 
     public IEnumerable<MenuEntry> For(ClaimsPrincipal user) =>
-        _entries.Where(e => e.Capacite is null || (_roles.TryGetValue(e.Capacite, out var roles) && roles.Any(user.IsInRole)));
+        _entries.Where(e => e.Capacite is null || _capacites.Trouver(e.Capacite).Roles.Any(user.IsInRole));
 }
 
 /// <summary>A step of the breadcrumb, set by a page in ViewData["FilAriane"].</summary>

@@ -12,7 +12,7 @@ public static class Hebergement
     /// <summary>A setting the site cannot start without, with what to do about it.</summary>
     public sealed class ConfigurationInvalideException(string message) : Exception(message);
 
-    /// <summary>The public address, e.g. https://egalis.ampmetropole.fr; required outside Development.</summary>
+    /// <summary>The public address, e.g. https://egalis.exemple.fr; required outside Development.</summary>
     public static Uri? UrlPublique(IConfiguration configuration, IHostEnvironment environment)
     {
         var valeur = configuration["Egalis:UrlPublique"];
@@ -20,11 +20,11 @@ public static class Hebergement
         {
             return environment.IsDevelopment()
                 ? null
-                : throw new ConfigurationInvalideException("Egalis:UrlPublique est obligatoire hors développement : indiquez l'adresse publique du site (variable Egalis__UrlPublique, par exemple https://egalis.ampmetropole.fr). Les liens des messages l'utilisent.");
+                : throw new ConfigurationInvalideException("Egalis:UrlPublique est obligatoire hors développement : indiquez l'adresse publique du site (variable Egalis__UrlPublique, par exemple https://egalis.exemple.fr). Les liens des messages l'utilisent.");
         }
         return Uri.TryCreate(valeur.TrimEnd('/'), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new ConfigurationInvalideException($"Egalis:UrlPublique « {valeur} » n'est pas une adresse http(s) complète, par exemple https://egalis.ampmetropole.fr.");
+            : throw new ConfigurationInvalideException($"Egalis:UrlPublique « {valeur} » n'est pas une adresse http(s) complète, par exemple https://egalis.exemple.fr.");
     }
 
     /// <summary>The base of the links the platform writes in e-mails and open data: the public address, never the request's Host header outside Development.</summary>

@@ -50,7 +50,11 @@ public partial class CodesSecoursTests(EgalisFactory factory) : IClassFixture<Eg
         Assert.Contains("pas valable ou a déjà servi.", await reutilise.ReadHtmlAsync());
 
         // New codes void the old ones.
-        var nouveaux = Codes(await (await EgalisFactory.PostFormAsync(sansTelephone, "/compte/securite?handler=CodesSecours", [], formPage: "/compte/securite")).ReadHtmlAsync());
+        // New codes ask for the application's current code first: an open session alone does not get them.
+        var sansCode = await (await EgalisFactory.PostFormAsync(sansTelephone, "/compte/securite?handler=CodesSecours", new() { ["Code"] = "000000" }, formPage: "/compte/securite")).ReadHtmlAsync();
+        Assert.Contains("Ce code n&#x27;est pas valable. Saisissez le code que votre application affiche maintenant.", sansCode.Replace("'", "&#x27;"));
+        Assert.Empty(Codes(sansCode));
+        var nouveaux = Codes(await (await EgalisFactory.PostFormAsync(sansTelephone, "/compte/securite?handler=CodesSecours", new() { ["Code"] = CompteTests.Totp(cle, DateTimeOffset.UtcNow) }, formPage: "/compte/securite")).ReadHtmlAsync());
         Assert.Equal(10, nouveaux.Count);
         Assert.Contains("pas valable ou a déjà servi", await (await ConnexionAvecCodeSecoursAsync(factory.Client(), codes[1])).ReadHtmlAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await ConnexionAvecCodeSecoursAsync(factory.Client(), nouveaux[0])).StatusCode);
@@ -71,8 +75,12 @@ public partial class CodesSecoursTests(EgalisFactory factory) : IClassFixture<Eg
         Assert.DoesNotContain("Réinitialiser la double authentification</button>", await admin.GetHtmlAsync(url));
 
         // Her open sessions are closed; she signs in with her password and sets a new authenticator up.
-        Assert.Equal(HttpStatusCode.Redirect, (await cheffe.GetAsync("/plan/pilotage")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await sansTelephone.GetAsync("/plan/pilotage")).StatusCode);
+        foreach (var session in new[] { cheffe, sansTelephone })
+        {
+            var ferme = await session.GetAsync("/plan/pilotage");
+            Assert.Equal(HttpStatusCode.Redirect, ferme.StatusCode);
+            Assert.StartsWith("/compte/connexion", ferme.Headers.Location?.AbsolutePath ?? ferme.Headers.Location?.OriginalString);
+        }
         var retour = await factory.SignedInAsync(Cheffe);
         Assert.Contains("Activer la double authentification", await retour.GetHtmlAsync("/compte/securite"));
         Assert.Contains("Double authentification de Camille Chef de projet (cheffe.projet@egalis.local) réinitialisée par Alice Admin, motif : « Téléphone volé, codes de secours perdus (ticket 4521) ».",

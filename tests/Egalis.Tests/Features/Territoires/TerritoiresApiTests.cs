@@ -118,7 +118,7 @@ public class TerritoiresApiTests(EgalisFactory factory) : IClassFixture<EgalisFa
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
         var before = (await db.Communes.CountAsync(), await db.Qpvs.CountAsync(), await db.Set<QpvCommune>().CountAsync(), await db.AuditEntries.CountAsync());
-        await ReferenceSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<ReferenceData>());
+        await ReferenceSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<ReferenceData>(), scope.ServiceProvider.GetRequiredService<Egalis.Web.Platform.Collectivite.ProfilCollectivite>());
         await scope.ServiceProvider.InitializeDatabaseAsync();
         var after = (await db.Communes.CountAsync(), await db.Qpvs.CountAsync(), await db.Set<QpvCommune>().CountAsync(), await db.AuditEntries.CountAsync());
         Assert.Equal((92, 66, 67), (after.Item1, after.Item2, after.Item3));
@@ -133,7 +133,7 @@ public class TerritoiresApiTests(EgalisFactory factory) : IClassFixture<EgalisFa
         var istres = await db.Communes.SingleAsync(c => c.CodeInsee == "13047");
         istres.Nom = "Nom altéré";
         await db.SaveChangesAsync();
-        await ReferenceSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<ReferenceData>());
+        await ReferenceSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<ReferenceData>(), scope.ServiceProvider.GetRequiredService<Egalis.Web.Platform.Collectivite.ProfilCollectivite>());
         db.ChangeTracker.Clear();
         Assert.Equal("Istres", (await db.Communes.SingleAsync(c => c.CodeInsee == "13047")).Nom);
     }

@@ -26,7 +26,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
 
         [Display(Name = "Adresse électronique")]
         [Required(ErrorMessage = "Indiquez l'adresse électronique de la personne.")]
-        [EmailAddress(ErrorMessage = "Indiquez une adresse électronique valide, par exemple prenom.nom@ampmetropole.fr.")]
+        [EmailAddress(ErrorMessage = "Indiquez une adresse électronique valide, par exemple camille.martin@exemple.fr.")]
         [StringLength(256)]
         public string Email { get; set; } = "";
 
@@ -93,6 +93,12 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         if (user is null)
         {
             return NotFound();
+        }
+        if (user.EstAnonymise)
+        {
+            // Its person is forgotten: a new person gets a new account, never this one.
+            ModelState.AddModelError(string.Empty, "Ce compte est anonymisé : il ne se modifie plus. Invitez la personne avec un nouveau compte.");
+            return Page();
         }
         var email = Input.Email.Trim();
         var other = await users.FindByEmailAsync(email);
@@ -190,10 +196,12 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         {
             return NotFound();
         }
-        if (user.DesactiveLe is null)
+        if (user.DesactiveLe is null || user.EstAnonymise)
         {
             await PreparerAsync(user, ct);
-            ModelState.AddModelError(nameof(Confirmation), "Ce compte est actif.");
+            ModelState.AddModelError(nameof(Confirmation), user.EstAnonymise
+                ? "Ce compte est anonymisé : il ne se réactive pas. Invitez la personne avec un nouveau compte."
+                : "Ce compte est actif.");
             return Page();
         }
         user.DesactiveLe = null;

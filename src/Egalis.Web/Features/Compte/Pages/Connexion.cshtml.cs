@@ -17,7 +17,7 @@ public class ConnexionModel(SignInManager<Utilisateur> signIn, UserManager<Utili
     {
         [Display(Name = "Adresse électronique")]
         [Required(ErrorMessage = "Indiquez votre adresse électronique.")]
-        [EmailAddress(ErrorMessage = "Indiquez une adresse électronique valide, par exemple prenom.nom@ampmetropole.fr.")]
+        [EmailAddress(ErrorMessage = "Indiquez une adresse électronique valide, par exemple camille.martin@exemple.fr.")]
         public string Email { get; set; } = "";
 
         [Display(Name = "Mot de passe")]

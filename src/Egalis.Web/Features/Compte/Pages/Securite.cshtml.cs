@@ -61,10 +61,12 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
         return Page();
     }
 
-    /// <summary>New recovery codes (the old ones are void): after using some, or when the paper is lost.</summary>
+    /// <summary>
+    /// New recovery codes (the old ones are void): after using some, or when the paper is lost. The current code of the
+    /// application is asked first: an open session alone does not get codes that bypass the second factor.
+    /// </summary>
     public async Task<IActionResult> OnPostCodesSecoursAsync()
     {
-        ModelState.Clear();
         if (!await LoadAsync())
         {
             return Challenge();
@@ -74,7 +76,16 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
             ModelState.AddModelError(nameof(Code), "Activez d'abord la double authentification : les codes de secours viennent avec elle.");
             return Page();
         }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         var user = (await users.GetUserAsync(User))!;
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, CodeAuthentification.Normaliser(Code)))
+        {
+            ModelState.AddModelError(nameof(Code), "Ce code n'est pas valable. Saisissez le code que votre application affiche maintenant.");
+            return Page();
+        }
         CodesSecours = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, NombreCodesSecours))?.ToList();
         CodesSecoursRestants = NombreCodesSecours;
         return Page();
@@ -87,6 +98,8 @@ public class SecuriteModel(UserManager<Utilisateur> users, SignInManager<Utilisa
         {
             return false;
         }
+        // The key and the recovery codes are secrets: no cache keeps this page.
+        Response.Headers.CacheControl = "no-store";
         Active = await users.GetTwoFactorEnabledAsync(user);
         CodesSecoursRestants = Active ? await users.CountRecoveryCodesAsync(user) : 0;
         Obligatoire = Roles.RequireTwoFactor.Any(User.IsInRole);

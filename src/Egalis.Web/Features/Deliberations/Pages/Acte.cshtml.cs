@@ -8,7 +8,7 @@ namespace Egalis.Web.Features.Deliberations.Pages;
 
 /// <summary>An act as its extract presents it: the session, the three lists of attendance, the report and the decision.</summary>
 [AllowAnonymous]
-public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes matieres, Platform.Fichiers.Fichiers fichiers) : PageModel
+public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes matieres, Platform.Fichiers.Fichiers fichiers, Platform.Collectivite.ProfilCollectivite profil) : PageModel
 {
     public Registre.Acte Acte { get; private set; } = null!;
     public PolitiqueQuorum Politique { get; private set; } = PolitiqueQuorum.DroitCommun;
@@ -53,6 +53,6 @@ public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes mati
         var rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.PointId == id).OrderBy(r => r.Quand).ToListAsync(ct);
         var relations = await registre.RelationsAsync(id, ct);
         var nom = acte.Point.NumeroActe ?? $"deliberation-{acte.Point.Id}";
-        return File(ExtraitPdf.Rendre(acte, listes, matieres.Nom(acte.Point.MatiereCode), rectifications, relations), "application/pdf", $"extrait-{nom}.pdf");
+        return File(ExtraitPdf.Rendre(acte, listes, matieres.Nom(acte.Point.MatiereCode), rectifications, relations, profil), "application/pdf", $"extrait-{nom}.pdf");
     }
 }

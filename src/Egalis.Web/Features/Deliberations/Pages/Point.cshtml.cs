@@ -15,7 +15,8 @@ namespace Egalis.Web.Features.Deliberations.Pages;
 /// signature, transmission to the prefecture, and — once signed — only rectifications of material errors.
 /// </summary>
 [Authorize(Policy = DeliberationsModule.TenirLeSecretariat)]
-[RequestSizeLimit(PiecesActe.TailleMax + 1_000_000)]
+// Twice the file limit: a file a little too big gets its French message rather than the server's refusal.
+[RequestSizeLimit(2 * PiecesActe.TailleMax)]
 public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fichiers, Platform.Workflows.Workflows workflows, EgalisDbContext db, SecretariatService secretariat, Registre registre, Platform.Extensions.CiblesLiens cibles, MatieresActes matieres, TimeProvider time) : PageModel
 {
     public sealed class PresenceInput
@@ -58,7 +59,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
     public sealed class LienInput
     {
         /// <summary>« type|référence », from the list.</summary>
-        [Display(Name = "Action du plan ou crédits")]
+        [Display(Name = "Ce que l'acte concerne")]
         [Required(ErrorMessage = "Choisissez un élément de la liste.")]
         public string? Reference { get; set; }
     }
@@ -201,6 +202,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
     /// <summary>Adds a file to the act (its signed scan, an annex): a PDF recognised by its content, 10 Mo at most.</summary>
     public async Task<IActionResult> OnPostPieceAsync(int id, CancellationToken ct)
     {
+        ModelState.GarderFormulaire(nameof(Piece));
         if (await ChargerAsync(id, ct) is { } refus)
         {
             return refus;
@@ -293,7 +295,11 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
         {
             return refus;
         }
-        if (!ModelState.IsValid || Lien.Reference!.Split('|') is not [var type, var reference])
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (Lien.Reference!.Split('|') is not [var type, var reference])
         {
             ModelState.AddModelError("Lien.Reference", "Choisissez un élément de la liste.");
             return Page();
@@ -376,9 +382,10 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
         Rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.PointId == id).OrderBy(r => r.Quand).ToListAsync(ct);
         // Every kind of record the modules declared (ICibleLien), under its heading.
         ChoixLiens = [];
-        foreach (var cible in cibles.Toutes)
+        var groupes = new Dictionary<string, SelectListGroup>(StringComparer.Ordinal);
+        foreach (var cible in cibles.Toutes.OrderBy(c => c.Groupe, StringComparer.Ordinal))
         {
-            var groupe = new SelectListGroup { Name = cible.Groupe };
+            var groupe = groupes.TryGetValue(cible.Groupe, out var g) ? g : groupes[cible.Groupe] = new SelectListGroup { Name = cible.Groupe };
             ChoixLiens.AddRange((await cible.ChoixAsync(db, ct)).Select(c => new SelectListItem(c.Libelle, $"{cible.Type}|{c.Reference}") { Group = groupe }));
         }
         {

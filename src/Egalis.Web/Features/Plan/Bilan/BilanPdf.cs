@@ -7,14 +7,14 @@ namespace Egalis.Web.Features.Plan.Bilan;
 /// <summary>The annual report as a PDF, with the same content as its HTML page.</summary>
 public static class BilanPdf
 {
-    public static byte[] Rendre(BilanAnnuel bilan)
+    public static byte[] Rendre(BilanAnnuel bilan, Platform.Collectivite.ProfilCollectivite profil)
     {
-        using var pdf = new RedacteurPdf(bilan.Titre, "Métropole Aix-Marseille-Provence", bilan.Titre);
+        using var pdf = new RedacteurPdf(bilan.Titre, profil.Nom, bilan.Titre);
         // Cover.
         pdf.Titre(bilan.Titre);
         pdf.SousTitre(bilan.Plan.Plan.Titre);
-        pdf.Paragraphe("Métropole Aix-Marseille-Provence – Secteur Cohésion sociale et politique de la ville.");
-        pdf.Paragraphe($"Plan adopté par le Conseil de la Métropole le {bilan.Plan.Plan.AdopteLe:dd/MM/yyyy}. Bilan établi le {bilan.EtabliLe:dd/MM/yyyy}, à partir des données de la plateforme Egalis à cette date.");
+        pdf.Paragraphe($"{profil.Nom} – {profil.Service}.");
+        pdf.Paragraphe($"Plan {profil.Adoption}. Bilan établi le {bilan.EtabliLe:dd/MM/yyyy}, à partir des données de la plateforme Egalis à cette date.");
         pdf.NouvellePage();
 
         pdf.Titre1("Synthèse");

@@ -7,7 +7,7 @@ namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>The annual report, public: as a page, and as a PDF generated on demand.</summary>
 [AllowAnonymous]
-public class BilanModel(BilanService bilans) : PageModel
+public class BilanModel(BilanService bilans, Platform.Collectivite.ProfilCollectivite profil) : PageModel
 {
     public BilanAnnuel Bilan { get; private set; } = null!;
 
@@ -25,6 +25,6 @@ public class BilanModel(BilanService bilans) : PageModel
     public async Task<IActionResult> OnGetPdfAsync(int annee, CancellationToken ct)
     {
         var bilan = await bilans.EtablirAsync(annee, ct);
-        return bilan is null ? NotFound() : File(BilanPdf.Rendre(bilan), "application/pdf", $"bilan-pmlcd-{annee}.pdf");
+        return bilan is null ? NotFound() : File(BilanPdf.Rendre(bilan, profil), "application/pdf", $"bilan-pmlcd-{annee}.pdf");
     }
 }

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace Egalis.Web.Platform.Collectivite;
+
+/// <summary>
+/// Who runs this installation: the collectivité's identity as its pages, documents, e-mails and open data name it.
+/// Read from one file (<c>Egalis:Profil</c>, by default <c>Data/Reference/collectivite.json</c>), never written in code.
+/// </summary>
+public sealed record ProfilCollectivite
+{
+    public required string Nom { get; init; }
+    /// <summary>How a sentence names it again: « la Métropole ».</summary>
+    public required string NomCourt { get; init; }
+    public required string Nature { get; init; }
+    public required string Siren { get; init; }
+    public required string Siret { get; init; }
+    /// <summary>The département's code on three digits, as ACTES identifiers write it (« 013 »).</summary>
+    public required string Departement { get; init; }
+    public required string Adresse { get; init; }
+    public required string DirectionPublication { get; init; }
+    /// <summary>The service that runs the plan.</summary>
+    public required string Service { get; init; }
+    public required string Hebergement { get; init; }
+    /// <summary>Whom to write to about personal data (« le délégué à la protection des données de … »).</summary>
+    public required string ContactDonneesPersonnelles { get; init; }
+    /// <summary>Whom to contact about accessibility.</summary>
+    public required string ContactAccessibilite { get; init; }
+    /// <summary>The agents' e-mail domain, for examples in forms (« prenom.nom@ampmetropole.fr »).</summary>
+    public required string DomaineCourriel { get; init; }
+    /// <summary>The plan's name (« Plan métropolitain de prévention et de lutte contre les discriminations »).</summary>
+    public required string Plan { get; init; }
+    /// <summary>How and when it was adopted (« adopté par le Conseil de … le 19 décembre 2019 »).</summary>
+    public required string Adoption { get; init; }
+
+    public string ExempleCourriel => $"prenom.nom@{DomaineCourriel}";
+
+    public static string FichierParDefaut => Path.Combine(AppContext.BaseDirectory, "Data", "Reference", "collectivite.json");
+
+    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>Reads the profile the settings name; a missing or incomplete file stops the start-up with a message.</summary>
+    public static ProfilCollectivite Charger(IConfiguration configuration)
+    {
+        var fichier = configuration["Egalis:Profil"] is { Length: > 0 } chemin ? Path.GetFullPath(chemin) : FichierParDefaut;
+        if (!File.Exists(fichier))
+        {
+            throw new Web.Hebergement.ConfigurationInvalideException($"le profil de la collectivité est introuvable ({fichier}) : vérifiez Egalis:Profil.");
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<ProfilCollectivite>(File.ReadAllText(fichier), Options)
+                ?? throw new JsonException("vide");
+        }
+        catch (JsonException e)
+        {
+            throw new Web.Hebergement.ConfigurationInvalideException($"le profil de la collectivité ({fichier}) est incomplet ou mal formé : {e.Message}");
+        }
+    }
+}
