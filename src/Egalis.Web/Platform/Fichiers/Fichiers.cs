@@ -106,9 +106,15 @@ public static class FichiersApi
     /// <summary>GET /fichiers/{id}: the file, to those its record's module lets read it (404 to anyone else, whether it exists or not).</summary>
     public static void Map(WebApplication app) =>
         app.MapGet("/fichiers/{id:guid}", async (Guid id, Fichiers fichiers, HttpContext http, CancellationToken ct) =>
-                await fichiers.LireAsync(id, http.User, ct) is { } lu
-                    ? Results.File(lu.Octets, lu.Fichier.TypeMime, lu.Fichier.Nom)
-                    : Results.NotFound())
+            {
+                if (await fichiers.LireAsync(id, http.User, ct) is not { } lu)
+                {
+                    return Results.NotFound();
+                }
+                // A file never changes (its id and fingerprint are its own); who may read it can: no shared cache keeps it.
+                http.Response.Headers.CacheControl = "private, no-store";
+                return Results.File(lu.Octets, lu.Fichier.TypeMime, lu.Fichier.Nom, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{lu.Fichier.Sha256}\""));
+            })
             .AllowAnonymous()
             .ExcludeFromDescription();
 }

@@ -38,6 +38,35 @@ public class TransmissionTests(EgalisFactory factory) : IClassFixture<EgalisFact
     }
 
     [Fact]
+    public async Task A_step_is_refused_when_not_allowed_from_the_state_or_without_the_right_on_the_record_and_leaves_no_history()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+        var workflows = scope.ServiceProvider.GetRequiredService<Egalis.Web.Platform.Workflows.Workflows>();
+        var cm = await db.Set<Assemblee>().SingleAsync(a => a.Code == "CM");
+        static System.Security.Claims.ClaimsPrincipal Qui(string role, string? territoire = null) => new(new System.Security.Claims.ClaimsIdentity(
+            new[] { new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role), new System.Security.Claims.Claim(UtilisateurClaimsFactory.Nom, "Essai") }
+                .Concat(territoire is null ? [] : [new System.Security.Claims.Claim(UtilisateurClaimsFactory.Territoire, territoire)]), "test"));
+        var applique = false;
+        Egalis.Web.Platform.Data.Resultat Appliquer() { applique = true; return Egalis.Web.Platform.Data.Resultat.Succes(); }
+
+        var impossible = await workflows.FranchirAsync(TransmissionActe.Workflow, Qui(Roles.ChefDeProjet), cm, "test-1", StatutTransmission.Acquitte, StatutTransmission.Transmis, Appliquer);
+        Assert.Equal([("Statut", "Un acte « acquitté » ne peut pas passer à « transmis ».")], impossible.Erreurs);
+        var horsPerimetre = await workflows.FranchirAsync(TransmissionActe.Workflow, Qui(Roles.ReferentTerritoire, "CT2"), cm, "test-1", StatutTransmission.ATransmettre, StatutTransmission.Transmis, Appliquer);
+        Assert.Equal([("", "Vous n'avez pas le droit de faire passer cet enregistrement à « transmis ».")], horsPerimetre.Erreurs);
+        var sansMotif = await workflows.FranchirAsync(TransmissionActe.Workflow, Qui(Roles.ChefDeProjet), cm, "test-1", StatutTransmission.Transmis, StatutTransmission.Refuse, Appliquer, motif: "  ");
+        Assert.Equal([("Motif", "Indiquez le motif du refus.")], sansMotif.Erreurs);
+        Assert.False(applique);
+        Assert.Empty(db.ChangeTracker.Entries<Egalis.Web.Platform.Workflows.EtapeWorkflow>());
+
+        var accepte = await workflows.FranchirAsync(TransmissionActe.Workflow, Qui(Roles.ChefDeProjet), cm, "test-1", StatutTransmission.Transmis, StatutTransmission.Refuse, Appliquer, new DateOnly(2020, 2, 3), "Pièce manquante");
+        Assert.True(accepte.Ok);
+        Assert.True(applique);
+        var etape = Assert.Single(db.ChangeTracker.Entries<Egalis.Web.Platform.Workflows.EtapeWorkflow>()).Entity;
+        Assert.Equal(("acte-transmission", "test-1", "Transmis", "Refuse", "Essai", "Pièce manquante"), (etape.Type, etape.EnregistrementId, etape.De, etape.Vers, etape.Par, etape.Motif));
+    }
+
+    [Fact]
     public async Task After_a_refused_form_the_pages_main_form_still_posts_to_itself_and_saves()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
