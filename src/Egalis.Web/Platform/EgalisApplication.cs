@@ -30,6 +30,13 @@ public static class EgalisApplication
             {
                 return await AdminCommand.RunAsync(app, args);
             }
+            foreach (var module in modules)
+            {
+                if (await module.CommandAsync(app, args) is { } code)
+                {
+                    return code;
+                }
+            }
 
             // The modules' declarations are checked now (duplicate capabilities, menu entries naming an unknown one), not at the first request.
             app.Services.GetRequiredService<Ui.MenuRegistry>();

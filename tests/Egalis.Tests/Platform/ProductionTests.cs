@@ -56,6 +56,29 @@ public class ProductionTests(ProductionFactory factory) : IClassFixture<Producti
         return (process.ExitCode, await sortie, await erreurs);
     }
 
+    [Fact]
+    public async Task Another_collectivites_files_are_checked_by_the_documented_command()
+    {
+        var environnement = Environnement("Production");
+        environnement["Egalis__Profil"] = ProfilFictifFactory.Fichier;
+        var (code, sortie, erreurs) = await LancerAsync([Egalis.Web.Features.Territoires.TerritoiresModule.CommandeVerifier], environnement);
+        Assert.True(code == 0, erreurs);
+        Assert.Equal("Profil valide : Communauté d'agglomération du Val Fictif (SIREN 249999999) ; 3 communes, 2 conseils de territoire, 1 quartier prioritaire ; plan sans délibération fondatrice.", sortie.Trim());
+
+        // A QPV that names a commune the file of communes does not hold: said, and a failure code.
+        var dossier = Directory.CreateTempSubdirectory("egalis-profil-").FullName;
+        foreach (var fichier in Directory.EnumerateFiles(Path.GetDirectoryName(ProfilFictifFactory.Fichier)!))
+        {
+            File.Copy(fichier, Path.Combine(dossier, Path.GetFileName(fichier)));
+        }
+        File.WriteAllText(Path.Combine(dossier, "qpv.csv"), "code_qp,nom_qp,communes_insee,communes_noms,conseils_territoire_codes\nQN08490F,Quartier des Tilleuls,84999,Ailleurs,VN\n");
+        environnement["Egalis__Profil"] = Path.Combine(dossier, "collectivite.json");
+        var (codeFaux, _, erreursFaux) = await LancerAsync([Egalis.Web.Features.Territoires.TerritoiresModule.CommandeVerifier], environnement);
+        Assert.Equal(1, codeFaux);
+        Assert.Contains("Des quartiers prioritaires citent des communes absentes du fichier des communes : 84999.", erreursFaux);
+        Directory.Delete(dossier, recursive: true);
+    }
+
     private Dictionary<string, string> Environnement(string environnement) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = environnement,

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using System.Text.Json;
 using Egalis.Tests.Infrastructure;
@@ -5,35 +7,69 @@ using Egalis.Web.Platform.Identity;
 
 namespace Egalis.Tests.Platform;
 
-/// <summary>A platform installed for another collectivité: its identity comes from its profile file alone.</summary>
+/// <summary>
+/// A platform installed for another collectivité: a small invented agglomeration (Data/ValFictif: three communes, two
+/// territories, one QPV, no founding deliberation), described by its profile file alone.
+/// </summary>
 public sealed class ProfilFictifFactory : EgalisFactory
 {
-    public static readonly string Fichier = Path.Combine(Path.GetTempPath(), $"egalis-profil-{Guid.NewGuid():N}.json");
-
-    static ProfilFictifFactory() => File.WriteAllText(Fichier, JsonSerializer.Serialize(new
-    {
-        nom = "Communauté d'agglomération du Val Fictif",
-        nomCourt = "l'Agglomération",
-        nature = "communauté d'agglomération",
-        siren = "249999999",
-        siret = "24999999900012",
-        departement = "084",
-        adresse = "1 place de la Mairie, 84000 Valfictif",
-        directionPublication = "La Présidente de la Communauté d'agglomération du Val Fictif",
-        service = "Direction de la cohésion sociale",
-        hebergement = "La plateforme est hébergée par le syndicat informatique du Val Fictif.",
-        contactDonneesPersonnelles = "la déléguée à la protection des données de l'Agglomération (dpd@valfictif.fr)",
-        contactAccessibilite = "la mission accessibilité de l'Agglomération (accessibilite@valfictif.fr)",
-        domaineCourriel = "valfictif.fr",
-        plan = "Plan intercommunal contre les discriminations",
-        adoption = "adopté par le Conseil communautaire le 3 mars 2025",
-    }));
+    public static string Fichier => Path.Combine(AppContext.BaseDirectory, "Data", "ValFictif", "collectivite.json");
 
     protected override Dictionary<string, string?> ExtraSettings => new() { ["Egalis:Profil"] = Fichier };
 }
 
 public class ProfilCollectiviteTests(ProfilFictifFactory factory) : IClassFixture<ProfilFictifFactory>
 {
+    private static void SansLaMetropole(string texte, string ou)
+    {
+        foreach (var trace in new[] { "Aix-Marseille", "Métropole", "métropole", "métropolitain", "Métropolitain", "200054807", "Marseille", "13047" })
+        {
+            Assert.False(texte.Contains(trace, StringComparison.Ordinal), $"{ou} contient « {trace} »");
+        }
+    }
+
+    [Fact]
+    public async Task No_page_pdf_email_or_open_data_file_of_another_collectivite_names_the_metropole()
+    {
+        var publiques = new[] { "/", "/plan", "/plan/indicateurs", "/plan/bilan/2025", "/territoires", "/deliberations", "/mentionslegales", "/accessibilite",
+            "/donneespersonnelles", "/donneesouvertes", "/compte/connexion", "/nimportequoi" };
+        foreach (var url in publiques)
+        {
+            var reponse = await factory.Client().GetAsync(url);
+            SansLaMetropole(await reponse.Content.ReadAsStringAsync(), url);
+        }
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        foreach (var url in new[] { "/espace", "/plan/pilotage", "/plan/modifier/PMLCD", "/budget", "/deliberations/gestion", "/plan/indicateur/TER-COMMUNES-QPV" })
+        {
+            SansLaMetropole(await (await cheffe.GetAsync(url)).Content.ReadAsStringAsync(), url);
+        }
+        var admin = await factory.SignedInAsAsync(Roles.Admin);
+        foreach (var url in new[] { "/administration/utilisateurs", "/administration/journal", "/administration/taches" })
+        {
+            SansLaMetropole(await admin.GetStringAsync(url), url);
+        }
+        foreach (var url in new[] { "/api/v1/opendata/deliberations.csv", "/exports/plan-actions.csv", "/exports/plan-indicateurs.csv", "/api/v1/communes", "/api/v1/conseils-territoire", "/api/v1/qpv", "/api/v1/plan", "/openapi/v1.json" })
+        {
+            SansLaMetropole(await factory.Client().GetStringAsync(url), url);
+        }
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await factory.Client().GetByteArrayAsync("/plan/bilan/2025?handler=pdf")))
+        {
+            var texte = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+            Assert.Contains("Communauté d'agglomération du Val Fictif", texte.Replace("’", "'"));
+            SansLaMetropole(texte, "le bilan PDF");
+        }
+
+        // Its own geography: three communes, two territories, one QPV; the lookup finds it.
+        var communes = System.Text.Json.JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/communes")).RootElement;
+        Assert.Equal(3, communes.GetArrayLength());
+        var lieu = await factory.Client().GetStringAsync("/api/v1/geo/lookup?lat=43.915&lon=4.815");
+        Assert.Contains("Quartier des Tilleuls", lieu);
+        Assert.Contains("Valfictif", lieu);
+        var accueil = await factory.Client().GetHtmlAsync("/");
+        Assert.Contains("<p class=\"carte-chiffre__valeur mb-0\">3</p><p class=\"mb-0\">communes</p>", accueil);
+        Assert.Contains("Conseil communautaire du Val Fictif", await cheffe.GetHtmlAsync("/deliberations/gestion"));
+    }
+
     [Fact]
     public async Task Pages_legal_notices_emails_and_open_data_name_the_collectivite_of_the_profile()
     {
@@ -45,17 +81,32 @@ public class ProfilCollectiviteTests(ProfilFictifFactory factory) : IClassFixtur
             Assert.DoesNotContain("200054807", html);
         }
         var mentions = (await factory.Client().GetHtmlAsync("/mentionslegales")).Replace("&#x27;", "'");
-        Assert.Contains("Communauté d'agglomération du Val Fictif, communauté d'agglomération (SIREN 249999999), 1 place de la Mairie, 84000 Valfictif.", mentions);
+        Assert.Contains("Communauté d'agglomération du Val Fictif, communauté d'agglomération (SIREN 249999999), 1 place de la Mairie, 84901 Valfictif.", mentions);
         Assert.Contains("La plateforme est hébergée par le syndicat informatique du Val Fictif.", mentions);
         Assert.Contains("la déléguée à la protection des données de l'Agglomération (dpd@valfictif.fr)", (await factory.Client().GetHtmlAsync("/donneespersonnelles")).Replace("&#x27;", "'"));
 
-        // Its open data and its acts' ACTES identifiers carry its SIRET, SIREN and département.
+
+        // An act of its council: its open data and ACTES identifier carry its SIRET, SIREN and département.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Egalis.Web.Platform.Data.EgalisDbContext>();
+            var conseil = await db.Set<Egalis.Web.Features.Deliberations.Assemblee>().SingleAsync(a => a.Code == "CC");
+            if (!await db.Set<Egalis.Web.Features.Deliberations.PointOrdreDuJour>().AnyAsync(p => p.NumeroActe == "2025_CC_012"))
+            {
+                var seance = new Egalis.Web.Features.Deliberations.Seance { AssembleeId = conseil.Id, Date = new DateOnly(2025, 3, 3), PolitiqueCode = Egalis.Web.Features.Deliberations.PolitiqueQuorum.DroitCommun.Code };
+                db.Add(seance);
+                await db.SaveChangesAsync();
+                db.Add(new Egalis.Web.Features.Deliberations.PointOrdreDuJour
+                {
+                    SeanceId = seance.Id, Rang = 1, Objet = "Adoption du plan intercommunal contre les discriminations", MatiereCode = "8.5", NumeroActe = "2025_CC_012",
+                    Delibere = true, ResultatSansDecompte = Egalis.Web.Features.Deliberations.ResultatDeliberation.Adoptee,
+                });
+                await db.SaveChangesAsync();
+            }
+        }
         var csv = await factory.Client().GetStringAsync("/api/v1/opendata/deliberations.csv");
-        Assert.Contains("Communauté d'agglomération du Val Fictif,24999999900012,", csv.Replace("\"", ""));
-        Assert.Contains(",PREF084,", csv);
-        Assert.DoesNotContain("Aix-Marseille", csv.Split('\n')[1].Split(',')[0]);
-        var api = await factory.Client().GetStringAsync("/api/v1/deliberations");
-        Assert.Contains("084-249999999-", api);
+        Assert.Contains("Communauté d'agglomération du Val Fictif,24999999900012,2025_CC_012,2025-03-03,", csv.Replace("\"", ""));
+        Assert.Contains("084-249999999-20250303-2025_CC_012-DE", await factory.Client().GetStringAsync("/api/v1/deliberations"));
 
         // The invitation e-mail.
         var admin = await factory.SignedInAsAsync(Roles.Admin);

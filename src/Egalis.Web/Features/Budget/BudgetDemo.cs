@@ -30,7 +30,10 @@ public sealed class BudgetDemo : ISeeder
             return;
         }
         var budget = services.GetRequiredService<BudgetService>();
-        var ligne = await db.Set<LigneBudgetaire>().Select(l => l.Id).FirstAsync(ct);
+        if (await db.Set<LigneBudgetaire>().OrderBy(l => l.Id).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct) is not { } ligne)
+        {
+            return;
+        }
         foreach (var (annee, montant) in Credits)
         {
             if (await budget.DefinirCreditAsync(annee, ligne, montant, ct) is not { Ok: true, Id: { } credit })

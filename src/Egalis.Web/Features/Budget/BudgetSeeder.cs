@@ -11,28 +11,28 @@ namespace Egalis.Web.Features.Budget;
 public sealed class BudgetSeeder : ISeeder
 {
     public const int PremiereAnnee = 2020;
-    public const decimal PremiersCredits = 60_000m;
 
 
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
     {
-        var ligne = await db.Set<LigneBudgetaire>().SingleOrDefaultAsync(l => l.SousPolitique == "D110" && l.Nature == "65748" && l.Fonction == "552", ct);
+        // The line and first credit the collectivité's founding deliberation opens (its profile says which), if any.
+        if (services.GetRequiredService<Platform.Collectivite.ProfilCollectivite>().LigneBudgetaire is not { } source)
+        {
+            return;
+        }
+        var ligne = await db.Set<LigneBudgetaire>().SingleOrDefaultAsync(l => l.SousPolitique == source.SousPolitique && l.Nature == source.Nature && l.Fonction == source.Fonction, ct);
         if (ligne is not null)
         {
             return;
         }
-        ligne = new LigneBudgetaire
-        {
-            SousPolitique = "D110", Nature = "65748", Fonction = "552",
-            Libelle = "Plan métropolitain de prévention et de lutte contre les discriminations",
-        };
+        ligne = new LigneBudgetaire { SousPolitique = source.SousPolitique, Nature = source.Nature, Fonction = source.Fonction, Libelle = source.Libelle };
         db.Add(ligne);
-        if (!await db.Set<Exercice>().AnyAsync(e => e.Annee == PremiereAnnee, ct))
+        if (!await db.Set<Exercice>().AnyAsync(e => e.Annee == source.PremiereAnnee, ct))
         {
-            db.Add(new Exercice { Annee = PremiereAnnee });
+            db.Add(new Exercice { Annee = source.PremiereAnnee });
         }
         await db.SaveChangesAsync(ct);
-        db.Add(new Credit { Annee = PremiereAnnee, LigneBudgetaireId = ligne.Id, Montant = PremiersCredits });
+        db.Add(new Credit { Annee = source.PremiereAnnee, LigneBudgetaireId = ligne.Id, Montant = source.Credits });
         await db.SaveChangesAsync(ct);
     }
 }

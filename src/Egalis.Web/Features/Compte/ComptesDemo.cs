@@ -1,3 +1,4 @@
+using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -59,8 +60,13 @@ public sealed class ComptesDemo(IHostEnvironment environment, IConfiguration con
     {
         var users = services.GetRequiredService<UserManager<Utilisateur>>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        foreach (var (email, nom, role, territoire, commune) in DemoAccounts)
+        // The referents' scope is the Métropole's Pays d'Aix and Istres; another collectivité's first territory and commune.
+        var territoires = await db.ConseilsTerritoire.OrderBy(t => t.Code).Select(t => t.Code).ToListAsync(ct);
+        var communes = await db.Communes.OrderBy(c => c.CodeInsee).Select(c => c.CodeInsee).ToListAsync(ct);
+        foreach (var (email, nom, role, territoireVoulu, communeVoulue) in DemoAccounts)
         {
+            var territoire = territoireVoulu is null ? null : territoires.Contains(territoireVoulu) ? territoireVoulu : territoires.FirstOrDefault();
+            var commune = communeVoulue is null ? null : communes.Contains(communeVoulue) ? communeVoulue : communes.FirstOrDefault();
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), ct))
             {
                 continue;

@@ -30,20 +30,26 @@ public sealed class DeliberationsSeeder : ISeeder
                 assemblees[code] = a;
             }
         }
-        Assurer("CM", "Conseil de la Métropole Aix-Marseille-Provence", TypeAssemblee.ConseilMetropole);
-        Assurer("BUREAU", "Bureau de la Métropole", TypeAssemblee.Bureau);
+        // The collectivité's own assemblies (its profile), then one per conseil de territoire of its geography.
+        var profil = services.GetRequiredService<Platform.Collectivite.ProfilCollectivite>();
+        foreach (var a in profil.Assemblees)
+        {
+            Assurer(a.Code, a.Nom, Enum.Parse<TypeAssemblee>(a.Type));
+        }
         foreach (var (code, nom) in referentiel.ConseilsTerritoire)
         {
             Assurer(code, $"Conseil de Territoire {Article(nom)}", TypeAssemblee.ConseilTerritoire, code);
         }
         await db.SaveChangesAsync(ct);
 
-        if (await db.Set<Seance>().AnyAsync(ct))
+        // The founding acts, when the profile has them (the Métropole's: its council's adoption and act 2019_CT2_587).
+        if (profil.Fondation is null || profil.TextesFondateurs is null || !assemblees.ContainsKey("CM") || !assemblees.ContainsKey("CT2")
+            || await db.Set<Seance>().AnyAsync(ct))
         {
             return;
         }
-        using var plan = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(ReferenceData.DefaultFolder, "pmlcd-2019.json"), ct));
-        using var textes = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(ReferenceData.DefaultFolder, "deliberations-2019.json"), ct));
+        using var plan = JsonDocument.Parse(await File.ReadAllTextAsync(profil.Chemin(profil.Fondation), ct));
+        using var textes = JsonDocument.Parse(await File.ReadAllTextAsync(profil.Chemin(profil.TextesFondateurs), ct));
         var t = textes.RootElement;
         List<string> Liste(string nom) => t.GetProperty(nom).EnumerateArray().Select(e => e.GetString()!).ToList();
         var rapport = string.Join("\n\n", Liste("rapport"));

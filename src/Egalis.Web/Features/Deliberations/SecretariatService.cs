@@ -295,7 +295,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             }
             else if (await db.Set<PointOrdreDuJour>().AnyAsync(x => x.NumeroActe == numero && x.Id != pointId, ct))
             {
-                erreurs.Add(("NumeroActe", $"Le numéro d'acte {numero} est déjà attribué : il est unique pour la Métropole."));
+                erreurs.Add(("NumeroActe", $"Le numéro d'acte {numero} est déjà attribué : il est unique au registre."));
             }
         }
         if (p.RapporteurMandatId is { } rapporteur && (await MembresEnExerciceAsync(seance.AssembleeId, seance.Date, ct)).All(m => m.Id != rapporteur))

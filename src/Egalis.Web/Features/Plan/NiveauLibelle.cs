@@ -16,12 +16,13 @@ public static class NiveauLibelle
     };
 
     /// <summary>Names of the territories concerned (« METROPOLE », CT codes, INSEE codes), in one query each kind.</summary>
-    public static async Task<List<string>> NommerTerritoiresAsync(EgalisDbContext db, IReadOnlyCollection<string> codes, CancellationToken ct)
+    /// <param name="toutLeTerritoire">How the whole collectivité is named (« tout le territoire de la Métropole »).</param>
+    public static async Task<List<string>> NommerTerritoiresAsync(EgalisDbContext db, IReadOnlyCollection<string> codes, string toutLeTerritoire, CancellationToken ct)
     {
         var noms = new List<string>();
         if (codes.Contains(Metropole))
         {
-            noms.Add("toute la Métropole");
+            noms.Add(toutLeTerritoire);
         }
         noms.AddRange(await db.ConseilsTerritoire.Where(t => codes.Contains(t.Code)).OrderBy(t => t.Code).Select(t => t.Nom).ToListAsync(ct));
         noms.AddRange(await db.Communes.Where(c => codes.Contains(c.CodeInsee)).OrderBy(c => c.Nom).Select(c => c.Nom).ToListAsync(ct));

@@ -29,7 +29,19 @@ public sealed class PlanSeeder : ISeeder
         }
         await db.SaveChangesAsync(ct);
 
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(ReferenceData.DefaultFolder, "pmlcd-2019.json"), ct));
+        // The collectivité's founding deliberation gives the plan its axes and actions; without one, the plan starts
+        // empty, named as the profile names it, and the team builds it.
+        var profil = services.GetRequiredService<Platform.Collectivite.ProfilCollectivite>();
+        if (profil.Fondation is null)
+        {
+            if (!await db.Set<PlanAction>().AnyAsync(p => p.Code == PlanService.PlanPrincipal, ct))
+            {
+                db.Add(new PlanAction { Code = PlanService.PlanPrincipal, Titre = profil.Plan });
+                await db.SaveChangesAsync(ct);
+            }
+            return;
+        }
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(profil.Chemin(profil.Fondation), ct));
         var source = json.RootElement.GetProperty("plan");
         var code = source.GetProperty("code").GetString()!;
         if (!await db.Set<PlanAction>().AnyAsync(p => p.Code == code, ct))
@@ -39,7 +51,9 @@ public sealed class PlanSeeder : ISeeder
                 Code = code,
                 Titre = source.GetProperty("title").GetString()!,
                 Description = string.Join(" ", source.GetProperty("stakes").EnumerateArray().Select(s => s.GetString() + ".")),
-                AdopteLe = new DateOnly(2019, 12, 19),
+                AdopteLe = json.RootElement.TryGetProperty("deliberations", out var actes) && actes.GetArrayLength() > 0
+                    ? DateOnly.Parse(actes[0].GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                    : null,
             });
             await db.SaveChangesAsync(ct);
         }

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Territoires;
 
 /// <summary>Indicator: communes of the Métropole that have at least one quartier prioritaire.</summary>
-public sealed class CommunesAvecQpv : IIndicateurCalcule
+public sealed class CommunesAvecQpv(Platform.Collectivite.ProfilCollectivite profil) : IIndicateurCalcule
 {
     public string Code => "TER-COMMUNES-QPV";
-    public string Libelle => "Communes de la Métropole ayant au moins un quartier prioritaire";
+    public string Libelle => $"Communes de {profil.NomCourt} ayant au moins un quartier prioritaire";
     public string Unite => "communes";
     public SensIndicateur Sens => SensIndicateur.Hausse;
     public string? ActionCode => null;

@@ -29,11 +29,20 @@ public sealed class ReferenceData
 
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "Data", "Reference");
 
-    public static ReferenceData Load(string? folder = null)
+    /// <summary>The Métropole's geography, as shipped in Data/Reference (tests and benchmarks use it directly).</summary>
+    public static ReferenceData Load() => Load(
+        Path.Combine(DefaultFolder, "communes-amp.csv"), Path.Combine(DefaultFolder, "communes-amp.geojson"),
+        Path.Combine(DefaultFolder, "qpv-amp-2024.csv"), Path.Combine(DefaultFolder, "qpv-amp-2024.geojson"));
+
+    /// <summary>The geography the collectivité's profile names; the criteria of the law are national.</summary>
+    public static ReferenceData Load(Platform.Collectivite.ProfilCollectivite profil) => Load(
+        profil.Chemin(profil.Geographie.Communes), profil.Chemin(profil.Geographie.ContoursCommunes),
+        profil.Chemin(profil.Geographie.Qpv), profil.Chemin(profil.Geographie.ContoursQpv));
+
+    private static ReferenceData Load(string fichierCommunes, string contoursCommunes, string fichierQpv, string contoursQpv)
     {
-        folder ??= DefaultFolder;
-        var communeRows = ReadCsv(Path.Combine(folder, "communes-amp.csv"));
-        var communeShapes = ReadFeatures(Path.Combine(folder, "communes-amp.geojson"), "code_insee");
+        var communeRows = ReadCsv(fichierCommunes);
+        var communeShapes = ReadFeatures(contoursCommunes, "code_insee");
         var communes = communeRows.Select(r =>
         {
             var (geometry, json) = communeShapes[r["code_insee"]];
@@ -42,14 +51,14 @@ public sealed class ReferenceData
                 geometry, json);
         }).ToList();
 
-        var qpvShapes = ReadFeatures(Path.Combine(folder, "qpv-amp-2024.geojson"), "code_qp");
-        var qpvs = ReadCsv(Path.Combine(folder, "qpv-amp-2024.csv")).Select(r =>
+        var qpvShapes = ReadFeatures(contoursQpv, "code_qp");
+        var qpvs = ReadCsv(fichierQpv).Select(r =>
         {
             var (geometry, json) = qpvShapes[r["code_qp"]];
             return new QpvRef(r["code_qp"], r["nom_qp"], r["communes_insee"].Split('|'), geometry, json);
         }).ToList();
 
-        var criteres = ReadCsv(Path.Combine(folder, "criteres-225-1.csv"))
+        var criteres = ReadCsv(Path.Combine(DefaultFolder, "criteres-225-1.csv"))
             .Select(r => new CritereRef(r["code"], int.Parse(r["ordre"], CultureInfo.InvariantCulture), r["libelle"]))
             .ToList();
 

@@ -35,7 +35,7 @@ public static class TerritoiresApi
                     new TerritoireRef(c.TerritoireCode, c.TerritoireNom), c.Qpv)).ToList();
             })
             .CacheOutput(p => p.Expire(cached))
-            .WithSummary("Les 92 communes de la Métropole");
+            .WithSummary("Les communes de la collectivité");
 
         api.MapGet("/conseils-territoire", async (EgalisDbContext db, CancellationToken ct) =>
                 await db.ConseilsTerritoire.AsNoTracking()

@@ -32,7 +32,27 @@ public sealed record ProfilCollectivite
     /// <summary>How and when it was adopted (« adopté par le Conseil de … le 19 décembre 2019 »).</summary>
     public required string Adoption { get; init; }
 
-    public string ExempleCourriel => $"prenom.nom@{DomaineCourriel}";
+    /// <summary>Its reference geography: files (CSV and GeoJSON) beside the profile, with their sources.</summary>
+    public required GeographieCollectivite Geographie { get; init; }
+    /// <summary>Its assemblies besides the conseils de territoire (which come from the geography).</summary>
+    public IReadOnlyList<AssembleeCollectivite> Assemblees { get; init; } = [];
+    /// <summary>
+    /// The file of the founding deliberation, if the installation starts from one: the plan's axes and actions, and
+    /// the founding acts. Without it, the plan starts empty and is built by the team.
+    /// </summary>
+    public string? Fondation { get; init; }
+    /// <summary>The founding acts' texts (report, recitals, articles), beside <see cref="Fondation"/>.</summary>
+    public string? TextesFondateurs { get; init; }
+    /// <summary>The budget line the founding deliberation opens, and its first credit, if any.</summary>
+    public LigneBudgetaireCollectivite? LigneBudgetaire { get; init; }
+
+    /// <summary>The folder of the profile file: its other files are named relative to it.</summary>
+    public string Dossier { get; private init; } = "";
+
+    public string Chemin(string fichier) => Path.Combine(Dossier, fichier);
+
+    /// <summary>« tout le territoire de la Métropole »: a record that concerns the whole collectivité.</summary>
+    public string ToutLeTerritoire => $"tout le territoire de {NomCourt}";
 
     public static string FichierParDefaut => Path.Combine(AppContext.BaseDirectory, "Data", "Reference", "collectivite.json");
 
@@ -48,8 +68,9 @@ public sealed record ProfilCollectivite
         }
         try
         {
-            return JsonSerializer.Deserialize<ProfilCollectivite>(File.ReadAllText(fichier), Options)
+            var profil = JsonSerializer.Deserialize<ProfilCollectivite>(File.ReadAllText(fichier), Options)
                 ?? throw new JsonException("vide");
+            return profil with { Dossier = Path.GetDirectoryName(fichier)! };
         }
         catch (JsonException e)
         {
@@ -57,3 +78,12 @@ public sealed record ProfilCollectivite
         }
     }
 }
+
+/// <summary>The geography's files: communes (INSEE code, name, département, territory, population) and QPV, with their shapes.</summary>
+public sealed record GeographieCollectivite(string Communes, string ContoursCommunes, string Qpv, string ContoursQpv);
+
+/// <summary>An assembly of the collectivité (« CM », « Conseil de la Métropole … », ConseilMetropole or Bureau).</summary>
+public sealed record AssembleeCollectivite(string Code, string Nom, string Type);
+
+/// <summary>A budget line (sous-politique, nature, fonction) and its first year's credit.</summary>
+public sealed record LigneBudgetaireCollectivite(string SousPolitique, string Nature, string Fonction, string Libelle, int PremiereAnnee, decimal Credits);

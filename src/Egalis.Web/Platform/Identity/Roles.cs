@@ -29,7 +29,7 @@ public static class Roles
         ReferentCommune => "Référent d'une commune",
         Instructeur => "Instructeur du fonds",
         Expert => "Expert du fonds",
-        Agent => "Agent de la Métropole",
+        Agent => "Agent de la collectivité",
         Porteur => "Porteur de projet",
         Jeune => "Jeune (stagiaire, filleul)",
         _ => role,

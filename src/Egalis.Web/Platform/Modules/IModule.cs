@@ -17,6 +17,12 @@ public interface IModule
     void Map(WebApplication app)
     {
     }
+
+    /// <summary>
+    /// A command line the module runs instead of the site (« dotnet Egalis.Web.dll verifier-collectivite »): its exit code,
+    /// or null when the command is not this module's.
+    /// </summary>
+    Task<int?> CommandAsync(WebApplication app, string[] args) => Task.FromResult<int?>(null);
 }
 
 /// <summary>What a module declares at start-up. Thin on purpose: everything ends in the service collection.</summary>

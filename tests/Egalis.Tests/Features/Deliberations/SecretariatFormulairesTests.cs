@@ -40,7 +40,7 @@ public class SecretariatFormulairesTests(EgalisFactory factory) : IClassFixture<
         Assert.Contains("Mandat de NOIR Lina ajouté à l'assemblée.", await cheffe.GetHtmlAsync(urlAssemblee));
 
         // Each text says its size limit next to it, from the rule the server applies.
-        Assert.Contains("par exemple « à l'Hôtel de la Métropole, Marseille ». 200 caractères au plus.", await cheffe.GetHtmlAsync("/deliberations/gestion"));
+        Assert.Contains("par exemple « dans la salle des délibérations de l'hôtel de ville ». 200 caractères au plus.", await cheffe.GetHtmlAsync("/deliberations/gestion"));
         var seance = await Formulaire.LireAsync(cheffe, "/deliberations/gestion");
         var impossible = await seance.EnvoyerAsync(cheffe, new() { ["Input.AssembleeId"] = id, ["Input.Date"] = "9999-12-31" });
         Assert.Contains("La date de la séance doit être comprise entre le 01/01/2000 et le", await impossible.ReadHtmlAsync());

@@ -13,6 +13,8 @@ public class IndexModel(EgalisDbContext db) : PageModel
     public int Territoires { get; private set; }
     public int Qpv { get; private set; }
     public List<string> Criteres { get; private set; } = [];
+    /// <summary>The plan's orientations (its axes), as adopted.</summary>
+    public List<string> Axes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -20,5 +22,7 @@ public class IndexModel(EgalisDbContext db) : PageModel
         Territoires = await db.ConseilsTerritoire.CountAsync(ct);
         Qpv = await db.Qpvs.CountAsync(ct);
         Criteres = await db.CriteresDiscrimination.OrderBy(c => c.Ordre).Select(c => c.Libelle).ToListAsync(ct);
+        Axes = await db.Set<Plan.ElementPlan>().Where(e => e.PlanCode == Plan.PlanService.PlanPrincipal && e.Niveau == Plan.NiveauElement.Axe)
+            .OrderBy(e => e.Ordre).Select(e => e.Titre).ToListAsync(ct);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Plan.Pages;
 
 [AllowAnonymous]
-public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationService authorization, TimeProvider time, Deliberations.Registre registre) : PageModel
+public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationService authorization, TimeProvider time, Deliberations.Registre registre, Platform.Collectivite.ProfilCollectivite profil) : PageModel
 {
     public PlanService.Noeud Noeud { get; private set; } = null!;
     public List<Jalon> Jalons { get; private set; } = [];
@@ -28,7 +28,7 @@ public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationSe
         Noeud = noeud;
         Jalons = await db.Set<Jalon>().AsNoTracking().Where(j => j.ElementPlanId == noeud.Element.Id).OrderBy(j => j.Date).ToListAsync(ct);
         Deliberations = await registre.ActesLiesAsync(ActionPlanCibleLien.TypeLien, noeud.Element.Code, ct);
-        Territoires = await NiveauLibelle.NommerTerritoiresAsync(db, noeud.Element.Territoires, ct);
+        Territoires = await NiveauLibelle.NommerTerritoiresAsync(db, noeud.Element.Territoires, profil.ToutLeTerritoire, ct);
         PeutModifier = (await authorization.AuthorizeAsync(User, PlanModule.PiloterLePlan)).Succeeded;
         Aujourdhui = Paris.Aujourdhui(time);
         return Page();

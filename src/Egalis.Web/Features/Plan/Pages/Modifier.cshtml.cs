@@ -14,7 +14,7 @@ namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>The team edits an axis, action or sub-action, its milestones and sub-actions.</summary>
 [Authorize(Policy = PlanModule.PiloterLePlan)]
-public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
+public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Collectivite.ProfilCollectivite profil) : PageModel
 {
     public sealed class InputModel
     {
@@ -299,7 +299,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time) : PageModel
         AvancementRemplace = EstFeuille ? element.Progression : null;
         _statuts = await db.Set<StatutAction>().AsNoTracking().OrderBy(s => s.Ordre).ToListAsync(ct);
         Statuts = _statuts.Select(s => new SelectListItem(s.Libelle, s.Code)).ToList();
-        TerritoiresPossibles = [new SelectListItem("Toute la Métropole", NiveauLibelle.Metropole), .. await db.ConseilsTerritoire.AsNoTracking().OrderBy(t => t.Code)
+        TerritoiresPossibles = [new SelectListItem(Platform.Text.Francais.Majuscule(profil.ToutLeTerritoire), NiveauLibelle.Metropole), .. await db.ConseilsTerritoire.AsNoTracking().OrderBy(t => t.Code)
             .Select(t => new SelectListItem($"{t.Code} – {t.Nom}", t.Code)).ToListAsync(ct)];
         Jalons = await db.Set<Jalon>().AsNoTracking().Where(j => j.ElementPlanId == element.Id).OrderBy(j => j.Date).ToListAsync(ct);
     }
