@@ -15,7 +15,7 @@ public class PlanPagesTests(SiteFixture site) : BrowserTest(site)
         await page.GotoAsync("/plan/action/1.6");
         await AssertNoAxeViolationsAsync(page);
         await page.GotoAsync("/plan/bilan/2020");
-        Assert.Equal("Bilan annuel du PMLCD 2020", await page.InnerTextAsync("h1"));
+        Assert.Equal("Bilan annuel 2020 du plan", await page.InnerTextAsync("h1"));
         await AssertNoAxeViolationsAsync(page);
     });
 

@@ -68,7 +68,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Api("GET", "exports/plan-indicateurs.{format:regex(^(csv|xlsx)$)}", Everyone),
         Api("GET", "exports/budget-{annee:int}.{format:regex(^(csv|xlsx)$)}", Everyone),
         Api("GET", "api/v1/plan", Everyone),
-        Page("budget", EquipePlan, "Allouer", "Crediter"),
+        Page("budget", EquipePlan, "Allouer", "Crediter", "Ligne"),
         Page("budget/engagements", EquipePlan, ""),
         Page("budget/engagement/{id:int}", EquipePlan, "Mandater", "Annuler"),
         Api("GET", "api/v1/budget/{annee:int}", Everyone),

@@ -70,6 +70,34 @@ public class ProfilCollectiviteTests(ProfilFictifFactory factory) : IClassFixtur
         Assert.Contains("Conseil communautaire du Val Fictif", await cheffe.GetHtmlAsync("/deliberations/gestion"));
     }
 
+    /// <summary>Without a founding deliberation, the team opens its budget line and votes its credits from the pages.</summary>
+    [Fact]
+    [Soumet(typeof(Egalis.Web.Features.Budget.Pages.IndexModel), "Ligne")]
+    public async Task Without_a_founding_deliberation_the_team_opens_its_budget_line_and_is_told_how_to_build_its_plan()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        Assert.Contains("Le plan n&#x27;a pas encore d&#x27;axe ni d&#x27;action", (await cheffe.GetHtmlAsync("/plan/pilotage")).Replace("'", "&#x27;"));
+        Assert.Contains("Le plan n&#x27;a pas encore d&#x27;action enregistrée", (await factory.Client().GetHtmlAsync("/plan")).Replace("'", "&#x27;"));
+        var budget = await cheffe.GetHtmlAsync("/budget");
+        Assert.DoesNotContain("Engagements et mandatements", budget);
+
+        var vide = await (await Formulaire.LireAsync(cheffe, "/budget", "?handler=ligne")).EnvoyerAsync(cheffe, new() { ["Ligne.SousPolitique"] = "", ["Ligne.Nature"] = "65 748", ["Ligne.Fonction"] = "025", ["Ligne.Libelle"] = "" });
+        var html = (await vide.ReadHtmlAsync()).Replace("&#x27;", "'");
+        Assert.Contains("Indiquez la sous-politique : 1 à 10 lettres ou chiffres, par exemple D110.", html);
+        Assert.Contains("Indiquez la nature : 1 à 10 lettres ou chiffres, par exemple 65748.", html);
+        Assert.Contains("Indiquez le libellé de la ligne (200 caractères au plus).", html);
+        Assert.Contains("value=\"025\"", html);
+
+        var ouverte = await (await Formulaire.LireAsync(cheffe, "/budget", "?handler=ligne")).EnvoyerAsync(cheffe, new() { ["Ligne.SousPolitique"] = "d200", ["Ligne.Nature"] = "65748", ["Ligne.Fonction"] = "025", ["Ligne.Libelle"] = "Plan intercommunal contre les discriminations" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, ouverte.StatusCode);
+        Assert.Contains("Ligne budgétaire D200 / 65748 / 025 ouverte", (await cheffe.GetHtmlAsync(ouverte.Headers.Location!.OriginalString)).Replace("&#x27;", "'"));
+        var credits = await EgalisFactory.PostFormAsync(cheffe, "/budget?handler=Crediter", new() { ["Credits.Annee"] = "2025", ["Credits.Montant"] = "20000" }, formPage: "/budget");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, credits.StatusCode);
+        Assert.Contains("20 000,00 €", (await cheffe.GetHtmlAsync("/budget?Annee=2025")).Replace('\u202F', ' ').Replace('\u00A0', ' '));
+        var double_ = await (await Formulaire.LireAsync(cheffe, "/budget", "?handler=ligne")).EnvoyerAsync(cheffe, new() { ["Ligne.SousPolitique"] = "D200", ["Ligne.Nature"] = "65748", ["Ligne.Fonction"] = "025", ["Ligne.Libelle"] = "Autre" });
+        Assert.Contains("La ligne D200 / 65748 / 025 existe déjà.", await double_.ReadHtmlAsync());
+    }
+
     [Fact]
     public async Task Pages_legal_notices_emails_and_open_data_name_the_collectivite_of_the_profile()
     {
@@ -115,7 +143,7 @@ public class ProfilCollectiviteTests(ProfilFictifFactory factory) : IClassFixtur
             ["Input.NomComplet"] = "Nora Nouvelle", ["Input.Email"] = "nora.nouvelle@valfictif.fr", ["Input.Roles"] = Roles.Agent,
         });
         var message = await factory.Smtp.WaitForAsync("nora.nouvelle@valfictif.fr");
-        Assert.Contains("la plateforme du « Plan intercommunal contre les discriminations » de Communauté d'agglomération du Val Fictif", message.TextBody);
+        Assert.Contains("la plateforme du « Plan intercommunal contre les discriminations » de la Communauté d'agglomération du Val Fictif", message.TextBody);
         Assert.DoesNotContain("Aix-Marseille", message.TextBody);
     }
 }

@@ -20,6 +20,50 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
 {
     private const int Essais = 100;
 
+    /// <summary>
+    /// Opens a budget line (sous-politique, nature, fonction of the budget's nomenclature), for a collectivité whose
+    /// founding deliberation did not name one, or a new line a later deliberation opens.
+    /// </summary>
+    public async Task<Resultat> CreerLigneAsync(string? sousPolitique, string? nature, string? fonction, string? libelle, CancellationToken ct = default)
+    {
+        var erreurs = new List<(string, string)>();
+        string? Code(string? valeur, string champ, string nom)
+        {
+            var code = Textes.Nettoyer(valeur)?.ToUpperInvariant();
+            if (code is null || code.Length > 10 || !code.All(char.IsAsciiLetterOrDigit))
+            {
+                erreurs.Add((champ, $"Indiquez {nom} : 1 à 10 lettres ou chiffres, par exemple {(champ == "SousPolitique" ? "D110" : champ == "Nature" ? "65748" : "552")}."));
+            }
+            return code;
+        }
+        var (sp, na, fo) = (Code(sousPolitique, "SousPolitique", "la sous-politique"), Code(nature, "Nature", "la nature"), Code(fonction, "Fonction", "la fonction"));
+        var texte = Textes.Nettoyer(libelle);
+        if (texte is null || texte.Length > 200)
+        {
+            erreurs.Add(("Libelle", "Indiquez le libellé de la ligne (200 caractères au plus)."));
+        }
+        if (erreurs.Count > 0)
+        {
+            return Resultat.Refus([.. erreurs]);
+        }
+        if (await db.Set<LigneBudgetaire>().AnyAsync(l => l.SousPolitique == sp && l.Nature == na && l.Fonction == fo, ct))
+        {
+            return Resultat.Refus("SousPolitique", $"La ligne {sp} / {na} / {fo} existe déjà.");
+        }
+        var ligne = new LigneBudgetaire { SousPolitique = sp!, Nature = na!, Fonction = fo!, Libelle = texte! };
+        db.Add(ligne);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Refus("SousPolitique", $"La ligne {sp} / {na} / {fo} vient d'être créée par quelqu'un d'autre.");
+        }
+        return Resultat.Succes(ligne.Id);
+    }
+
     /// <summary>Sets the credit of a budget line for a year (creating the year if needed).</summary>
     public Task<Resultat> DefinirCreditAsync(int annee, int ligneId, decimal montant, CancellationToken ct = default) =>
         AvecReessaisAsync(async () =>

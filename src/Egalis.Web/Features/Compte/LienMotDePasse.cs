@@ -27,7 +27,7 @@ public sealed class LienMotDePasse(UserManager<Utilisateur> users, IEmailSender 
         var lien = $"{baseUrl}/compte/reinitialisermotdepasse?userId={Uri.EscapeDataString(user.Id)}&code={code}";
         var message = motif == Motif.Invitation
             ? new EmailMessage(user.Email!, "Votre compte Egalis",
-                $"Bonjour {user.NomComplet},\n\nUn compte a été créé pour vous sur Egalis, la plateforme du « {profil.Plan} » de {profil.Nom}.\n\nPour l'activer, choisissez votre mot de passe en suivant ce lien (valable 48 heures) :\n{lien}\n\nSi vous n'attendiez pas ce message, ignorez-le.\n\nL'équipe du plan – {profil.Nom}")
+                $"Bonjour {user.NomComplet},\n\nUn compte a été créé pour vous sur Egalis, la plateforme du « {profil.Plan} » {Platform.Text.Francais.DeGroupe(profil.Designation)}.\n\nPour l'activer, choisissez votre mot de passe en suivant ce lien (valable 48 heures) :\n{lien}\n\nSi vous n'attendiez pas ce message, ignorez-le.\n\nL'équipe du plan – {profil.Nom}")
             : new EmailMessage(user.Email!, "Choisir un nouveau mot de passe Egalis",
                 $"Bonjour {user.NomComplet},\n\nVous avez demandé à choisir un nouveau mot de passe. Suivez ce lien (valable 48 heures) :\n{lien}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable.\n\nL'équipe du plan – {profil.Nom}");
         if (motif == Motif.Oubli)

@@ -36,7 +36,7 @@ public sealed class DeliberationsSeeder : ISeeder
         {
             Assurer(a.Code, a.Nom, Enum.Parse<TypeAssemblee>(a.Type));
         }
-        foreach (var (code, nom) in referentiel.ConseilsTerritoire)
+        foreach (var (code, nom) in profil.ConseilsDeTerritoire ? referentiel.ConseilsTerritoire : [])
         {
             Assurer(code, $"Conseil de Territoire {Article(nom)}", TypeAssemblee.ConseilTerritoire, code);
         }

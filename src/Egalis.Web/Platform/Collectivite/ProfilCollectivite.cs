@@ -9,6 +9,10 @@ namespace Egalis.Web.Platform.Collectivite;
 public sealed record ProfilCollectivite
 {
     public required string Nom { get; init; }
+    /// <summary>Its name as a sentence writes it, with its article: « la Métropole Aix-Marseille-Provence ».</summary>
+    public required string Designation { get; init; }
+    /// <summary>Whether each conseil de territoire of its geography is an assembly of its own (the Métropole's are).</summary>
+    public bool ConseilsDeTerritoire { get; init; }
     /// <summary>How a sentence names it again: « la Métropole ».</summary>
     public required string NomCourt { get; init; }
     public required string Nature { get; init; }

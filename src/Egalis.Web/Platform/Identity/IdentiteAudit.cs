@@ -20,7 +20,7 @@ public static class IdentiteAudit
         {
             Module = Module,
             Nom = (u, _) => $"le compte {Text.Francais.De(u.NomComplet)} ({u.Email})",
-            Lien = u => $"/administration/utilisateur/{u.Id}",
+            Lien = u => $"/administration/utilisateur?id={u.Id}",
             Champs = new Dictionary<string, string>
             {
                 ["NomComplet"] = "nom", ["Email"] = "adresse", ["ConseilTerritoireCode"] = "conseil de territoire", ["CommuneCodeInsee"] = "commune",
@@ -61,7 +61,7 @@ public static class IdentiteAudit
         {
             Module = Module,
             Nom = (r, db) => $"la réinitialisation de la double authentification {Text.Francais.De(NomCompte(db, r.UtilisateurId))}",
-            Lien = r => $"/administration/utilisateur/{r.UtilisateurId}",
+            Lien = r => $"/administration/utilisateur?id={r.UtilisateurId}",
             Phrase = (e, etat, db) => etat == EtatAudit.Creation
                 ? $"Double authentification {Text.Francais.De(NomCompte(db, e.Entity.UtilisateurId))} réinitialisée par {e.Entity.Par}, motif : « {e.Entity.Motif} »."
                 : null,
@@ -75,7 +75,7 @@ public static class IdentiteAudit
         {
             Module = Module,
             Nom = (ur, db) => $"le rôle « {Role(db, ur.RoleId)} » {Text.Francais.De(NomCompte(db, ur.UserId))}",
-            Lien = ur => $"/administration/utilisateur/{ur.UserId}",
+            Lien = ur => $"/administration/utilisateur?id={ur.UserId}",
             Phrase = (e, etat, db) => etat switch
             {
                 EtatAudit.Creation => $"Rôle « {Role(db, e.Entity.RoleId)} » attribué à {NomCompte(db, e.Entity.UserId)}.",

@@ -41,11 +41,11 @@ public class BilanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal("bilan-pmlcd-2020.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
 
         using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal("Bilan annuel du PMLCD 2020", pdf.Information.Title);
+        Assert.Equal("Bilan annuel 2020 du plan", pdf.Information.Title);
         // Words, not Page.Text: a line wrap must read as a space, as it does for a person.
         var pages = pdf.GetPages().Select(p => Normaliser(string.Join(" ", p.GetWords().Select(w => w.Text)))).ToList();
         var texte = string.Join(" ", pages);
-        Assert.StartsWith("Bilan annuel du PMLCD 2020", pages[0]);
+        Assert.StartsWith("Bilan annuel 2020 du plan", pages[0]);
         Assert.Contains("Synthèse", texte);
         Assert.Contains("Avancement d'ensemble du plan", texte);
         foreach (var titre in new[] { "Workshop de lancement au site-mémorial du Camp des Milles", "Fonds d'Initiative Annuel innovant", "Parrainage de jeunes diplômés" })
@@ -67,7 +67,7 @@ public class BilanTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     {
         await PreparerAsync();
         var html = Normaliser(await factory.Client().GetHtmlAsync("/plan/bilan/2020"));
-        Assert.Contains("<h1>Bilan annuel du PMLCD 2020</h1>", html);
+        Assert.Contains("<h1>Bilan annuel 2020 du plan</h1>", html);
         Assert.Contains(Normaliser($"{Euros.Format(12_345.67m)} engagés"), html);
         Assert.Contains("Jalon du 03/02/2020 : Workshop au Camp des Milles (atteint le 03/02/2020)", html);
         Assert.Contains("href=\"/plan/bilan/2020?handler=pdf\"", html);

@@ -10,7 +10,7 @@ namespace Egalis.Web.Features.Administration.Pages;
 
 /// <summary>The scheduled jobs: what each does, when it last ran and how, when it runs next; run one now.</summary>
 [Authorize(Policy = AdministrationModule.Administrer)]
-public class TachesModel(IEnumerable<TacheDeclaree> declarees, ISchedulerFactory planificateurs, EgalisDbContext db, TimeProvider time) : PageModel
+public class TachesModel(IEnumerable<TacheDeclaree> declarees, ISchedulerFactory planificateurs, EgalisDbContext db, TimeProvider time, Platform.Audit.IAuditActor acteur) : PageModel
 {
     public sealed record Ligne(TacheDeclaree Tache, DateTimeOffset? Prochaine, ExecutionTache? Derniere, ExecutionTache? DerniereErreur);
 
@@ -32,7 +32,7 @@ public class TachesModel(IEnumerable<TacheDeclaree> declarees, ISchedulerFactory
         // Who started which job, and when, is in the log: the retention job deletes and anonymises.
         db.AuditEntries.Add(new Platform.Audit.AuditEntry
         {
-            Qui = Platform.Identity.PorteeUtilisateur.NomDe(User), Module = "Tâches", Entite = nameof(TacheDeclaree), EntiteId = tache.Cle, Action = "exécution",
+            Qui = acteur.Name ?? Platform.Identity.PorteeUtilisateur.NomDe(User), Module = "Tâches", Entite = nameof(TacheDeclaree), EntiteId = tache.Cle, Action = "exécution",
             Resume = $"Tâche « {tache.Libelle} » lancée à la demande.", Lien = "/administration/taches", Quand = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Budget.Pages;
 
 [Authorize(Policy = BudgetModule.GererLeBudget)]
-public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese synthese, Deliberations.Registre registre, PlanService plans) : PageModel
+public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese synthese, Deliberations.Registre registre, PlanService plans, TimeProvider time) : PageModel
 {
     public sealed class AllocationInput
     {
@@ -50,6 +50,16 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
     [BindProperty(Name = nameof(Allocation))] public AllocationInput Allocation { get; set; } = new();
     [BindProperty(Name = nameof(Credits))] public CreditsInput Credits { get; set; } = new();
 
+    public sealed class LigneInput
+    {
+        [Display(Name = "Sous-politique")] public string? SousPolitique { get; set; }
+        [Display(Name = "Nature")] public string? Nature { get; set; }
+        [Display(Name = "Fonction")] public string? Fonction { get; set; }
+        [Display(Name = "Libellé"), StringLength(200, ErrorMessage = "Le libellé ne doit pas dépasser 200 caractères.")] public string? Libelle { get; set; }
+    }
+
+    [BindProperty(Name = nameof(Ligne))] public LigneInput Ligne { get; set; } = new();
+
     public List<int> Exercices { get; private set; } = [];
     public BudgetSynthese.Annee? Budget { get; private set; }
     public List<SelectListItem> CreditsPossibles { get; private set; } = [];
@@ -79,6 +89,24 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
         return Page();
     }
 
+    /// <summary>Opens a budget line, which the credits of a year then go to.</summary>
+    public async Task<IActionResult> OnPostLigneAsync(CancellationToken ct)
+    {
+        ModelState.GarderFormulaire(nameof(Ligne));
+        if (ModelState.IsValid)
+        {
+            var resultat = await budget.CreerLigneAsync(Ligne.SousPolitique, Ligne.Nature, Ligne.Fonction, Ligne.Libelle, ct);
+            if (resultat.Ok)
+            {
+                TempData["Message"] = $"Ligne budgétaire {Ligne.SousPolitique!.Trim().ToUpperInvariant()} / {Ligne.Nature!.Trim().ToUpperInvariant()} / {Ligne.Fonction!.Trim().ToUpperInvariant()} ouverte : ses crédits s'enregistrent ci-dessous.";
+                return RedirectToPage(new { Annee });
+            }
+            ModelState.AjouterErreurs(resultat, nameof(Ligne));
+        }
+        await ChargerAsync(ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostCrediterAsync(CancellationToken ct)
     {
         ModelState.GarderFormulaire(nameof(Credits));
@@ -101,7 +129,8 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
     {
         Exercices = await synthese.ExercicesAsync(ct);
         Annee ??= Exercices.Count == 0 ? null : Exercices[^1];
-        Annee ??= BudgetSeeder.PremiereAnnee;
+        // Without any budget yet, the current year (the one credits are likely voted for).
+        Annee ??= Platform.Web.Paris.Aujourdhui(time).Year;
         Budget = await synthese.ChargerAsync(Annee.Value, ct);
         CreditsPossibles = Budget?.Lignes.Select(l => new SelectListItem($"{Annee} – {l.SousPolitique} / {l.Nature} / {l.Fonction} ({Euros.Format(l.Credits)})", l.CreditId.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList() ?? [];
         var actions = await plans.ActionsAsync(ct);

@@ -19,7 +19,7 @@ public sealed record BilanAnnuel(
     IReadOnlyList<IndicateursService.Ligne> Indicateurs,
     BudgetSynthese.Annee? Budget)
 {
-    public string Titre => $"Bilan annuel du PMLCD {Annee}";
+    public string Titre => $"Bilan annuel {Annee} du plan";
 
     public IEnumerable<PlanService.Noeud> Actions => Plan.Tous.Where(n => n.Element.Niveau != NiveauElement.Axe);
 
