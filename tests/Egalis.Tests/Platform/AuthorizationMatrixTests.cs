@@ -58,7 +58,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("plan", Everyone),
         Page("plan/action/{code}", Everyone),
         Page("plan/modifier/{code}", EquipePlan, "", "AjouterJalon", "JalonAtteint", "SupprimerJalon", "AjouterSousAction"),
-        Page("plan/pilotage", EquipePlan),
+        Page("plan/pilotage", EquipePlan, "Axe"),
         Page("plan/indicateurs", Everyone),
         Page("plan/bilan/{annee:int}", Everyone),
         Page("plan/import", EquipePlan, "", "Appliquer"),

@@ -76,8 +76,6 @@ public class ProfilCollectiviteTests(ProfilFictifFactory factory) : IClassFixtur
     public async Task Without_a_founding_deliberation_the_team_opens_its_budget_line_and_is_told_how_to_build_its_plan()
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
-        Assert.Contains("Le plan n&#x27;a pas encore d&#x27;axe ni d&#x27;action", (await cheffe.GetHtmlAsync("/plan/pilotage")).Replace("'", "&#x27;"));
-        Assert.Contains("Le plan n&#x27;a pas encore d&#x27;action enregistrée", (await factory.Client().GetHtmlAsync("/plan")).Replace("'", "&#x27;"));
         var budget = await cheffe.GetHtmlAsync("/budget");
         Assert.DoesNotContain("Engagements et mandatements", budget);
 
@@ -96,6 +94,36 @@ public class ProfilCollectiviteTests(ProfilFictifFactory factory) : IClassFixtur
         Assert.Contains("20 000,00 €", (await cheffe.GetHtmlAsync("/budget?Annee=2025")).Replace('\u202F', ' ').Replace('\u00A0', ' '));
         var double_ = await (await Formulaire.LireAsync(cheffe, "/budget", "?handler=ligne")).EnvoyerAsync(cheffe, new() { ["Ligne.SousPolitique"] = "D200", ["Ligne.Nature"] = "65748", ["Ligne.Fonction"] = "025", ["Ligne.Libelle"] = "Autre" });
         Assert.Contains("La ligne D200 / 65748 / 025 existe déjà.", await double_.ReadHtmlAsync());
+    }
+
+    /// <summary>Without a founding deliberation, the team builds its plan from the pages: its axes, then their actions.</summary>
+    [Fact]
+    [Soumet(typeof(Egalis.Web.Features.Plan.Pages.PilotageModel), "Axe")]
+    public async Task Without_a_founding_deliberation_the_team_builds_its_plan_axis_by_axis()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        Assert.Contains("Le plan n&#x27;a pas encore d&#x27;axe ni d&#x27;action", (await cheffe.GetHtmlAsync("/plan/pilotage")).Replace("'", "&#x27;"));
+        Assert.Contains("Le plan n&#x27;a pas encore d&#x27;action enregistrée", (await factory.Client().GetHtmlAsync("/plan")).Replace("'", "&#x27;"));
+
+        // The status new elements take cannot go, even unused: an element added next would have none.
+        var suppression = await EgalisFactory.PostFormAsync(cheffe, "/plan/statuts?handler=Supprimer&code=a-lancer", [], formPage: "/plan/statuts");
+        Assert.Contains("Le statut « À lancer » est celui que prend une action nouvelle : il ne se supprime pas.", await suppression.ReadHtmlAsync());
+
+        var vide = await (await Formulaire.LireAsync(cheffe, "/plan/pilotage", "?handler=axe")).EnvoyerAsync(cheffe, new() { ["Axe.Code"] = "A", ["Axe.Titre"] = "" });
+        var html = (await vide.ReadHtmlAsync()).Replace("&#x27;", "'");
+        Assert.Contains("Le numéro d'un axe est un nombre de 1 à 99.", html);
+        Assert.Contains("Indiquez l'intitulé de l'axe.", html);
+        var axe = await (await Formulaire.LireAsync(cheffe, "/plan/pilotage", "?handler=axe")).EnvoyerAsync(cheffe, new() { ["Axe.Code"] = "1", ["Axe.Titre"] = "Une agglomération exemplaire" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, axe.StatusCode);
+        Assert.Equal("/plan/modifier/1", axe.Headers.Location?.OriginalString);
+        Assert.Contains("Axe 1 ajouté : ajoutez-lui ses actions ci-dessous.", await cheffe.GetHtmlAsync("/plan/modifier/1"));
+        var action = await (await Formulaire.LireAsync(cheffe, "/plan/modifier/1", "?handler=ajoutersousaction")).EnvoyerAsync(cheffe, new() { ["NouvelleSousAction.Code"] = "1.1", ["NouvelleSousAction.Titre"] = "Former les agents d'accueil" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, action.StatusCode);
+        var plan = (await factory.Client().GetHtmlAsync("/plan")).Replace("&#x27;", "'");
+        Assert.Contains("Une agglomération exemplaire", plan);
+        Assert.Contains("Former les agents d'accueil", plan);
+        var double_ = await (await Formulaire.LireAsync(cheffe, "/plan/pilotage", "?handler=axe")).EnvoyerAsync(cheffe, new() { ["Axe.Code"] = "1", ["Axe.Titre"] = "Autre" });
+        Assert.Contains("Le numéro 1 est déjà utilisé dans le plan.", await double_.ReadHtmlAsync());
     }
 
     [Fact]

@@ -96,6 +96,7 @@ public sealed partial class ImportPlan(EgalisDbContext db)
         territoires.UnionWith(await db.Communes.Select(c => c.CodeInsee).ToListAsync(ct));
         var parents = elements.Values.Where(e => e.ParentId != null).Select(e => e.ParentId!.Value).ToHashSet();
         var vus = new HashSet<string>(StringComparer.Ordinal);
+        string? statutInitial = null;
 
         foreach (var ligne in lignes)
         {
@@ -142,7 +143,7 @@ public sealed partial class ImportPlan(EgalisDbContext db)
                 element = new ElementPlan
                 {
                     PlanCode = PlanService.PlanPrincipal, Parent = parent, ParentId = parent.Id == 0 ? null : parent.Id, Code = code, Titre = titre,
-                    Niveau = parent.Niveau == NiveauElement.Axe ? NiveauElement.Action : NiveauElement.SousAction, StatutCode = "a-lancer",
+                    Niveau = parent.Niveau == NiveauElement.Axe ? NiveauElement.Action : NiveauElement.SousAction, StatutCode = statutInitial ??= (await PlanRegles.StatutInitialAsync(db, ct)).Code,
                     ServicePilote = parent.ServicePilote, Territoires = [.. parent.Territoires], Ordre = elements.Values.Count(e => e.Parent == parent || (e.ParentId == parent.Id && parent.Id != 0)) + 1,
                 };
                 elements[code] = element;

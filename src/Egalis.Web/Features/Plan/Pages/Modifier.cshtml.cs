@@ -233,7 +233,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
         db.Add(new ElementPlan
         {
             PlanCode = element.PlanCode, ParentId = element.Id, Niveau = element.Niveau == NiveauElement.Axe ? NiveauElement.Action : NiveauElement.SousAction,
-            Code = code, Titre = (NouvelleSousAction.Titre ?? "").Trim(), StatutCode = "a-lancer", Ordre = ordre + 1,
+            Code = code, Titre = (NouvelleSousAction.Titre ?? "").Trim(), StatutCode = (await PlanRegles.StatutInitialAsync(db, ct)).Code, Ordre = ordre + 1,
             ServicePilote = element.ServicePilote, Territoires = [.. element.Territoires],
         });
         await db.SaveChangesAsync(ct);

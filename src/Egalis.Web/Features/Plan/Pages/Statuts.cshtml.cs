@@ -71,6 +71,12 @@ public class StatutsModel(EgalisDbContext db) : PageModel
         {
             return NotFound();
         }
+        if ((await PlanRegles.StatutInitialAsync(db, ct)).Code == code)
+        {
+            ModelState.AddModelError(string.Empty, $"Le statut « {statut.Libelle} » est celui que prend une action nouvelle : il ne se supprime pas. Pour en désigner un autre, donnez à cet autre un avancement par défaut de 0 % et un ordre plus petit.");
+            await ChargerAsync(ct);
+            return Page();
+        }
         if (await db.Set<ElementPlan>().AnyAsync(e => e.StatutCode == code, ct))
         {
             ModelState.AddModelError(string.Empty, $"Le statut « {statut.Libelle} » est utilisé par des actions : changez d'abord leur statut.");
