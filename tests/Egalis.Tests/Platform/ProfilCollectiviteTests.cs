@@ -116,7 +116,9 @@ public class ProfilCollectiviteTests(ProfilFictifFactory factory) : IClassFixtur
         var axe = await (await Formulaire.LireAsync(cheffe, "/plan/pilotage", "?handler=axe")).EnvoyerAsync(cheffe, new() { ["Axe.Code"] = "1", ["Axe.Titre"] = "Une agglomération exemplaire" });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, axe.StatusCode);
         Assert.Equal("/plan/modifier/1", axe.Headers.Location?.OriginalString);
-        Assert.Contains("Axe 1 ajouté : ajoutez-lui ses actions ci-dessous.", await cheffe.GetHtmlAsync("/plan/modifier/1"));
+        var pageAxe = (await cheffe.GetHtmlAsync("/plan/modifier/1")).Replace("&#x27;", "'");
+        Assert.Contains("Axe 1 ajouté : ajoutez-lui ses actions ci-dessous.", pageAxe);
+        Assert.Contains("<h2 class=\"mt-5\">Ajouter une action</h2>", pageAxe);
         var action = await (await Formulaire.LireAsync(cheffe, "/plan/modifier/1", "?handler=ajoutersousaction")).EnvoyerAsync(cheffe, new() { ["NouvelleSousAction.Code"] = "1.1", ["NouvelleSousAction.Titre"] = "Former les agents d'accueil" });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, action.StatusCode);
         var plan = (await factory.Client().GetHtmlAsync("/plan")).Replace("&#x27;", "'");

@@ -238,7 +238,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
         });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = avancementSaisi is null
-            ? $"Sous-action {code} ajoutée."
+            ? $"{(element.Niveau == NiveauElement.Axe ? "Action" : "Sous-action")} {code} ajoutée."
             : $"Sous-action {code} ajoutée. L'avancement de {element.Code} n'est plus saisi ({avancementSaisi} %) : il est maintenant la moyenne de ses sous-actions.";
         return RedirectToPage("/Plan/Pages/Action", new { code = element.Code });
     }
