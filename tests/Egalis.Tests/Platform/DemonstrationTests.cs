@@ -51,6 +51,11 @@ public class DemonstrationTests(DemonstrationFactory factory) : IClassFixture<De
         Assert.Contains("Budget primitif 2026", registre);
         Assert.Contains("Soutien aux permanences d&#x27;aide aux victimes", registre.Replace("'", "&#x27;"));
 
+        // The open-data page counts the budget file's lines: five actions funded each year, 2020 to 2026.
+        var donnees = await factory.Client().GetHtmlAsync("/donneesouvertes");
+        var budgetOuvert = donnees[donnees.IndexOf(">Emploi des crédits du plan</h2>", StringComparison.Ordinal)..];
+        Assert.Contains("<dt class=\"col-sm-4\">Nombre de lignes</dt><dd class=\"col-sm-8\">35</dd>", budgetOuvert[..budgetOuvert.IndexOf("</section>", StringComparison.Ordinal)]);
+
         // A second start adds nothing.
         await factory.Services.InitializeDatabaseAsync();
         using var scope = factory.Services.CreateScope();

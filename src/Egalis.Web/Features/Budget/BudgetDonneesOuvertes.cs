@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Budget;
 
 /// <summary>Each year's credits and their use per action (allocated, committed, paid), one file per year.</summary>
-public sealed class BudgetJeuDeDonnees(BudgetSynthese synthese) : IJeuDeDonnees
+public sealed class BudgetJeuDeDonnees : IJeuDeDonnees
 {
     public string Titre => "Emploi des crédits du plan";
     public string Description => "Pour chaque année et chaque action du plan : montants alloués, engagés, mandatés et disponibles, en euros.";
@@ -22,15 +22,9 @@ public sealed class BudgetJeuDeDonnees(BudgetSynthese synthese) : IJeuDeDonnees
             ($"XLSX {a}", $"/exports/budget-{a.ToString(CultureInfo.InvariantCulture)}.xlsx"),
         }).ToList();
 
-    public async Task<int> LignesAsync(EgalisDbContext db, CancellationToken ct)
-    {
-        var lignes = 0;
-        foreach (var annee in await AnneesAsync(db, ct))
-        {
-            lignes += (await synthese.ChargerAsync(annee, ct))?.Actions.Count ?? 0;
-        }
-        return lignes;
-    }
+    /// <summary>A line per year and action with an allocation, as the export writes them: one query.</summary>
+    public Task<int> LignesAsync(EgalisDbContext db, CancellationToken ct) =>
+        db.Set<Allocation>().Select(a => new { a.Credit!.Annee, a.ActionCode }).Distinct().CountAsync(ct);
 
     public Task<DateTimeOffset?> MisAJourAsync(EgalisDbContext db, CancellationToken ct) =>
         DonneesOuvertes.DerniereModificationAsync(db, ct, typeof(Credit), typeof(Allocation), typeof(Engagement), typeof(Mandatement));

@@ -156,7 +156,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
     /// </summary>
     public async Task<IActionResult> OnPostDesactiverAsync(CancellationToken ct)
     {
-        var user = Id is null ? null : await users.FindByIdAsync(Id);
+        var user = await CompteAsync();
         if (user is null)
         {
             return NotFound();
@@ -191,7 +191,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
 
     public async Task<IActionResult> OnPostReactiverAsync(CancellationToken ct)
     {
-        var user = Id is null ? null : await users.FindByIdAsync(Id);
+        var user = await CompteAsync();
         if (user is null)
         {
             return NotFound();
@@ -224,7 +224,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
     /// </summary>
     public async Task<IActionResult> OnPostReinitialiserDoubleAuthentificationAsync(CancellationToken ct)
     {
-        var user = Id is null ? null : await users.FindByIdAsync(Id);
+        var user = await CompteAsync();
         if (user is null)
         {
             return NotFound();
@@ -281,7 +281,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
     /// <summary>Sends the invitation again (the first link expired, or went to spam) to a person who has no password yet.</summary>
     public async Task<IActionResult> OnPostRenvoyerInvitationAsync(CancellationToken ct)
     {
-        var user = Id is null ? null : await users.FindByIdAsync(Id);
+        var user = await CompteAsync();
         if (user is null)
         {
             return NotFound();
@@ -300,6 +300,9 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
     }
 
     /// <summary>The page as shown for this account, after a refused deactivation or reactivation.</summary>
+    /// <summary>The account the address names, if any (every handler answers 404 otherwise).</summary>
+    private async Task<Utilisateur?> CompteAsync() => Id is null ? null : await users.FindByIdAsync(Id);
+
     private async Task PreparerAsync(Utilisateur user, CancellationToken ct)
     {
         ModelState.Remove(nameof(Input));

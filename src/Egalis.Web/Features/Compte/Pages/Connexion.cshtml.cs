@@ -13,6 +13,9 @@ namespace Egalis.Web.Features.Compte.Pages;
 [EnableRateLimiting(RateLimits.Login)]
 public class ConnexionModel(SignInManager<Utilisateur> signIn, UserManager<Utilisateur> users) : PageModel
 {
+    /// <summary>Where a person lands after signing in: « Mon espace ».</summary>
+    public const string Arrivee = "/espace";
+
     public sealed class InputModel
     {
         [Display(Name = "Adresse électronique")]
@@ -54,7 +57,7 @@ public class ConnexionModel(SignInManager<Utilisateur> signIn, UserManager<Utili
         var result = await signIn.PasswordSignInAsync(user, Input.MotDePasse, Input.SeSouvenir, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/espace");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Arrivee);
         }
         if (result.RequiresTwoFactor)
         {

@@ -42,15 +42,8 @@ public class DeuxFacteursModel(SignInManager<Utilisateur> signIn) : PageModel
         {
             return RedirectToPage("/Compte/Pages/Connexion");
         }
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(CodeAuthentification.Normaliser(Code), SeSouvenir, rememberClient: false);
-        if (result.Succeeded)
-        {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/espace");
-        }
-        ModelState.AddModelError(nameof(Code), result.IsLockedOut
-            ? "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux."
-            : "Ce code n'est pas valable. Vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant.");
-        return Page();
+        return Conclure(await signIn.TwoFactorAuthenticatorSignInAsync(CodeAuthentification.Normaliser(Code), SeSouvenir, rememberClient: false),
+            nameof(Code), "Ce code n'est pas valable. Vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant.");
     }
 
     /// <summary>Signs in with one of the ten recovery codes; it cannot be used again.</summary>
@@ -71,14 +64,17 @@ public class DeuxFacteursModel(SignInManager<Utilisateur> signIn) : PageModel
             ModelState.AddModelError(nameof(CodeSecours), "Saisissez l'un de vos codes de secours, par exemple 7KX2B-9MWQT.");
             return Page();
         }
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        return Conclure(await signIn.TwoFactorRecoveryCodeSignInAsync(code), nameof(CodeSecours), "Ce code de secours n'est pas valable ou a déjà servi.");
+    }
+
+    /// <summary>Signed in: where the person was going, or « Mon espace ». Refused: why, next to the field used.</summary>
+    private IActionResult Conclure(Microsoft.AspNetCore.Identity.SignInResult result, string champ, string invalide)
+    {
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/espace");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : ConnexionModel.Arrivee);
         }
-        ModelState.AddModelError(nameof(CodeSecours), result.IsLockedOut
-            ? "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux."
-            : "Ce code de secours n'est pas valable ou a déjà servi.");
+        ModelState.AddModelError(champ, result.IsLockedOut ? "Ce compte est verrouillé pendant 15 minutes après 5 essais infructueux." : invalide);
         return Page();
     }
 }

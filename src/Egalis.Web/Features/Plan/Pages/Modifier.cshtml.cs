@@ -236,7 +236,20 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
             Code = code, Titre = (NouvelleSousAction.Titre ?? "").Trim(), StatutCode = (await PlanRegles.StatutInitialAsync(db, ct)).Code, Ordre = ordre + 1,
             ServicePilote = element.ServicePilote, Territoires = [.. element.Territoires],
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
+        {
+            // A double click, or a colleague at the same moment: the unique index on the plan's codes said no.
+            db.ChangeTracker.Clear();
+            element = (await TrouverAsync(ct))!;
+            ModelState.AddModelError("NouvelleSousAction.Code", $"Le code {code} vient d'être utilisé dans ce plan.");
+            Input = VersInput(element);
+            await ChargerAsync(element, ct);
+            return Page();
+        }
         TempData["Message"] = avancementSaisi is null
             ? $"{(element.Niveau == NiveauElement.Axe ? "Action" : "Sous-action")} {code} ajoutée."
             : $"Sous-action {code} ajoutée. L'avancement de {element.Code} n'est plus saisi ({avancementSaisi} %) : il est maintenant la moyenne de ses sous-actions.";

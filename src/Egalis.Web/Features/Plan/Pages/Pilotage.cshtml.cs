@@ -46,7 +46,17 @@ public class PilotageModel(PlanService plans, EgalisDbContext db, TimeProvider t
             PlanCode = PlanService.PlanPrincipal, Niveau = NiveauElement.Axe, Code = code!, Titre = Axe.Titre!.Trim(), Ordre = ordre + 1,
             StatutCode = (await PlanRegles.StatutInitialAsync(db, ct)).Code, ServicePilote = profil.Service, Territoires = [NiveauLibelle.Metropole],
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
+        {
+            // A double click, or a colleague at the same moment: the unique index on the plan's codes said no.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Axe.Code", $"Le numéro {code} vient d'être utilisé dans le plan.");
+            return await OnGetAsync(ct);
+        }
         TempData["Message"] = $"Axe {code} ajouté : ajoutez-lui ses actions ci-dessous.";
         return RedirectToPage("/Plan/Pages/Modifier", new { code });
     }
