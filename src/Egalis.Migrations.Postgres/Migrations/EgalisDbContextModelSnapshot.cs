@@ -1026,7 +1026,7 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("JournalAudit", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.ContenuFichier", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Files.FileContent", b =>
                 {
                     b.Property<Guid>("FichierId")
                         .HasColumnType("uuid");
@@ -1040,7 +1040,7 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("ContenusFichiers", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.Fichier", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1089,7 +1089,7 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("Fichiers", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Identity.TwoFactorReset", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1208,7 +1208,7 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Taches.ExecutionTache", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Jobs.JobRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1253,7 +1253,7 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("ExecutionsTaches", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Workflows.EtapeWorkflow", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Workflows.WorkflowStep", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1680,16 +1680,16 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Navigation("Qpv");
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.ContenuFichier", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Files.FileContent", b =>
                 {
-                    b.HasOne("Egalis.Web.Platform.Fichiers.Fichier", null)
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
                         .WithOne()
-                        .HasForeignKey("Egalis.Web.Platform.Fichiers.ContenuFichier", "FichierId")
+                        .HasForeignKey("Egalis.Web.Platform.Files.FileContent", "FichierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Identity.TwoFactorReset", b =>
                 {
                     b.HasOne("Egalis.Web.Platform.Identity.Utilisateur", null)
                         .WithMany()

@@ -988,7 +988,7 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("JournalAudit", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.ContenuFichier", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Files.FileContent", b =>
                 {
                     b.Property<Guid>("FichierId")
                         .HasColumnType("TEXT");
@@ -1002,7 +1002,7 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("ContenusFichiers", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.Fichier", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1051,7 +1051,7 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("Fichiers", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Identity.TwoFactorReset", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1168,7 +1168,7 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Taches.ExecutionTache", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Jobs.JobRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1211,7 +1211,7 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("ExecutionsTaches", (string)null);
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Workflows.EtapeWorkflow", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Workflows.WorkflowStep", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1630,16 +1630,16 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Navigation("Qpv");
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Fichiers.ContenuFichier", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Files.FileContent", b =>
                 {
-                    b.HasOne("Egalis.Web.Platform.Fichiers.Fichier", null)
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
                         .WithOne()
-                        .HasForeignKey("Egalis.Web.Platform.Fichiers.ContenuFichier", "FichierId")
+                        .HasForeignKey("Egalis.Web.Platform.Files.FileContent", "FichierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Egalis.Web.Platform.Identity.ReinitialisationDoubleAuthentification", b =>
+            modelBuilder.Entity("Egalis.Web.Platform.Identity.TwoFactorReset", b =>
                 {
                     b.HasOne("Egalis.Web.Platform.Identity.Utilisateur", null)
                         .WithMany()

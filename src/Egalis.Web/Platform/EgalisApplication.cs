@@ -47,7 +47,7 @@ public static class EgalisApplication
             }
             await app.Services.InitializeDatabaseAsync();
         }
-        catch (Exception e) when (Demarrage.Explication(e) is { } explication)
+        catch (Exception e) when (Startup.Explain(e) is { } explication)
         {
             // One line that says what to fix, and a non-zero exit code: no stack trace for a configuration problem.
             Console.Error.WriteLine($"Egalis ne démarre pas : {explication}");

@@ -23,14 +23,14 @@ public static class PlatformModule
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Collectivite.ProfilCollectivite.Charger(configuration));
-        var urlPublique = Hebergement.UrlPublique(configuration, builder.Environment);
-        Hebergement.AjouterProxys(services, configuration);
+        services.AddSingleton(Collectivite.ProfilCollectivite.Load(configuration));
+        var urlPublique = Hosting.UrlPublique(configuration, builder.Environment);
+        Hosting.AddForwardedHeaders(services, configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
-        services.AddSingleton<DescriptionsAudit>();
-        IdentiteAudit.Declarer(services);
-        Fichiers.FichiersAudit.Declarer(services);
+        services.AddSingleton<AuditDescriptions>();
+        IdentityAudit.Register(services);
+        Files.FilesAudit.Register(services);
 
         var provider = DatabaseConfiguration.ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Egalis")
@@ -43,10 +43,10 @@ public static class PlatformModule
         }
         services.AddDbContext<EgalisDbContext>(o => DatabaseConfiguration.Configure(o, provider, connectionString));
 
-        Taches.Planificateur.Ajouter(services, configuration, provider, connectionString);
-        Taches.Planificateur.Declarer<Taches.RetentionDonnees>(services, Taches.RetentionDonnees.Cle,
+        Jobs.JobScheduler.Add(services, configuration, provider, connectionString);
+        Jobs.JobScheduler.Declare<Jobs.RetentionJob>(services, Jobs.RetentionJob.Cle,
             "Efface ou anonymise les données personnelles dont la durée de conservation est passée", "chaque nuit à 3 h", "0 0 3 * * ?");
-        services.AddSingleton<Extensions.IDonneesPersonnelles, Audit.JournalDonneesPersonnelles>();
+        services.AddSingleton<Extensions.IPersonalDataDeclaration, Audit.AuditLogPersonalData>();
 
         // Keys live in the database so that every web node can read every cookie.
         services.AddDataProtection().SetApplicationName("Egalis").PersistKeysToDbContext<EgalisDbContext>();
@@ -98,22 +98,22 @@ public static class PlatformModule
         // Everything else is a capability that a module declares with the roles holding it (docs/modules.md).
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        services.AddSingleton<CatalogueCapacites>();
+        services.AddSingleton<CapabilityCatalog>();
         services.AddScoped<Workflows.Workflows>();
-        services.AddSingleton<Extensions.CiblesLiens>();
-        services.AddScoped<Fichiers.Fichiers>();
-        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PorteeTerritorialeHandler>();
-        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ProprietaireHandler>();
+        services.AddSingleton<Extensions.LinkTargets>();
+        services.AddScoped<Files.FileStore>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TerritorialScopeHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OwnerHandler>();
         services.AddSingleton<RolesSeeder>();
         services.AddSingleton(new SeederRegistration("roles", typeof(RolesSeeder), []));
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
-        services.AddSingleton<EnvoisDifferes>();
-        services.AddHostedService(sp => sp.GetRequiredService<EnvoisDifferes>());
+        services.AddSingleton<DeferredEmails>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredEmails>());
 
         services.AddSingleton<MenuRegistry>();
-        services.AddExceptionHandler<Indisponibilite>();
+        services.AddExceptionHandler<Unavailability>();
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
             {
@@ -164,7 +164,7 @@ public static class PlatformModule
             await transaction.RollbackAsync(ct);
             return null;
         }
-        catch (Exception e) when (Indisponibilite.EstUnePanne(e))
+        catch (Exception e) when (Unavailability.IsOutage(e))
         {
             return "base de données injoignable ou en lecture seule";
         }
@@ -204,14 +204,14 @@ public static class PlatformModule
         app.UseRouting();
         app.UseRateLimiter();
         // After rate limiting, so that a flood of forms is refused before any is read.
-        app.UseRefusDesCaracteresNuls();
+        app.UseNullCharacterRefusal();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi().AllowAnonymous();
-        Fichiers.FichiersApi.Map(app);
+        Files.FileEndpoints.Map(app);
         // An address that leads nowhere is a 404 for everyone (the signed-in fallback policy would send a visitor to
         // the login page instead); the status code pages give it its French page or its problem+json.
         app.MapFallback("{*chemin}", context =>

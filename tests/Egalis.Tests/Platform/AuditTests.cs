@@ -17,8 +17,8 @@ public class AuditTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
         typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
         // Audited through the record whose state it changes, in the same save.
-        typeof(Egalis.Web.Platform.Workflows.EtapeWorkflow),
-        typeof(Egalis.Web.Platform.Taches.ExecutionTache),
+        typeof(Egalis.Web.Platform.Workflows.WorkflowStep),
+        typeof(Egalis.Web.Platform.Jobs.JobRun),
     ];
 
     [Fact]
@@ -26,7 +26,7 @@ public class AuditTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
-        var descriptions = scope.ServiceProvider.GetRequiredService<DescriptionsAudit>().ParType;
+        var descriptions = scope.ServiceProvider.GetRequiredService<AuditDescriptions>().ParType;
         var sansMots = db.Model.GetEntityTypes().Where(t => !t.IsOwned() && !t.IsPropertyBag && !Plomberie.Contains(t.ClrType) && !descriptions.ContainsKey(t.ClrType))
             .Select(t => t.ClrType.Name).ToList();
         Assert.True(sansMots.Count == 0, "Sans description d'audit : " + string.Join(", ", sansMots));

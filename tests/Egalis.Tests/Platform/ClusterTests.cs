@@ -1,6 +1,6 @@
 using Egalis.Tests.Infrastructure;
 using Egalis.Web.Platform.Data;
-using Egalis.Web.Platform.Taches;
+using Egalis.Web.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -8,7 +8,7 @@ using Quartz;
 namespace Egalis.Tests.Platform;
 
 /// <summary>A job that only counts its runs (each run is recorded by the scheduler's base job).</summary>
-public sealed class CompteurTache(IServiceScopeFactory scopes, TimeProvider time) : Tache(scopes, time)
+public sealed class CompteurJob(IServiceScopeFactory scopes, TimeProvider time) : Job(scopes, time)
 {
     protected override Task<string> ExecuterAsync(IServiceProvider services, CancellationToken ct) => Task.FromResult("compté");
 }
@@ -39,7 +39,7 @@ public class ClusterTests(EgalisFactory premier) : IClassFixture<EgalisFactory>
         }
 
         // Ten firings half a second apart, stored once in the shared job store, which both nodes poll.
-        var tache = JobBuilder.Create<CompteurTache>().WithIdentity("test-compteur").StoreDurably().Build();
+        var tache = JobBuilder.Create<CompteurJob>().WithIdentity("test-compteur").StoreDurably().Build();
         var declencheur = TriggerBuilder.Create().WithIdentity("test-compteur").ForJob(tache.Key)
             .StartAt(DateTimeOffset.UtcNow.AddSeconds(1))
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMilliseconds(500)).WithRepeatCount(Declenchements - 1))
@@ -48,12 +48,12 @@ public class ClusterTests(EgalisFactory premier) : IClassFixture<EgalisFactory>
 
         // Done when the trigger has fired its last time (a finished trigger leaves the store) and every run is written.
         var limite = DateTime.UtcNow.AddSeconds(90);
-        List<ExecutionTache> executions;
+        List<JobRun> executions;
         while (true)
         {
             using (var scope = premier.Services.CreateScope())
             {
-                executions = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<ExecutionTache>().AsNoTracking()
+                executions = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<JobRun>().AsNoTracking()
                     .Where(e => e.Cle == "test-compteur").ToListAsync();
             }
             var fini = await planificateurA.GetTrigger(declencheur.Key) is null;

@@ -25,8 +25,8 @@ public class CsvTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     [InlineData("", "")]
     public void Cells_that_would_run_are_written_as_text_and_read_back_unchanged(string cellule, string ecrite)
     {
-        Assert.Equal(ecrite, Tableur.Neutraliser(cellule));
-        Assert.Equal(cellule, Tableur.Restaurer(Tableur.Neutraliser(cellule)));
+        Assert.Equal(ecrite, Spreadsheet.Neutralise(cellule));
+        Assert.Equal(cellule, Spreadsheet.Restore(Spreadsheet.Neutralise(cellule)));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Egalis.Tests.Infrastructure;
 using Egalis.Web.Features.Deliberations;
 using Egalis.Web.Features.Deliberations.Pages;
 using Egalis.Web.Platform.Data;
-using Egalis.Web.Platform.Fichiers;
+using Egalis.Web.Platform.Files;
 using Egalis.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +23,7 @@ public class FichiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     [InlineData("Bonjour, ceci n'est pas un PDF", null)]
     [InlineData("PK\u0003\u0004pas une archive", null)]
     public void A_file_is_recognised_by_its_content(string contenu, string? attendu) =>
-        Assert.Equal(attendu, FormatFichier.Reconnaitre(Encoding.Latin1.GetBytes(contenu), FormatFichier.Documents)?.Nom);
+        Assert.Equal(attendu, FileFormat.Recognise(Encoding.Latin1.GetBytes(contenu), FileFormat.Documents)?.Nom);
 
     private static byte[] Archive(params (string Nom, string Contenu)[] entrees)
     {
@@ -42,12 +42,12 @@ public class FichiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     [Fact]
     public void Office_and_open_documents_are_recognised_by_their_parts_and_a_macro_document_is_not()
     {
-        Assert.Equal("Word (DOCX)", FormatFichier.Reconnaitre(Archive(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")), FormatFichier.Documents)?.Nom);
-        Assert.Null(FormatFichier.Reconnaitre(Archive(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>"), ("word/vbaProject.bin", "macro")), FormatFichier.Documents));
-        Assert.Equal("OpenDocument texte (ODT)", FormatFichier.Reconnaitre(Archive(("mimetype", "application/vnd.oasis.opendocument.text")), FormatFichier.Documents)?.Nom);
-        Assert.Null(FormatFichier.Reconnaitre(Archive(("mimetype", new string('x', 200))), FormatFichier.Documents));
+        Assert.Equal("Word (DOCX)", FileFormat.Recognise(Archive(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")), FileFormat.Documents)?.Nom);
+        Assert.Null(FileFormat.Recognise(Archive(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>"), ("word/vbaProject.bin", "macro")), FileFormat.Documents));
+        Assert.Equal("OpenDocument texte (ODT)", FileFormat.Recognise(Archive(("mimetype", "application/vnd.oasis.opendocument.text")), FileFormat.Documents)?.Nom);
+        Assert.Null(FileFormat.Recognise(Archive(("mimetype", new string('x', 200))), FileFormat.Documents));
         // A Word document offered where only PDF is accepted is refused.
-        Assert.Null(FormatFichier.Reconnaitre(Archive(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")), [FormatFichier.Pdf]));
+        Assert.Null(FileFormat.Recognise(Archive(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")), [FileFormat.Pdf]));
     }
 
     [Theory]
@@ -58,7 +58,7 @@ public class FichiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     [InlineData("rapport\u0007 \"final\".PDF", "rapport final.PDF")]
     [InlineData("facture\u202Efdp.exe", "facturefdp.exe.pdf")]
     public void A_files_name_loses_folders_and_control_characters_and_keeps_its_format(string nom, string attendu) =>
-        Assert.Equal(attendu, Fichiers.NomPropre(nom, FormatFichier.Pdf));
+        Assert.Equal(attendu, FileStore.CleanName(nom, FileFormat.Pdf));
 
     private async Task<(int Publie, int Projet)> ActesAsync()
     {
@@ -115,7 +115,7 @@ public class FichiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal(Pdf, await telechargement.Content.ReadAsByteArrayAsync());
         using (var scope = factory.Services.CreateScope())
         {
-            var fichier = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Fichier>().SingleAsync(f => f.Id == Guid.Parse(id));
+            var fichier = await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<StoredFile>().SingleAsync(f => f.Id == Guid.Parse(id));
             Assert.Equal((Pdf.LongLength, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), "Camille Chef de projet"), (fichier.Taille, fichier.Sha256, fichier.DeposePar));
         }
 

@@ -46,7 +46,7 @@ public class ModulesTests
     [InlineData(26, 2, 2, 2)]
     public void A_page_number_is_clamped_to_the_pages_there_are(int total, int? demandee, int numero, int pages)
     {
-        var pagination = Pager.Paginer(total, demandee, 25);
+        var pagination = Pager.Paginate(total, demandee, 25);
         Assert.Equal((numero, pages, total), (pagination.Numero, pagination.Pages, pagination.Total));
     }
 
@@ -54,16 +54,16 @@ public class ModulesTests
     public void A_page_takes_its_rows_from_the_ordered_list()
     {
         var lignes = Enumerable.Range(1, 60).AsQueryable();
-        Assert.Equal([51, 52, 53, 54, 55, 56, 57, 58, 59, 60], Pager.Paginer(60, 3, 25).Appliquer(lignes).ToList());
-        Assert.Equal(Enumerable.Range(26, 25), Pager.Paginer(60, 2, 25).Appliquer(lignes));
+        Assert.Equal([51, 52, 53, 54, 55, 56, 57, 58, 59, 60], Pager.Paginate(60, 3, 25).Apply(lignes).ToList());
+        Assert.Equal(Enumerable.Range(26, 25), Pager.Paginate(60, 2, 25).Apply(lignes));
     }
 
-    private sealed record Dossier(string ProprietaireId) : IEnregistrementPersonnel;
+    private sealed record Dossier(string ProprietaireId) : IOwnedRecord;
 
-    private sealed record Lieu(string? ConseilTerritoireCode, string? CommuneCodeInsee) : IEnregistrementTerritorial;
+    private sealed record Lieu(string? ConseilTerritoireCode, string? CommuneCodeInsee) : ITerritorialRecord;
 
     /// <summary>A dossier of an applicant, about a project in a territory: both checks apply, neither widens the other.</summary>
-    private sealed record DossierLocal(string ProprietaireId, string? ConseilTerritoireCode, string? CommuneCodeInsee) : IEnregistrementPersonnel, IEnregistrementTerritorial;
+    private sealed record DossierLocal(string ProprietaireId, string? ConseilTerritoireCode, string? CommuneCodeInsee) : IOwnedRecord, ITerritorialRecord;
 
     private const string Deposer = "Déposer un dossier";
     private const string Instruire = "Instruire un dossier";
@@ -73,12 +73,12 @@ public class ModulesTests
     {
         var services = new ServiceCollection().AddLogging();
         services.AddAuthorization();
-        services.AddSingleton(new Capacite(Deposer, [Roles.Porteur], SurSesEnregistrements: true));
-        services.AddSingleton(new Capacite(Instruire, [Roles.Instructeur, Roles.Admin], SurSesEnregistrements: false));
-        services.AddSingleton(new Capacite(Animer, [Roles.Admin, Roles.ReferentTerritoire, Roles.ReferentCommune], SurSesEnregistrements: false));
-        services.AddSingleton<CatalogueCapacites>();
-        services.AddSingleton<IAuthorizationHandler, PorteeTerritorialeHandler>();
-        services.AddSingleton<IAuthorizationHandler, ProprietaireHandler>();
+        services.AddSingleton(new CapabilityDefinition(Deposer, [Roles.Porteur], SurSesEnregistrements: true));
+        services.AddSingleton(new CapabilityDefinition(Instruire, [Roles.Instructeur, Roles.Admin], SurSesEnregistrements: false));
+        services.AddSingleton(new CapabilityDefinition(Animer, [Roles.Admin, Roles.ReferentTerritoire, Roles.ReferentCommune], SurSesEnregistrements: false));
+        services.AddSingleton<CapabilityCatalog>();
+        services.AddSingleton<IAuthorizationHandler, TerritorialScopeHandler>();
+        services.AddSingleton<IAuthorizationHandler, OwnerHandler>();
         return services.BuildServiceProvider().GetRequiredService<IAuthorizationService>();
     }
 
@@ -91,7 +91,7 @@ public class ModulesTests
     }
 
     private static async Task<bool> PeutAsync(ClaimsPrincipal qui, object quoi, string capacite) =>
-        (await Autorisations().AuthorizeAsync(qui, quoi, new SurEnregistrement(capacite))).Succeeded;
+        (await Autorisations().AuthorizeAsync(qui, quoi, new OnRecordRequirement(capacite))).Succeeded;
 
     [Fact]
     public async Task An_applicant_acts_on_their_own_dossier_only_and_an_instructor_on_every_one()

@@ -186,18 +186,18 @@ public class ProfilCollectiviteLectureTests
     [Fact]
     public void The_default_profile_is_the_metropoles()
     {
-        var profil = Egalis.Web.Platform.Collectivite.ProfilCollectivite.Charger(Config(null));
+        var profil = Egalis.Web.Platform.Collectivite.ProfilCollectivite.Load(Config(null));
         Assert.Equal(("Métropole Aix-Marseille-Provence", "200054807", "20005480700017", "013"), (profil.Nom, profil.Siren, profil.Siret, profil.Departement));
     }
 
     [Fact]
     public void A_missing_or_incomplete_profile_stops_the_start_with_one_sentence()
     {
-        var absent = Assert.Throws<Egalis.Web.Platform.Web.Hebergement.ConfigurationInvalideException>(() => Egalis.Web.Platform.Collectivite.ProfilCollectivite.Charger(Config("/nulle/part/profil.json")));
+        var absent = Assert.Throws<Egalis.Web.Platform.Web.Hosting.InvalidConfigurationException>(() => Egalis.Web.Platform.Collectivite.ProfilCollectivite.Load(Config("/nulle/part/profil.json")));
         Assert.StartsWith("le profil de la collectivité est introuvable (/nulle/part/profil.json)", absent.Message);
         var incomplet = Path.Combine(Path.GetTempPath(), $"egalis-profil-incomplet-{Guid.NewGuid():N}.json");
         File.WriteAllText(incomplet, "{ \"nom\": \"Ville\" }");
-        var erreur = Assert.Throws<Egalis.Web.Platform.Web.Hebergement.ConfigurationInvalideException>(() => Egalis.Web.Platform.Collectivite.ProfilCollectivite.Charger(Config(incomplet)));
+        var erreur = Assert.Throws<Egalis.Web.Platform.Web.Hosting.InvalidConfigurationException>(() => Egalis.Web.Platform.Collectivite.ProfilCollectivite.Load(Config(incomplet)));
         Assert.StartsWith($"le profil de la collectivité ({incomplet}) est incomplet ou mal formé", erreur.Message);
         File.Delete(incomplet);
     }

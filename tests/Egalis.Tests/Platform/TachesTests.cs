@@ -5,7 +5,7 @@ using Egalis.Web.Features.Compte;
 using Egalis.Web.Platform.Audit;
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
-using Egalis.Web.Platform.Taches;
+using Egalis.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +16,7 @@ namespace Egalis.Tests.Platform;
 public class TachesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 {
     /// <summary>Waits for what a job writes when it ends (a job runs on the scheduler's threads), up to a deadline.</summary>
-    internal static async Task<ExecutionTache> ExecutionAsync(IServiceProvider services, string cle, long apres)
+    internal static async Task<JobRun> ExecutionAsync(IServiceProvider services, string cle, long apres)
     {
         var limite = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -24,7 +24,7 @@ public class TachesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
             using (var scope = services.CreateScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
-                if (await db.Set<ExecutionTache>().AsNoTracking().Where(e => e.Cle == cle && e.Id > apres).OrderBy(e => e.Id).FirstOrDefaultAsync() is { } execution)
+                if (await db.Set<JobRun>().AsNoTracking().Where(e => e.Cle == cle && e.Id > apres).OrderBy(e => e.Id).FirstOrDefaultAsync() is { } execution)
                 {
                     return execution;
                 }
@@ -37,10 +37,10 @@ public class TachesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     private async Task<long> DerniereAsync()
     {
         using var scope = factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<ExecutionTache>().MaxAsync(e => (long?)e.Id) ?? 0;
+        return await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<JobRun>().MaxAsync(e => (long?)e.Id) ?? 0;
     }
 
-    private async Task<ExecutionTache> LancerAsync(HttpClient admin, string cle)
+    private async Task<JobRun> LancerAsync(HttpClient admin, string cle)
     {
         var avant = await DerniereAsync();
         // Each job has its own small form (same action): the one of this job is the one holding its key.
@@ -107,7 +107,7 @@ public class TachesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
             recent = await CompteAsync("parti.recemment@exemple.fr", "Rita Récente", maintenant.AddMonths(-3));
         }
         var admin = await factory.SignedInAsAsync(Roles.Admin);
-        var execution = await LancerAsync(admin, RetentionDonnees.Cle);
+        var execution = await LancerAsync(admin, RetentionJob.Cle);
         Assert.True(execution.Reussie, execution.Erreur);
         Assert.Contains("Journal des actions (qui, quand, quoi) : 1 ligne de plus de 5 ans effacée", execution.CompteRendu);
         Assert.Contains("Nom, adresse électronique, rôle et périmètre des comptes : 1 compte désactivé depuis plus d'un an anonymisé", execution.CompteRendu);

@@ -11,7 +11,7 @@ public class WorkflowTests
     public void The_transmission_allows_exactly_its_four_steps()
     {
         var permis = Enum.GetValues<StatutTransmission>()
-            .SelectMany(de => Enum.GetValues<StatutTransmission>().Where(vers => Transmission.Trouver(de, vers) is not null).Select(vers => $"{de}→{vers}"))
+            .SelectMany(de => Enum.GetValues<StatutTransmission>().Where(vers => Transmission.Find(de, vers) is not null).Select(vers => $"{de}→{vers}"))
             .ToList();
         Assert.Equal(["ATransmettre→Transmis", "Transmis→Acquitte", "Transmis→Refuse", "Refuse→Transmis"], permis);
     }
@@ -19,10 +19,10 @@ public class WorkflowTests
     [Fact]
     public void From_each_state_the_page_offers_the_next_steps_and_a_refusal_needs_its_reason()
     {
-        Assert.Equal([StatutTransmission.Acquitte, StatutTransmission.Refuse], Transmission.Depuis(StatutTransmission.Transmis).Select(t => t.Vers));
-        Assert.Empty(Transmission.Depuis(StatutTransmission.Acquitte));
-        Assert.Equal("Indiquez le motif du refus.", Transmission.Trouver(StatutTransmission.Transmis, StatutTransmission.Refuse)!.MotifDemande);
-        Assert.Null(Transmission.Trouver(StatutTransmission.Transmis, StatutTransmission.Acquitte)!.MotifDemande);
+        Assert.Equal([StatutTransmission.Acquitte, StatutTransmission.Refuse], Transmission.From(StatutTransmission.Transmis).Select(t => t.Vers));
+        Assert.Empty(Transmission.From(StatutTransmission.Acquitte));
+        Assert.Equal("Indiquez le motif du refus.", Transmission.Find(StatutTransmission.Transmis, StatutTransmission.Refuse)!.MotifDemande);
+        Assert.Null(Transmission.Find(StatutTransmission.Transmis, StatutTransmission.Acquitte)!.MotifDemande);
         Assert.Equal("acquitté", Transmission.Libelle(StatutTransmission.Acquitte));
     }
 }

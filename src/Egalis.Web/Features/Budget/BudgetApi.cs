@@ -14,7 +14,7 @@ public static class BudgetApi
     {
         app.MapGet("/api/v1/budget/{annee:int}", async (int annee, BudgetSynthese synthese, CancellationToken ct) =>
             {
-                var budget = await synthese.ChargerAsync(annee, ct);
+                var budget = await synthese.LoadAsync(annee, ct);
                 if (budget is null)
                 {
                     return Results.Problem(title: "Aucun budget pour cette année", detail: $"Aucun budget n'est enregistré pour {annee}.", statusCode: StatusCodes.Status404NotFound);

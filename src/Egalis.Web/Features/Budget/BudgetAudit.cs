@@ -11,17 +11,17 @@ public static class BudgetAudit
 
     private static readonly Dictionary<string, Func<object?, string?>> EnEuros = new() { ["Montant"] = Montant };
 
-    public static void Declarer(IServiceCollection services)
+    public static void Register(IServiceCollection services)
     {
-        services.AddDescriptionAudit(new DescriptionAudit<Exercice> { Module = Module, Nom = (e, _) => $"l'exercice {e.Annee}", Lien = _ => "/budget" });
-        services.AddDescriptionAudit(new DescriptionAudit<LigneBudgetaire>
+        services.AddDescriptionAudit(new AuditDescription<Exercice> { Module = Module, Nom = (e, _) => $"l'exercice {e.Annee}", Lien = _ => "/budget" });
+        services.AddDescriptionAudit(new AuditDescription<LigneBudgetaire>
         {
             Module = Module,
             Nom = (l, _) => $"la ligne budgétaire {l.SousPolitique} / {l.Nature} / {l.Fonction}",
             Lien = _ => "/budget",
             Champs = new Dictionary<string, string> { ["Libelle"] = "libellé" },
         });
-        services.AddDescriptionAudit(new DescriptionAudit<Credit>
+        services.AddDescriptionAudit(new AuditDescription<Credit>
         {
             Module = Module,
             Nom = (c, _) => $"les crédits {c.Annee}",
@@ -29,15 +29,15 @@ public static class BudgetAudit
             Champs = new Dictionary<string, string> { ["Montant"] = "montant" },
             Formats = EnEuros,
         });
-        services.AddDescriptionAudit(new DescriptionAudit<Allocation>
+        services.AddDescriptionAudit(new AuditDescription<Allocation>
         {
             Module = Module,
-            Nom = (a, db) => $"l'allocation de l'action {a.ActionCode} sur les crédits {AuditLecture.Lire<Credit, int>(db, c => c.Id == a.CreditId, c => c.Id == a.CreditId, c => c.Annee)}",
+            Nom = (a, db) => $"l'allocation de l'action {a.ActionCode} sur les crédits {AuditReader.Read<Credit, int>(db, c => c.Id == a.CreditId, c => c.Id == a.CreditId, c => c.Annee)}",
             Lien = _ => "/budget",
             Champs = new Dictionary<string, string> { ["Montant"] = "montant" },
             Formats = EnEuros,
         });
-        services.AddDescriptionAudit(new DescriptionAudit<Engagement>
+        services.AddDescriptionAudit(new AuditDescription<Engagement>
         {
             Module = Module,
             Nom = (e, _) => $"l'engagement de {Euros.Format(e.Montant)} pour {e.Beneficiaire} (« {e.Objet} »)",
@@ -47,14 +47,14 @@ public static class BudgetAudit
                 ["Montant"] = "montant", ["Beneficiaire"] = "bénéficiaire", ["Objet"] = "objet", ["Date"] = "date", ["Reference"] = "référence", ["MotifAnnulation"] = "motif d'annulation",
             },
             Formats = EnEuros,
-            Phrase = (e, etat, _) => etat == EtatAudit.Modification && e.Property(x => x.Statut).IsModified && e.Entity.Statut == StatutEngagement.Annule
+            Phrase = (e, etat, _) => etat == AuditState.Modification && e.Property(x => x.Statut).IsModified && e.Entity.Statut == StatutEngagement.Annule
                 ? $"Annulation de l'engagement de {Euros.Format(e.Entity.Montant)} pour {e.Entity.Beneficiaire} : {e.Entity.MotifAnnulation}."
-                : etat == EtatAudit.Modification && !e.Properties.Any(p => p.IsModified && p.Metadata.Name != "Version") ? "" : null,
+                : etat == AuditState.Modification && !e.Properties.Any(p => p.IsModified && p.Metadata.Name != "Version") ? "" : null,
         });
-        services.AddDescriptionAudit(new DescriptionAudit<Mandatement>
+        services.AddDescriptionAudit(new AuditDescription<Mandatement>
         {
             Module = Module,
-            Nom = (m, db) => $"le mandatement de {Euros.Format(m.Montant)} sur l'engagement pour {AuditLecture.Lire<Engagement, string>(db, e => e.Id == m.EngagementId, e => e.Id == m.EngagementId, e => e.Beneficiaire) ?? "?"}",
+            Nom = (m, db) => $"le mandatement de {Euros.Format(m.Montant)} sur l'engagement pour {AuditReader.Read<Engagement, string>(db, e => e.Id == m.EngagementId, e => e.Id == m.EngagementId, e => e.Beneficiaire) ?? "?"}",
             Lien = m => $"/budget/engagement/{m.EngagementId}",
             Champs = new Dictionary<string, string> { ["Montant"] = "montant", ["Date"] = "date", ["Reference"] = "référence" },
             Formats = EnEuros,

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Budget;
 
 /// <summary>An act about a year's credits of the plan (the budget vote, a decision modifying it).</summary>
-public sealed class CreditCibleLien : ICibleLien
+public sealed class CreditLinkTarget : ILinkTarget
 {
     public const string TypeLien = "budget-credit";
     public string Type => TypeLien;
@@ -23,7 +23,7 @@ public sealed class CreditCibleLien : ICibleLien
 }
 
 /// <summary>An act about a budget line (sous-politique, nature, fonction), as the founding deliberation names D110 / 65748 / 552.</summary>
-public sealed class LigneBudgetaireCibleLien : ICibleLien
+public sealed class LigneBudgetaireLinkTarget : ILinkTarget
 {
     public const string TypeLien = "budget-ligne";
     public string Type => TypeLien;

@@ -25,7 +25,7 @@ public sealed class BudgetDemo : ISeeder
 
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
     {
-        if (!await Demonstration.ActiveAsync(db, services, ct) || await db.Set<Credit>().AnyAsync(c => c.Annee == 2021, ct))
+        if (!await Demo.IsActiveAsync(db, services, ct) || await db.Set<Credit>().AnyAsync(c => c.Annee == 2021, ct))
         {
             return;
         }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Budget;
 
 /// <summary>Each year's credits and their use per action (allocated, committed, paid), one file per year.</summary>
-public sealed class BudgetJeuDeDonnees : IJeuDeDonnees
+public sealed class BudgetDataset : IOpenDataset
 {
     public string Titre => "Emploi des crédits du plan";
     public string Description => "Pour chaque année et chaque action du plan : montants alloués, engagés, mandatés et disponibles, en euros.";
@@ -27,5 +27,5 @@ public sealed class BudgetJeuDeDonnees : IJeuDeDonnees
         db.Set<Allocation>().Select(a => new { a.Credit!.Annee, a.ActionCode }).Distinct().CountAsync(ct);
 
     public Task<DateTimeOffset?> MisAJourAsync(EgalisDbContext db, CancellationToken ct) =>
-        DonneesOuvertes.DerniereModificationAsync(db, ct, typeof(Credit), typeof(Allocation), typeof(Engagement), typeof(Mandatement));
+        DonneesOuvertes.LastChangeAsync(db, ct, typeof(Credit), typeof(Allocation), typeof(Engagement), typeof(Mandatement));
 }

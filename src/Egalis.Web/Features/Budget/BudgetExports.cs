@@ -7,7 +7,7 @@ public static class BudgetExports
 {
     private sealed record Ligne(int Annee, string Action, decimal Alloue, decimal Engage, decimal Mandate);
 
-    private static readonly IReadOnlyList<Tableur.Colonne<Ligne>> Colonnes =
+    private static readonly IReadOnlyList<Spreadsheet.Colonne<Ligne>> Colonnes =
     [
         new("annee", l => l.Annee),
         new("action", l => l.Action),
@@ -21,13 +21,13 @@ public static class BudgetExports
     {
         app.MapGet("/exports/budget-{annee:int}.{format:regex(^(csv|xlsx)$)}", async (int annee, string format, BudgetSynthese synthese, CancellationToken ct) =>
             {
-                var budget = await synthese.ChargerAsync(annee, ct);
+                var budget = await synthese.LoadAsync(annee, ct);
                 if (budget is null)
                 {
                     return Results.NotFound();
                 }
-                var lignes = Tableur.Asynchrone(budget.Actions.Select(a => new Ligne(annee, a.Code, a.Alloue, a.Engage, a.Mandate)));
-                return format == "csv" ? Tableur.Csv($"pmlcd-budget-{annee}.csv", Colonnes, lignes) : Tableur.Xlsx($"pmlcd-budget-{annee}.xlsx", Colonnes, lignes);
+                var lignes = Spreadsheet.AsAsync(budget.Actions.Select(a => new Ligne(annee, a.Code, a.Alloue, a.Engage, a.Mandate)));
+                return format == "csv" ? Spreadsheet.Csv($"pmlcd-budget-{annee}.csv", Colonnes, lignes) : Spreadsheet.Xlsx($"pmlcd-budget-{annee}.xlsx", Colonnes, lignes);
             })
             .AllowAnonymous()
             .WithTags("Exports")

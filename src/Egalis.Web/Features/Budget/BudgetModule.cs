@@ -14,12 +14,12 @@ public sealed class BudgetModule : IModule
             .Menu("Budget", "/Budget/Pages/Index", 51, GererLeBudget)
             .Seeder<BudgetSeeder>("budget", after: "plan")
             .Seeder<BudgetDemo>("demo-budget", after: ["budget", "demo-plan"]);
-        BudgetAudit.Declarer(module.Services);
+        BudgetAudit.Register(module.Services);
         module.Services.AddScoped<BudgetService>();
         module.Services.AddScoped<BudgetSynthese>();
-        module.Services.AddSingleton<Platform.Extensions.ICibleLien, CreditCibleLien>();
-        module.Services.AddSingleton<Platform.Extensions.ICibleLien, LigneBudgetaireCibleLien>();
-        module.Services.AddScoped<Platform.Extensions.IJeuDeDonnees, BudgetJeuDeDonnees>();
+        module.Services.AddSingleton<Platform.Extensions.ILinkTarget, CreditLinkTarget>();
+        module.Services.AddSingleton<Platform.Extensions.ILinkTarget, LigneBudgetaireLinkTarget>();
+        module.Services.AddScoped<Platform.Extensions.IOpenDataset, BudgetDataset>();
     }
 
     public void Map(WebApplication app)

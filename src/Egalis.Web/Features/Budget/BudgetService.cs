@@ -24,12 +24,12 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
     /// Opens a budget line (sous-politique, nature, fonction of the budget's nomenclature), for a collectivité whose
     /// founding deliberation did not name one, or a new line a later deliberation opens.
     /// </summary>
-    public async Task<Resultat> CreerLigneAsync(string? sousPolitique, string? nature, string? fonction, string? libelle, CancellationToken ct = default)
+    public async Task<Result> CreerLigneAsync(string? sousPolitique, string? nature, string? fonction, string? libelle, CancellationToken ct = default)
     {
         var erreurs = new List<(string, string)>();
         string? Code(string? valeur, string champ, string nom)
         {
-            var code = Textes.Nettoyer(valeur)?.ToUpperInvariant();
+            var code = Texts.Clean(valeur)?.ToUpperInvariant();
             if (code is null || code.Length > 10 || !code.All(char.IsAsciiLetterOrDigit))
             {
                 erreurs.Add((champ, $"Indiquez {nom} : 1 à 10 lettres ou chiffres, par exemple {(champ == "SousPolitique" ? "D110" : champ == "Nature" ? "65748" : "552")}."));
@@ -37,18 +37,18 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
             return code;
         }
         var (sp, na, fo) = (Code(sousPolitique, "SousPolitique", "la sous-politique"), Code(nature, "Nature", "la nature"), Code(fonction, "Fonction", "la fonction"));
-        var texte = Textes.Nettoyer(libelle);
+        var texte = Texts.Clean(libelle);
         if (texte is null || texte.Length > 200)
         {
             erreurs.Add(("Libelle", "Indiquez le libellé de la ligne (200 caractères au plus)."));
         }
         if (erreurs.Count > 0)
         {
-            return Resultat.Refus([.. erreurs]);
+            return Result.Failure([.. erreurs]);
         }
         if (await db.Set<LigneBudgetaire>().AnyAsync(l => l.SousPolitique == sp && l.Nature == na && l.Fonction == fo, ct))
         {
-            return Resultat.Refus("SousPolitique", $"La ligne {sp} / {na} / {fo} existe déjà.");
+            return Result.Failure("SousPolitique", $"La ligne {sp} / {na} / {fo} existe déjà.");
         }
         var ligne = new LigneBudgetaire { SousPolitique = sp!, Nature = na!, Fonction = fo!, Libelle = texte! };
         db.Add(ligne);
@@ -56,29 +56,29 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return Resultat.Refus("SousPolitique", $"La ligne {sp} / {na} / {fo} vient d'être créée par quelqu'un d'autre.");
+            return Result.Failure("SousPolitique", $"La ligne {sp} / {na} / {fo} vient d'être créée par quelqu'un d'autre.");
         }
-        return Resultat.Succes(ligne.Id);
+        return Result.Success(ligne.Id);
     }
 
     /// <summary>Sets the credit of a budget line for a year (creating the year if needed).</summary>
-    public Task<Resultat> DefinirCreditAsync(int annee, int ligneId, decimal montant, CancellationToken ct = default) =>
+    public Task<Result> DefinirCreditAsync(int annee, int ligneId, decimal montant, CancellationToken ct = default) =>
         AvecReessaisAsync(async () =>
         {
-            if (!Annees.Valide(annee))
+            if (!Years.IsValid(annee))
             {
-                return Resultat.Refus("Annee", Annees.Message);
+                return Result.Failure("Annee", Years.Message);
             }
             if (Euros.Verifier(montant, zeroAccepte: true) is { } invalide)
             {
-                return Resultat.Refus("Montant", invalide);
+                return Result.Failure("Montant", invalide);
             }
             if (!await db.Set<LigneBudgetaire>().AnyAsync(l => l.Id == ligneId, ct))
             {
-                return Resultat.Refus("", "Cette ligne budgétaire n'existe pas.");
+                return Result.Failure("", "Cette ligne budgétaire n'existe pas.");
             }
             if (!await db.Set<Exercice>().AnyAsync(e => e.Annee == annee, ct))
             {
@@ -95,38 +95,38 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
                 var alloue = await SommeAsync(db.Set<Allocation>().Where(a => a.CreditId == credit.Id).Select(a => a.Montant), ct);
                 if (montant < alloue)
                 {
-                    return Resultat.Refus("Montant", $"Les crédits ne peuvent pas descendre sous ce qui est déjà alloué aux actions ({Euros.Format(alloue)}).");
+                    return Result.Failure("Montant", $"Les crédits ne peuvent pas descendre sous ce qui est déjà alloué aux actions ({Euros.Format(alloue)}).");
                 }
                 credit.Version++;
             }
             credit.Montant = montant;
             await db.SaveChangesAsync(ct);
-            return Resultat.Succes(credit.Id);
+            return Result.Success(credit.Id);
         }, ct);
 
     /// <summary>Sets the amount a plan action receives from a credit.</summary>
-    public Task<Resultat> AllouerAsync(int creditId, string actionCode, decimal montant, CancellationToken ct = default) =>
+    public Task<Result> AllouerAsync(int creditId, string actionCode, decimal montant, CancellationToken ct = default) =>
         AvecReessaisAsync(async () =>
         {
             if (Euros.Verifier(montant, zeroAccepte: true) is { } invalide)
             {
-                return Resultat.Refus("Montant", invalide);
+                return Result.Failure("Montant", invalide);
             }
             var credit = await db.Set<Credit>().SingleOrDefaultAsync(c => c.Id == creditId, ct);
             if (credit is null)
             {
-                return Resultat.Refus("", "Ces crédits n'existent pas.");
+                return Result.Failure("", "Ces crédits n'existent pas.");
             }
             if (!await db.Set<ElementPlan>().AnyAsync(e => e.PlanCode == PlanService.PlanPrincipal && e.Code == actionCode, ct))
             {
-                return Resultat.Refus("ActionCode", $"L'action {actionCode} n'existe pas dans le plan.");
+                return Result.Failure("ActionCode", $"L'action {actionCode} n'existe pas dans le plan.");
             }
             var allocation = await db.Set<Allocation>().SingleOrDefaultAsync(a => a.CreditId == creditId && a.ActionCode == actionCode, ct);
             var autres = await SommeAsync(db.Set<Allocation>().Where(a => a.CreditId == creditId && a.ActionCode != actionCode).Select(a => a.Montant), ct);
             var disponible = credit.Montant - autres;
             if (montant > disponible)
             {
-                return Resultat.Refus("Montant", $"Montant refusé : il reste {Euros.Format(disponible)} à allouer sur les crédits {credit.Annee} ({Euros.Format(credit.Montant)} votés, {Euros.Format(autres)} déjà alloués aux autres actions).");
+                return Result.Failure("Montant", $"Montant refusé : il reste {Euros.Format(disponible)} à allouer sur les crédits {credit.Annee} ({Euros.Format(credit.Montant)} votés, {Euros.Format(autres)} déjà alloués aux autres actions).");
             }
             if (allocation is null)
             {
@@ -138,117 +138,117 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
                 var engage = await EngageAsync(allocation.Id, ct);
                 if (montant < engage)
                 {
-                    return Resultat.Refus("Montant", $"L'allocation ne peut pas descendre sous ce qui est déjà engagé ({Euros.Format(engage)}).");
+                    return Result.Failure("Montant", $"L'allocation ne peut pas descendre sous ce qui est déjà engagé ({Euros.Format(engage)}).");
                 }
                 allocation.Version++;
             }
             allocation.Montant = montant;
             credit.Version++;
             await db.SaveChangesAsync(ct);
-            return Resultat.Succes(allocation.Id);
+            return Result.Success(allocation.Id);
         }, ct);
 
     /// <summary>Commits money from an allocation to a beneficiary.</summary>
-    public Task<Resultat> EngagerAsync(int allocationId, decimal montant, string beneficiaire, string objet, DateOnly date,
+    public Task<Result> EngagerAsync(int allocationId, decimal montant, string beneficiaire, string objet, DateOnly date,
         string? reference = null, string? origine = null, CancellationToken ct = default) =>
         AvecReessaisAsync(async () =>
         {
             if (Euros.Verifier(montant, zeroAccepte: false) is { } invalide)
             {
-                return Resultat.Refus("Montant", invalide);
+                return Result.Failure("Montant", invalide);
             }
             var allocation = await db.Set<Allocation>().SingleOrDefaultAsync(a => a.Id == allocationId, ct);
             if (allocation is null)
             {
-                return Resultat.Refus("", "Cette allocation n'existe pas.");
+                return Result.Failure("", "Cette allocation n'existe pas.");
             }
             var annee = await db.Set<Credit>().Where(c => c.Id == allocation.CreditId).Select(c => c.Annee).SingleAsync(ct);
             if (date.Year != annee)
             {
-                return Resultat.Refus("Date", $"Un engagement sur les crédits {annee} est daté de l'exercice {annee} (du 01/01/{annee} au 31/12/{annee}).");
+                return Result.Failure("Date", $"Un engagement sur les crédits {annee} est daté de l'exercice {annee} (du 01/01/{annee} au 31/12/{annee}).");
             }
             var engage = await EngageAsync(allocationId, ct);
             var disponible = allocation.Montant - engage;
             if (montant > disponible)
             {
-                return Resultat.Refus("Montant", $"Montant refusé : il reste {Euros.Format(disponible)} disponibles sur l'allocation de l'action {allocation.ActionCode} ({Euros.Format(allocation.Montant)} alloués, {Euros.Format(engage)} déjà engagés).");
+                return Result.Failure("Montant", $"Montant refusé : il reste {Euros.Format(disponible)} disponibles sur l'allocation de l'action {allocation.ActionCode} ({Euros.Format(allocation.Montant)} alloués, {Euros.Format(engage)} déjà engagés).");
             }
             var engagement = new Engagement
             {
                 AllocationId = allocationId, Montant = montant, Beneficiaire = beneficiaire.Trim(), Objet = objet.Trim(), Date = date,
-                Reference = Textes.Nettoyer(reference), Origine = origine, Statut = StatutEngagement.Engage,
+                Reference = Texts.Clean(reference), Origine = origine, Statut = StatutEngagement.Engage,
             };
             db.Add(engagement);
             allocation.Version++;
             await db.SaveChangesAsync(ct);
-            return Resultat.Succes(engagement.Id);
+            return Result.Success(engagement.Id);
         }, ct);
 
     /// <summary>Cancels a commitment that nothing was paid on; its amount is available again.</summary>
-    public Task<Resultat> AnnulerEngagementAsync(int engagementId, string motif, CancellationToken ct = default) =>
+    public Task<Result> AnnulerEngagementAsync(int engagementId, string motif, CancellationToken ct = default) =>
         AvecReessaisAsync(async () =>
         {
             if (string.IsNullOrWhiteSpace(motif))
             {
-                return Resultat.Refus("Motif", "Indiquez le motif de l'annulation.");
+                return Result.Failure("Motif", "Indiquez le motif de l'annulation.");
             }
             var engagement = await db.Set<Engagement>().Include(e => e.Allocation).SingleOrDefaultAsync(e => e.Id == engagementId, ct);
             if (engagement is null)
             {
-                return Resultat.Refus("", "Cet engagement n'existe pas.");
+                return Result.Failure("", "Cet engagement n'existe pas.");
             }
             if (engagement.Statut == StatutEngagement.Annule)
             {
-                return Resultat.Refus("", "Cet engagement est déjà annulé.");
+                return Result.Failure("", "Cet engagement est déjà annulé.");
             }
             var mandate = await MandateAsync(engagementId, ct);
             if (mandate > 0)
             {
-                return Resultat.Refus("", $"Cet engagement ne peut pas être annulé : {Euros.Format(mandate)} ont déjà été mandatés.");
+                return Result.Failure("", $"Cet engagement ne peut pas être annulé : {Euros.Format(mandate)} ont déjà été mandatés.");
             }
             engagement.Statut = StatutEngagement.Annule;
             engagement.MotifAnnulation = motif.Trim();
             engagement.Version++;
             engagement.Allocation!.Version++;
             await db.SaveChangesAsync(ct);
-            return Resultat.Succes(engagement.Id);
+            return Result.Success(engagement.Id);
         }, ct);
 
     /// <summary>Records a payment against a commitment.</summary>
-    public Task<Resultat> MandaterAsync(int engagementId, decimal montant, DateOnly date, string? reference = null, CancellationToken ct = default) =>
+    public Task<Result> MandaterAsync(int engagementId, decimal montant, DateOnly date, string? reference = null, CancellationToken ct = default) =>
         AvecReessaisAsync(async () =>
         {
             if (Euros.Verifier(montant, zeroAccepte: false) is { } invalide)
             {
-                return Resultat.Refus("Montant", invalide);
+                return Result.Failure("Montant", invalide);
             }
             var engagement = await db.Set<Engagement>().SingleOrDefaultAsync(e => e.Id == engagementId, ct);
             if (engagement is null)
             {
-                return Resultat.Refus("", "Cet engagement n'existe pas.");
+                return Result.Failure("", "Cet engagement n'existe pas.");
             }
             if (engagement.Statut == StatutEngagement.Annule)
             {
-                return Resultat.Refus("", "Cet engagement est annulé : il ne peut plus être mandaté.");
+                return Result.Failure("", "Cet engagement est annulé : il ne peut plus être mandaté.");
             }
             if (date < engagement.Date)
             {
-                return Resultat.Refus("Date", $"Un mandatement ne peut pas précéder l'engagement du {engagement.Date:dd/MM/yyyy}.");
+                return Result.Failure("Date", $"Un mandatement ne peut pas précéder l'engagement du {engagement.Date:dd/MM/yyyy}.");
             }
             var mandate = await MandateAsync(engagementId, ct);
             var reste = engagement.Montant - mandate;
             if (montant > reste)
             {
-                return Resultat.Refus("Montant", $"Montant refusé : il reste {Euros.Format(reste)} à mandater sur cet engagement ({Euros.Format(engagement.Montant)} engagés, {Euros.Format(mandate)} déjà mandatés).");
+                return Result.Failure("Montant", $"Montant refusé : il reste {Euros.Format(reste)} à mandater sur cet engagement ({Euros.Format(engagement.Montant)} engagés, {Euros.Format(mandate)} déjà mandatés).");
             }
-            var mandat = new Mandatement { EngagementId = engagementId, Montant = montant, Date = date, Reference = Textes.Nettoyer(reference) };
+            var mandat = new Mandatement { EngagementId = engagementId, Montant = montant, Date = date, Reference = Texts.Clean(reference) };
             db.Add(mandat);
             engagement.Version++;
             await db.SaveChangesAsync(ct);
-            return Resultat.Succes(mandat.Id);
+            return Result.Success(mandat.Id);
         }, ct);
 
-    public DateOnly Aujourdhui => Platform.Web.Paris.Aujourdhui(time);
+    public DateOnly Today => Platform.Web.Paris.Today(time);
 
     private Task<decimal> EngageAsync(int allocationId, CancellationToken ct) =>
         SommeAsync(db.Set<Engagement>().Where(e => e.AllocationId == allocationId && e.Statut == StatutEngagement.Engage).Select(e => e.Montant), ct);
@@ -266,7 +266,7 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
     /// joins it: saved with the caller's changes, committed or rolled back with them; a conflict is then a refusal,
     /// which the caller answers by rolling back its whole step.
     /// </summary>
-    private async Task<Resultat> AvecReessaisAsync(Func<Task<Resultat>> mouvement, CancellationToken ct)
+    private async Task<Result> AvecReessaisAsync(Func<Task<Result>> mouvement, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)
         {
@@ -285,7 +285,7 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
             catch (Exception e) when (EstConflit(e))
             {
                 Oublier(avant);
-                return Resultat.Refus("", "Le budget vient d'être modifié par quelqu'un d'autre au même moment : rien n'a été enregistré, recommencez.");
+                return Result.Failure("", "Le budget vient d'être modifié par quelqu'un d'autre au même moment : rien n'a été enregistré, recommencez.");
             }
         }
         for (var essai = 1; ; essai++)

@@ -24,7 +24,7 @@ public sealed class BudgetSynthese(EgalisDbContext db)
         db.Set<Exercice>().OrderBy(e => e.Annee).Select(e => e.Annee).ToListAsync(ct);
 
     /// <summary>Four queries whatever the number of actions; amounts are added up here, identically on both databases.</summary>
-    public async Task<Annee?> ChargerAsync(int annee, CancellationToken ct = default)
+    public async Task<Annee?> LoadAsync(int annee, CancellationToken ct = default)
     {
         if (!await db.Set<Exercice>().AnyAsync(e => e.Annee == annee, ct))
         {

@@ -5,11 +5,11 @@ namespace Egalis.Web.Features.Budget;
 /// <summary>Amounts in euros as French readers write them: « 60 000,00 € ».</summary>
 public static class Euros
 {
-    private static readonly CultureInfo Francais = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public const decimal Maximum = 1_000_000_000m;
 
-    public static string Format(decimal montant) => montant.ToString("N2", Francais) + " €";
+    public static string Format(decimal montant) => montant.ToString("N2", French) + " €";
 
     /// <summary>Null when the amount is acceptable, else the French reason.</summary>
     public static string? Verifier(decimal montant, bool zeroAccepte)

@@ -11,7 +11,7 @@ public sealed class CompteModule : IModule
     {
         module.Seeder<ComptesDemo>("comptes-demo", after: ["roles", "territoires"]);
         module.Services.AddScoped<LienMotDePasse>();
-        module.Services.AddSingleton<Platform.Extensions.IDonneesPersonnelles, ComptesDonneesPersonnelles>();
+        module.Services.AddSingleton<Platform.Extensions.IPersonalDataDeclaration, ComptesPersonalData>();
     }
 
     public void Map(WebApplication app) => UseDoubleAuthentificationObligatoire(app);

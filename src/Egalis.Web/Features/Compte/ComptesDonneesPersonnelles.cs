@@ -9,13 +9,13 @@ namespace Egalis.Web.Features.Compte;
 /// Accounts: kept while active, then one year after their deactivation; then anonymised (name, address, scope, roles,
 /// second factor), so that what the person did stays in the register without naming them.
 /// </summary>
-public sealed class ComptesDonneesPersonnelles : IDonneesPersonnelles
+public sealed class ComptesPersonalData : IPersonalDataDeclaration
 {
     public string Donnees => "Nom, adresse électronique, rôle et périmètre des comptes";
     public string Finalite => "Accès sécurisé à la plateforme";
     public string Conservation => "Durée d'activité du compte, puis 1 an";
 
-    public async Task<string> PurgerAsync(EgalisDbContext db, DateTimeOffset maintenant, CancellationToken ct)
+    public async Task<string> PurgeAsync(EgalisDbContext db, DateTimeOffset maintenant, CancellationToken ct)
     {
         var limite = maintenant.AddYears(-1);
         var suffixe = "@" + Utilisateur.DomaineAnonyme.ToUpperInvariant();
@@ -37,6 +37,6 @@ public sealed class ComptesDonneesPersonnelles : IDonneesPersonnelles
         db.UserRoles.RemoveRange(await db.UserRoles.Where(r => ids.Contains(r.UserId)).ToListAsync(ct));
         db.UserTokens.RemoveRange(await db.UserTokens.Where(t => ids.Contains(t.UserId)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
-        return Platform.Text.Francais.Nombre(comptes.Count, "compte désactivé depuis plus d'un an anonymisé", "comptes désactivés depuis plus d'un an anonymisés");
+        return Platform.Text.French.Nombre(comptes.Count, "compte désactivé depuis plus d'un an anonymisé", "comptes désactivés depuis plus d'un an anonymisés");
     }
 }

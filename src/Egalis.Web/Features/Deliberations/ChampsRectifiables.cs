@@ -12,7 +12,7 @@ public static class ChampsRectifiables
 
     public sealed record Champ(string Code, string Libelle, Func<PointOrdreDuJour, string?> Lire, Action<PointOrdreDuJour, string?> Ecrire, bool Obligatoire, int Taille);
 
-    private static List<string> Lignes(string? texte) => Textes.Lignes(texte);
+    private static List<string> Lignes(string? texte) => Texts.Lines(texte);
 
     public static readonly IReadOnlyList<Champ> Tous =
     [
@@ -24,5 +24,5 @@ public static class ChampsRectifiables
         new("Articles", "Articles (un par ligne)", p => string.Join("\n", p.Articles), (p, v) => p.Articles = Lignes(v), false, TailleMax),
     ];
 
-    public static Champ? Trouver(string? code) => Tous.FirstOrDefault(c => c.Code == code);
+    public static Champ? Find(string? code) => Tous.FirstOrDefault(c => c.Code == code);
 }

@@ -15,18 +15,18 @@ public sealed class DeliberationsDemo : ISeeder
     [
         .. Enumerable.Range(2020, 6).Select(a => new ActeDemo("CM", new DateOnly(a, 12, 17), $"{a}_CM_{100 + a - 2020:000}",
             $"Budget primitif {a + 1} – crédits du plan de prévention et de lutte contre les discriminations", "7.1",
-            [(Budget.CreditCibleLien.TypeLien, (a + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), (Budget.LigneBudgetaireCibleLien.TypeLien, "D110-65748-552")])),
+            [(Budget.CreditLinkTarget.TypeLien, (a + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), (Budget.LigneBudgetaireLinkTarget.TypeLien, "D110-65748-552")])),
         new("CM", new DateOnly(2023, 6, 29), "2023_CM_045", "Bilan d'étape du plan de prévention et de lutte contre les discriminations", "8.5",
-            [(Plan.PlanCibleLien.TypeLien, Plan.PlanService.PlanPrincipal)]),
+            [(Plan.PlanLinkTarget.TypeLien, Plan.PlanService.PlanPrincipal)]),
         new("CT2", new DateOnly(2022, 3, 10), "2022_CT2_118", "Convention avec le CNFPT pour la formation des agents à la prévention des discriminations", "1.4",
-            [(Plan.ActionPlanCibleLien.TypeLien, "1.3")]),
+            [(Plan.ActionPlanLinkTarget.TypeLien, "1.3")]),
         new("CT1", new DateOnly(2024, 5, 23), "2024_CT1_071", "Soutien aux permanences d'aide aux victimes de discriminations", "7.5",
-            [(Plan.ActionPlanCibleLien.TypeLien, "2.2"), (Budget.CreditCibleLien.TypeLien, "2024")]),
+            [(Plan.ActionPlanLinkTarget.TypeLien, "2.2"), (Budget.CreditLinkTarget.TypeLien, "2024")]),
     ];
 
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
     {
-        if (!await Demonstration.ActiveAsync(db, services, ct) || await db.Set<PointOrdreDuJour>().AnyAsync(p => p.NumeroActe == Actes[0].Numero, ct))
+        if (!await Demo.IsActiveAsync(db, services, ct) || await db.Set<PointOrdreDuJour>().AnyAsync(p => p.NumeroActe == Actes[0].Numero, ct))
         {
             return;
         }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Deliberations;
 
 /// <summary>The register's decided acts, in the SCDL « délibérations » format.</summary>
-public sealed class DeliberationsJeuDeDonnees : IJeuDeDonnees
+public sealed class DeliberationsDataset : IOpenDataset
 {
     public string Titre => "Délibérations";
     public string Description => "Les actes délibérés des assemblées tenues sur la plateforme : date, matière, objet, votes, transmission à la préfecture. Les projets n'y figurent pas.";
@@ -17,5 +17,5 @@ public sealed class DeliberationsJeuDeDonnees : IJeuDeDonnees
     public Task<int> LignesAsync(EgalisDbContext db, CancellationToken ct) => db.Set<PointOrdreDuJour>().CountAsync(p => p.Delibere, ct);
 
     public Task<DateTimeOffset?> MisAJourAsync(EgalisDbContext db, CancellationToken ct) =>
-        DonneesOuvertes.DerniereModificationAsync(db, ct, typeof(PointOrdreDuJour), typeof(Seance), typeof(Rectification));
+        DonneesOuvertes.LastChangeAsync(db, ct, typeof(PointOrdreDuJour), typeof(Seance), typeof(Rectification));
 }

@@ -12,14 +12,14 @@ public enum TypeAssemblee
 }
 
 /// <summary>A deliberating body of the Métropole: its council, a conseil de territoire, the Bureau, a commission.</summary>
-public class Assemblee : Platform.Identity.IEnregistrementTerritorial
+public class Assemblee : Platform.Identity.ITerritorialRecord
 {
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Nom { get; set; }
     public TypeAssemblee Type { get; set; }
     public string? ConseilTerritoireCode { get; set; }
-    string? Platform.Identity.IEnregistrementTerritorial.CommuneCodeInsee => null;
+    string? Platform.Identity.ITerritorialRecord.CommuneCodeInsee => null;
 }
 
 /// <summary>An elected member, named as registers write it: « NOM Prénom ».</summary>

@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Deliberations;
 
 /// <summary>« Mon espace » of a secretariat: the decided acts of its assemblies not yet transmitted to the prefecture.</summary>
-public sealed class TransmissionsAFaire(EgalisDbContext db, PorteeSecretariat portee) : IContributionEspace
+public sealed class TransmissionsAFaire(EgalisDbContext db, PorteeSecretariat portee) : IEspaceContribution
 {
     private const int Affiches = 5;
 
-    public async Task<BlocEspace?> ChargerAsync(ClaimsPrincipal user, CancellationToken ct)
+    public async Task<BlocEspace?> LoadAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var assemblees = portee.Gerables(db.Set<Assemblee>(), user).Select(a => a.Id);
         if (!await assemblees.AnyAsync(ct))

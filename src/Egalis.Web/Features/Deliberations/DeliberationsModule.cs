@@ -16,15 +16,15 @@ public sealed class DeliberationsModule : IModule
             .Menu("Secrétariat", "/Deliberations/Pages/Gestion", 52, TenirLeSecretariat)
             .Seeder<DeliberationsSeeder>("deliberations", after: ["plan", "budget"])
             .Seeder<DeliberationsDemo>("demo-deliberations", after: ["deliberations", "demo-budget"]);
-        DeliberationsAudit.Declarer(module.Services);
+        DeliberationsAudit.Register(module.Services);
         module.Services.AddSingleton<MatieresActes>();
         module.Services.AddScoped<Registre>();
         module.Services.AddScoped<SecretariatService>();
         module.Services.AddScoped<PorteeSecretariat>();
-        module.Services.AddScoped<Platform.Extensions.IContributionEspace, TransmissionsAFaire>();
-        module.Services.AddScoped<Platform.Extensions.IJeuDeDonnees, DeliberationsJeuDeDonnees>();
-        module.Services.AddScoped<Platform.Fichiers.IProprietaireFichier, PiecesActe>();
-        module.Services.AddSingleton<Platform.Extensions.IDonneesPersonnelles, ActesDonneesPersonnelles>();
+        module.Services.AddScoped<Platform.Extensions.IEspaceContribution, TransmissionsAFaire>();
+        module.Services.AddScoped<Platform.Extensions.IOpenDataset, DeliberationsDataset>();
+        module.Services.AddScoped<Platform.Files.IFileOwner, PiecesActe>();
+        module.Services.AddSingleton<Platform.Extensions.IPersonalDataDeclaration, ActesPersonalData>();
     }
 
     public void Map(WebApplication app) => DeliberationsApi.Map(app);

@@ -118,9 +118,9 @@ public sealed class DeliberationsSeeder : ISeeder
         db.AddRange(excuses.Select(n => new Presence { PointId = acte.Id, MandatId = mandats[n].Id, Statut = StatutPresence.Excuse }));
         // Both acts concern the plan; the Métropole's also opens its budget line (article 3).
         db.AddRange(
-            new LienDeliberation { PointId = adoption.Id, Type = Plan.PlanCibleLien.TypeLien, Reference = Plan.PlanService.PlanPrincipal },
-            new LienDeliberation { PointId = adoption.Id, Type = Budget.LigneBudgetaireCibleLien.TypeLien, Reference = "D110-65748-552" },
-            new LienDeliberation { PointId = acte.Id, Type = Plan.PlanCibleLien.TypeLien, Reference = Plan.PlanService.PlanPrincipal });
+            new LienDeliberation { PointId = adoption.Id, Type = Plan.PlanLinkTarget.TypeLien, Reference = Plan.PlanService.PlanPrincipal },
+            new LienDeliberation { PointId = adoption.Id, Type = Budget.LigneBudgetaireLinkTarget.TypeLien, Reference = "D110-65748-552" },
+            new LienDeliberation { PointId = acte.Id, Type = Plan.PlanLinkTarget.TypeLien, Reference = Plan.PlanService.PlanPrincipal });
         await db.SaveChangesAsync(ct);
     }
 
@@ -133,8 +133,8 @@ public sealed class DeliberationsSeeder : ISeeder
 
 /// <summary>Kinds of records a deliberation can concern, for <see cref="LienDeliberation"/>.</summary>
 /// <summary>
-/// Links between acts. Links to other modules' records are typed by those modules (<c>ICibleLien</c>, for example
-/// <c>Plan.ActionPlanCibleLien.TypeLien</c>).
+/// Links between acts. Links to other modules' records are typed by those modules (<c>ILinkTarget</c>, for example
+/// <c>Plan.ActionPlanLinkTarget.TypeLien</c>).
 /// </summary>
 public static class LiensDeliberation
 {

@@ -17,82 +17,82 @@ public static class ExtraitPdf
         var p = acte.Point;
         var s = acte.Seance;
         var titre = $"Extrait du registre des délibérations – {acte.Assemblee.Nom}";
-        using var pdf = new RedacteurPdf(titre, profil.Nom, p.NumeroActe is null ? titre : $"Acte {p.NumeroActe}");
-        pdf.SousTitre(profil.Nom);
-        pdf.Titre("Extrait du registre des délibérations");
-        pdf.SousTitre(acte.Assemblee.Nom);
+        using var pdf = new PdfDocumentWriter(titre, profil.Nom, p.NumeroActe is null ? titre : $"Acte {p.NumeroActe}");
+        pdf.Subtitle(profil.Nom);
+        pdf.Title("Extrait du registre des délibérations");
+        pdf.Subtitle(acte.Assemblee.Nom);
         if (p.NumeroActe is not null)
         {
             pdf.Titre2(p.NumeroActe);
         }
-        pdf.Paragraphe($"OBJET : {(p.Theme is null ? "" : p.Theme + " - ")}{p.Objet}");
+        pdf.Paragraph($"OBJET : {(p.Theme is null ? "" : p.Theme + " - ")}{p.Objet}");
         if (matiere is not null)
         {
-            pdf.Paragraphe($"Matière : {p.MatiereCode} {matiere}");
+            pdf.Paragraph($"Matière : {p.MatiereCode} {matiere}");
         }
-        pdf.Paragraphe(Libelles.Reunion(s, acte.Assemblee));
+        pdf.Paragraph(Libelles.Reunion(s, acte.Assemblee));
         if (listes.Presents.Count > 0)
         {
-            pdf.Paragraphe($"Etaient Présents : {string.Join(" – ", listes.Presents)}");
-            pdf.Paragraphe($"Étai(en)t excusé(es) avec pouvoir donné conformément aux dispositions de l'article L. 2121-20 du Code Général des Collectivités Territoriales : {(listes.Pouvoirs.Count == 0 ? "néant" : string.Join(" – ", listes.Pouvoirs))}");
-            pdf.Paragraphe($"Étai(en)t excusé(es) sans pouvoir : {(listes.Excuses.Count == 0 ? "néant" : string.Join(" – ", listes.Excuses))}");
+            pdf.Paragraph($"Etaient Présents : {string.Join(" – ", listes.Presents)}");
+            pdf.Paragraph($"Étai(en)t excusé(es) avec pouvoir donné conformément aux dispositions de l'article L. 2121-20 du Code Général des Collectivités Territoriales : {(listes.Pouvoirs.Count == 0 ? "néant" : string.Join(" – ", listes.Pouvoirs))}");
+            pdf.Paragraph($"Étai(en)t excusé(es) sans pouvoir : {(listes.Excuses.Count == 0 ? "néant" : string.Join(" – ", listes.Excuses))}");
             if (listes.Absents.Count > 0)
             {
-                pdf.Paragraphe($"Étai(en)t absent(s) : {string.Join(" – ", listes.Absents)}");
+                pdf.Paragraph($"Étai(en)t absent(s) : {string.Join(" – ", listes.Absents)}");
             }
-            pdf.Paragraphe($"Membres en exercice : {acte.MembresEnExercice} – présents : {acte.Presents} – représentés : {acte.Representes} – absents : {acte.Absents}.");
+            pdf.Paragraph($"Membres en exercice : {acte.MembresEnExercice} – présents : {acte.Presents} – représentés : {acte.Representes} – absents : {acte.Absents}.");
         }
         if (listes.Secretaire is not null)
         {
-            pdf.Paragraphe($"Secrétaire de séance : {listes.Secretaire}");
+            pdf.Paragraph($"Secrétaire de séance : {listes.Secretaire}");
         }
         if (listes.Rapporteur is not null)
         {
-            pdf.Paragraphe($"{listes.Rapporteur} donne lecture du rapport ci-joint.");
+            pdf.Paragraph($"{listes.Rapporteur} donne lecture du rapport ci-joint.");
         }
         if (!string.IsNullOrWhiteSpace(p.Rapport))
         {
             pdf.Titre1("Rapport");
-            foreach (var paragraphe in Textes.Paragraphes(p.Rapport))
+            foreach (var paragraphe in Texts.Paragraphs(p.Rapport))
             {
-                pdf.Paragraphe(Textes.SansBalises(paragraphe));
+                pdf.Paragraph(Texts.WithoutMarkup(paragraphe));
             }
         }
         if (p.Visas.Count > 0)
         {
-            pdf.Paragraphe("Vu");
-            pdf.Liste(p.Visas.Select(Textes.SansBalises));
+            pdf.Paragraph("Vu");
+            pdf.List(p.Visas.Select(Texts.WithoutMarkup));
         }
         if (p.Considerants.Count > 0)
         {
-            pdf.Paragraphe("Considérant");
-            pdf.Liste(p.Considerants.Select(Textes.SansBalises));
+            pdf.Paragraph("Considérant");
+            pdf.List(p.Considerants.Select(Texts.WithoutMarkup));
         }
         if (p.Articles.Count > 0)
         {
             pdf.Titre2("Délibère");
             for (var i = 0; i < p.Articles.Count; i++)
             {
-                pdf.Paragraphe($"Article {i + 1} : {Textes.SansBalises(p.Articles[i])}");
+                pdf.Paragraph($"Article {i + 1} : {Texts.WithoutMarkup(p.Articles[i])}");
             }
         }
         if (p.Genre == GenrePoint.PriseActe)
         {
             pdf.Titre2("Décision");
-            pdf.Paragraphe(p.TextePriseActe ?? "Après avoir pris connaissance du rapport, l'assemblée en prend acte.");
+            pdf.Paragraph(p.TextePriseActe ?? "Après avoir pris connaissance du rapport, l'assemblée en prend acte.");
         }
         else if (acte.Scrutin is { } scrutin)
         {
-            pdf.Paragraphe($"Résultat du vote{(scrutin.Secret ? " (scrutin secret)" : "")} : pour {scrutin.Pour}, contre {scrutin.Contre}, abstentions {scrutin.Abstention}, ne prennent pas part {scrutin.NePrendPasPart}. " +
+            pdf.Paragraph($"Résultat du vote{(scrutin.Secret ? " (scrutin secret)" : "")} : pour {scrutin.Pour}, contre {scrutin.Contre}, abstentions {scrutin.Abstention}, ne prennent pas part {scrutin.NePrendPasPart}. " +
                 $"La délibération est {Libelles.Resultat(acte.Resultat)}.");
         }
         else if (acte.Resultat is not null)
         {
-            pdf.Paragraphe($"La délibération est {Libelles.Resultat(acte.Resultat)}.");
+            pdf.Paragraph($"La délibération est {Libelles.Resultat(acte.Resultat)}.");
         }
         if (p.DateSignature is not null || listes.President is not null)
         {
-            pdf.Paragraphe((listes.President, p.DateSignature) switch
+            pdf.Paragraph((listes.President, p.DateSignature) switch
             {
                 ({ } president, { } date) => $"Signé par {president}, le {date:d MMMM yyyy}.",
                 ({ } president, null) => $"Signé par {president}.",
@@ -103,27 +103,27 @@ public static class ExtraitPdf
         if (acte.ActesId is not null && p.DateTransmission is not null)
         {
             pdf.Titre2("Accusé de réception en préfecture");
-            pdf.Paragraphe(acte.ActesId);
-            pdf.Paragraphe($"Date de télétransmission : {p.DateTransmission:dd/MM/yyyy}");
+            pdf.Paragraph(acte.ActesId);
+            pdf.Paragraph($"Date de télétransmission : {p.DateTransmission:dd/MM/yyyy}");
             if (p.DateAccuse is not null)
             {
-                pdf.Paragraphe($"Date de réception préfecture : {p.DateAccuse:dd/MM/yyyy}");
+                pdf.Paragraph($"Date de réception préfecture : {p.DateAccuse:dd/MM/yyyy}");
             }
         }
         foreach (var r in relations)
         {
-            pdf.Paragraphe($"{r.Libelle} {r.NumeroActe ?? "sans numéro"} du {r.Date:dd/MM/yyyy}.");
+            pdf.Paragraph($"{r.Libelle} {r.NumeroActe ?? "sans numéro"} du {r.Date:dd/MM/yyyy}.");
         }
         if (rectifications.Count > 0)
         {
             pdf.Titre2("Rectifications d'erreur matérielle");
             foreach (var r in rectifications)
             {
-                var champ = ChampsRectifiables.Trouver(r.Champ)?.Libelle ?? r.Champ;
-                pdf.Paragraphe($"{champ} rectifié le {Paris.Heure(r.Quand)} par {r.Auteur}. Motif : {r.Motif}");
-                pdf.Paragraphe($"Texte antérieur : {Textes.SansBalises(r.AncienneValeur ?? "(vide)")}");
+                var champ = ChampsRectifiables.Find(r.Champ)?.Libelle ?? r.Champ;
+                pdf.Paragraph($"{champ} rectifié le {Paris.Display(r.Quand)} par {r.Auteur}. Motif : {r.Motif}");
+                pdf.Paragraph($"Texte antérieur : {Texts.WithoutMarkup(r.AncienneValeur ?? "(vide)")}");
             }
         }
-        return pdf.Enregistrer();
+        return pdf.Save();
     }
 }

@@ -19,7 +19,7 @@ public static partial class LecteurDeliberation
         string? Secretaire, string? Rapporteur, bool PriseActe, DateOnly? DateSignature, DateOnly? DateTransmission, DateOnly? DateAccuse,
         IReadOnlyList<string> NonLus);
 
-    private static readonly CultureInfo Francais = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>The longest text read: an extract of the register is far shorter.</summary>
     public const int TailleMaximale = 200_000;
@@ -158,8 +158,8 @@ public static partial class LecteurDeliberation
         var mots = texte.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return mots.Length is >= 2 and <= 6
             && mots.All(m => Regex.IsMatch(m, @"^[\p{L}][\p{L}'\-\.]*$"))
-            && mots.Any(m => m.Length > 1 && m == m.ToUpper(Francais) && m.Any(char.IsLetter))
-            && mots.Any(m => m != m.ToUpper(Francais));
+            && mots.Any(m => m.Length > 1 && m == m.ToUpper(French) && m.Any(char.IsLetter))
+            && mots.Any(m => m != m.ToUpper(French));
     }
 
     private static string Nettoyer(string nom) => Regex.Replace(nom.Trim(), @"\s+", " ");

@@ -24,8 +24,8 @@ public static partial class Libelles
     {
         var feminin = a.Nom.StartsWith("Commission", StringComparison.OrdinalIgnoreCase);
         var lieu = s.Lieu is null ? "" : CommencePreposition().IsMatch(s.Lieu) ? $" {s.Lieu}" : $" (lieu : {s.Lieu})";
-        return $"Le {s.Date.ToString("d MMMM yyyy", Francais.Culture)}, {(feminin ? "la" : "le")} {a.Nom} s'est réuni{(feminin ? "e" : "")}{lieu}" +
-            $"{(s.DateConvocation is null ? "" : $", sur la convocation qui lui a été adressée le {s.DateConvocation.Value.ToString("d MMMM yyyy", Francais.Culture)}")}" +
+        return $"Le {s.Date.ToString("d MMMM yyyy", French.Culture)}, {(feminin ? "la" : "le")} {a.Nom} s'est réuni{(feminin ? "e" : "")}{lieu}" +
+            $"{(s.DateConvocation is null ? "" : $", sur la convocation qui lui a été adressée le {s.DateConvocation.Value.ToString("d MMMM yyyy", French.Culture)}")}" +
             $"{(s.FondementConvocation is null ? "" : $", conformément à l'{s.FondementConvocation}")}.";
     }
 

@@ -26,7 +26,7 @@ public static class OpenDataDeliberations
             var actes = await registre.ListeAsync(ct: requete.HttpContext.RequestAborted);
             // The collectivité as its profile names it (COLL_NOM, COLL_SIRET), and its département's prefecture.
             var (siret, nom, prefecture) = (profil.Siret, profil.Nom, "PREF" + profil.Departement);
-            var baseUrl = Platform.Web.Hebergement.BaseDesLiens(configuration, requete);
+            var baseUrl = Platform.Web.Hosting.BaseDesLiens(configuration, requete);
             await using var ecrivain = new StreamWriter(flux, new UTF8Encoding(false));
             await using var csv = new CsvWriter(ecrivain, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
             foreach (var c in Colonnes)
@@ -42,14 +42,14 @@ public static class OpenDataDeliberations
                 string[] ligne =
                 [
                     nom, siret, IdentifiantInterne(a), a.Seance.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    a.Point.MatiereCode, matieres.NomScdl(a.Point.MatiereCode) ?? "", Textes.SansBalises(a.Point.Objet), "", "",
+                    a.Point.MatiereCode, matieres.NomScdl(a.Point.MatiereCode) ?? "", Texts.WithoutMarkup(a.Point.Objet), "", "",
                     prefDate == "" ? "" : prefecture, prefDate,
                     Entier(d?.Effectif), Entier(d?.Reel), Entier(d?.Pour), Entier(d?.Contre), Entier(d?.Abstention),
                     $"{baseUrl}/deliberations/acte/{a.Point.Id}",
                 ];
                 foreach (var valeur in ligne)
                 {
-                    csv.WriteField(Platform.Exports.Tableur.Neutraliser(valeur));
+                    csv.WriteField(Platform.Exports.Spreadsheet.Neutralise(valeur));
                 }
                 await csv.NextRecordAsync();
             }

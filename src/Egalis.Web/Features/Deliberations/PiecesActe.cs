@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Egalis.Web.Platform.Data;
-using Egalis.Web.Platform.Fichiers;
+using Egalis.Web.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Deliberations;
@@ -9,7 +9,7 @@ namespace Egalis.Web.Features.Deliberations;
 /// The files of an act (its signed scan, its annexes): public once the assembly has decided, like the act itself;
 /// before, only its secretariat reads them.
 /// </summary>
-public sealed class PiecesActe(EgalisDbContext db, PorteeSecretariat portee) : IProprietaireFichier
+public sealed class PiecesActe(EgalisDbContext db, PorteeSecretariat portee) : IFileOwner
 {
     public const string TypeProprietaire = "acte";
     public const long TailleMax = 10 * 1024 * 1024;

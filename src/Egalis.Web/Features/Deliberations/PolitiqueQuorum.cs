@@ -34,7 +34,7 @@ public sealed record PolitiqueQuorum(
 
     public static readonly IReadOnlyList<PolitiqueQuorum> Toutes = [DroitCommun, RegimeTemporaire2020];
 
-    public static PolitiqueQuorum? Trouver(string? code) => Toutes.FirstOrDefault(p => p.Code == code);
+    public static PolitiqueQuorum? Find(string? code) => Toutes.FirstOrDefault(p => p.Code == code);
 
     /// <summary>The smallest number of members (counted as the policy says) that makes quorum.</summary>
     public int Seuil(int membresEnExercice)

@@ -28,14 +28,14 @@ public sealed class Registre(EgalisDbContext db, Platform.Collectivite.ProfilCol
     }
 
     public Task<List<Acte>> ListeAsync(string? assemblee = null, int? annee = null, int? pointId = null, string? numeroActe = null, bool inclureProjets = false, CancellationToken ct = default) =>
-        ChargerAsync(Filtrer(assemblee, annee, pointId is null ? null : [pointId.Value], numeroActe, inclureProjets), ct);
+        LoadAsync(Filtrer(assemblee, annee, pointId is null ? null : [pointId.Value], numeroActe, inclureProjets), ct);
 
     /// <summary>One page of the register, paged by the database, with the total count.</summary>
     public async Task<(List<Acte> Actes, Pagination Page)> PageAsync(string? assemblee, int? annee, int? page, int taille, CancellationToken ct = default)
     {
         var requete = Filtrer(assemblee, annee, null, null, inclureProjets: false);
-        var pagination = Pager.Paginer(await requete.CountAsync(ct), page, taille);
-        return (await ChargerAsync(pagination.Appliquer(requete), ct), pagination);
+        var pagination = Pager.Paginate(await requete.CountAsync(ct), page, taille);
+        return (await LoadAsync(pagination.Apply(requete), ct), pagination);
     }
 
     private IQueryable<PointOrdreDuJour> Filtrer(string? assemblee, int? annee, IReadOnlyCollection<int>? pointIds, string? numeroActe, bool inclureProjets)
@@ -67,7 +67,7 @@ public sealed class Registre(EgalisDbContext db, Platform.Collectivite.ProfilCol
     }
 
     /// <summary>Adds attendance counts, quorum and result to the acts, in two more queries for the whole list.</summary>
-    private async Task<List<Acte>> ChargerAsync(IQueryable<PointOrdreDuJour> requete, CancellationToken ct)
+    private async Task<List<Acte>> LoadAsync(IQueryable<PointOrdreDuJour> requete, CancellationToken ct)
     {
         var points = await requete.ToListAsync(ct);
         var ids = points.Select(p => p.Id).ToList();
@@ -89,7 +89,7 @@ public sealed class Registre(EgalisDbContext db, Platform.Collectivite.ProfilCol
             if (presents is not null && enExercice > 0)
             {
                 // A session convened again after a failed quorum deliberates without quorum.
-                quorum = seance.SeanceInitialeId is not null || (PolitiqueQuorum.Trouver(seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun).Evaluer(enExercice, presents.Value, representes ?? 0).Atteint;
+                quorum = seance.SeanceInitialeId is not null || (PolitiqueQuorum.Find(seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun).Evaluer(enExercice, presents.Value, representes ?? 0).Atteint;
             }
             var acte = new Acte(p, seance, seance.Assemblee!, enExercice == 0 ? null : enExercice, presents, representes,
                 presents is null || enExercice == 0 ? null : enExercice - presents.Value - (representes ?? 0), quorum, null);
@@ -104,7 +104,7 @@ public sealed class Registre(EgalisDbContext db, Platform.Collectivite.ProfilCol
         var types = cibles.Select(c => c.Type).Distinct().ToList();
         var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => types.Contains(l.Type)).ToListAsync(ct);
         var ids = liens.Where(l => cibles.Contains((l.Type, l.Reference))).Select(l => l.PointId).Distinct().ToList();
-        return ids.Count == 0 ? [] : (await ChargerAsync(Filtrer(null, null, ids, null, inclureProjets: false), ct)).OrderBy(a => a.Seance.Date).ToList();
+        return ids.Count == 0 ? [] : (await LoadAsync(Filtrer(null, null, ids, null, inclureProjets: false), ct)).OrderBy(a => a.Seance.Date).ToList();
     }
 
     /// <summary>An act withdrawn or replaced by a later one, or withdrawing or replacing an earlier one: both ends of the link.</summary>

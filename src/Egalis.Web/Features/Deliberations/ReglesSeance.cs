@@ -28,7 +28,7 @@ public static class ReglesPresence
             {
                 if (l.MandataireId is null)
                 {
-                    erreurs.Add((l.MandatId, $"Indiquez qui porte le pouvoir {Francais.De(l.Nom)}, marqué « représenté »."));
+                    erreurs.Add((l.MandatId, $"Indiquez qui porte le pouvoir {French.De(l.Nom)}, marqué « représenté »."));
                 }
                 else if (l.MandataireId == l.MandatId)
                 {
@@ -36,15 +36,15 @@ public static class ReglesPresence
                 }
                 else if (!parId.TryGetValue(l.MandataireId.Value, out var mandataire))
                 {
-                    erreurs.Add((l.MandatId, $"Le porteur du pouvoir {Francais.De(l.Nom)} n'est pas membre de l'assemblée."));
+                    erreurs.Add((l.MandatId, $"Le porteur du pouvoir {French.De(l.Nom)} n'est pas membre de l'assemblée."));
                 }
                 else if (mandataire.Statut != StatutPresence.Present)
                 {
-                    erreurs.Add((l.MandatId, $"Le pouvoir {Francais.De(l.Nom)} ne peut être porté que par un membre présent : {mandataire.Nom} n'est pas marqué « présent »."));
+                    erreurs.Add((l.MandatId, $"Le pouvoir {French.De(l.Nom)} ne peut être porté que par un membre présent : {mandataire.Nom} n'est pas marqué « présent »."));
                 }
                 if (seancesDejaCouvertes?.GetValueOrDefault(l.MandatId) is int deja && deja >= politique.SeancesParPouvoir)
                 {
-                    erreurs.Add((l.MandatId, $"Le pouvoir {Francais.De(l.Nom)} a déjà servi pour {deja} séances consécutives : il en couvre {politique.SeancesParPouvoir} au plus, un nouveau pouvoir est nécessaire."));
+                    erreurs.Add((l.MandatId, $"Le pouvoir {French.De(l.Nom)} a déjà servi pour {deja} séances consécutives : il en couvre {politique.SeancesParPouvoir} au plus, un nouveau pouvoir est nécessaire."));
                 }
             }
             else if (l.MandataireId is not null)

@@ -15,7 +15,7 @@ namespace Egalis.Web.Features.Deliberations;
 /// the data layer. An item is a draft until the assembly has decided; a signed act no longer changes,
 /// except by a recorded rectification of a material error.
 /// </summary>
-public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider time, Workflows workflows, Platform.Extensions.CiblesLiens cibles)
+public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider time, Workflows workflows, Platform.Extensions.LinkTargets cibles)
 {
     public sealed record NouvelleSeance(int AssembleeId, DateOnly Date, string? Lieu, DateOnly? DateConvocation, string PolitiqueCode,
         int? PresidentMandatId, int? SecretaireMandatId, int? SeanceInitialeId);
@@ -31,7 +31,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     /// <summary>An imported act can be undone during this many days (a wrong text or assembly); after that it is part of the register.</summary>
     public const int JoursAnnulationImport = 7;
 
-    private DateOnly Aujourdhui => Paris.Aujourdhui(time);
+    private DateOnly Today => Paris.Today(time);
 
     /// <summary>Why a signed act refuses a change, with what can be done instead.</summary>
     public static string MessageActeSigne(string quoi) =>
@@ -43,29 +43,29 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             .OrderBy(m => m.Elu!.Nom).ToListAsync(ct);
 
     /// <summary>Saves, turning a concurrent change or a duplicate into a French message rather than an error page.</summary>
-    private async Task<Resultat> SauverAsync(int? id, CancellationToken ct, string? doublon = null)
+    private async Task<Result> SauverAsync(int? id, CancellationToken ct, string? doublon = null)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return Resultat.Succes(id);
+            return Result.Success(id);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Resultat.Refus(("", "Quelqu'un vient de modifier cet enregistrement en même temps que vous : rechargez la page pour voir ce qui a été enregistré, puis recommencez si besoin."));
+            return Result.Failure(("", "Quelqu'un vient de modifier cet enregistrement en même temps que vous : rechargez la page pour voir ce qui a été enregistré, puis recommencez si besoin."));
         }
-        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return Resultat.Refus(("", doublon ?? "Cet enregistrement vient d'être fait par quelqu'un d'autre, ou entre en conflit avec un autre : rechargez la page pour voir ce qui a été enregistré."));
+            return Result.Failure(("", doublon ?? "Cet enregistrement vient d'être fait par quelqu'un d'autre, ou entre en conflit avec un autre : rechargez la page pour voir ce qui a été enregistré."));
         }
     }
 
     private List<(string, string)> VerifierDatesSeance(DateOnly date, DateOnly? convocation)
     {
         var erreurs = new List<(string, string)>();
-        var limite = Aujourdhui.AddYears(2);
+        var limite = Today.AddYears(2);
         if (date < DatePlancher || date > limite)
         {
             erreurs.Add(("Date", $"La date de la séance doit être comprise entre le {DatePlancher:dd/MM/yyyy} et le {limite:dd/MM/yyyy}."));
@@ -81,14 +81,14 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         return erreurs;
     }
 
-    public async Task<Resultat> CreerSeanceAsync(NouvelleSeance s, CancellationToken ct)
+    public async Task<Result> CreerSeanceAsync(NouvelleSeance s, CancellationToken ct)
     {
         var erreurs = VerifierDatesSeance(s.Date, s.DateConvocation);
         if (!await db.Set<Assemblee>().AnyAsync(a => a.Id == s.AssembleeId, ct))
         {
             erreurs.Add(("AssembleeId", "Choisissez une assemblée de la liste."));
         }
-        if (PolitiqueQuorum.Trouver(s.PolitiqueCode) is null)
+        if (PolitiqueQuorum.Find(s.PolitiqueCode) is null)
         {
             erreurs.Add(("PolitiqueCode", "Choisissez un régime de quorum de la liste."));
         }
@@ -98,7 +98,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs);
+            return new Result(false, erreurs);
         }
         var membres = await MembresEnExerciceAsync(s.AssembleeId, s.Date, ct);
         if (s.PresidentMandatId is { } president && membres.All(m => m.Id != president))
@@ -116,24 +116,24 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             {
                 erreurs.Add(("SeanceInitialeId", "La séance initiale doit être une séance de la même assemblée."));
             }
-            else if (ReglesReconvocation.Verifier(initiale.Date, s.Date, PolitiqueQuorum.Trouver(initiale.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun) is { } message)
+            else if (ReglesReconvocation.Verifier(initiale.Date, s.Date, PolitiqueQuorum.Find(initiale.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun) is { } message)
             {
                 erreurs.Add(("Date", message));
             }
         }
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs);
+            return new Result(false, erreurs);
         }
         var seance = new Seance
         {
-            AssembleeId = s.AssembleeId, Date = s.Date, Lieu = Textes.Nettoyer(s.Lieu), DateConvocation = s.DateConvocation,
+            AssembleeId = s.AssembleeId, Date = s.Date, Lieu = Texts.Clean(s.Lieu), DateConvocation = s.DateConvocation,
             FondementConvocation = "article L.5211-1 du Code Général des Collectivités Territoriales", PolitiqueCode = s.PolitiqueCode,
             PresidentMandatId = s.PresidentMandatId, SecretaireMandatId = s.SecretaireMandatId, SeanceInitialeId = s.SeanceInitialeId,
         };
         db.Add(seance);
         var resultat = await SauverAsync(null, ct);
-        return resultat.Ok ? Resultat.Succes(seance.Id) : resultat;
+        return resultat.Ok ? Result.Success(seance.Id) : resultat;
     }
 
     /// <summary>The session's acts already decided: once one is, the session's date, place and rules no longer change.</summary>
@@ -141,19 +141,19 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         db.Set<PointOrdreDuJour>().AnyAsync(p => p.SeanceId == seanceId && p.Delibere, ct);
 
     /// <summary>Corrects a session's date, place, convocation or quorum rules, until one of its items is decided.</summary>
-    public async Task<Resultat> ModifierSeanceAsync(int seanceId, DateOnly date, string? lieu, DateOnly? convocation, string politiqueCode, CancellationToken ct)
+    public async Task<Result> ModifierSeanceAsync(int seanceId, DateOnly date, string? lieu, DateOnly? convocation, string politiqueCode, CancellationToken ct)
     {
         var seance = await db.Set<Seance>().SingleOrDefaultAsync(s => s.Id == seanceId, ct);
         if (seance is null)
         {
-            return Resultat.Refus(("", "Cette séance n'existe pas."));
+            return Result.Failure(("", "Cette séance n'existe pas."));
         }
         if (await SeanceDelibereeAsync(seanceId, ct))
         {
-            return Resultat.Refus(("", "L'assemblée a déjà délibéré lors de cette séance : sa date, son lieu et son régime de quorum ne se modifient plus."));
+            return Result.Failure(("", "L'assemblée a déjà délibéré lors de cette séance : sa date, son lieu et son régime de quorum ne se modifient plus."));
         }
         var erreurs = VerifierDatesSeance(date, convocation);
-        if (PolitiqueQuorum.Trouver(politiqueCode) is null)
+        if (PolitiqueQuorum.Find(politiqueCode) is null)
         {
             erreurs.Add(("PolitiqueCode", "Choisissez un régime de quorum de la liste."));
         }
@@ -174,34 +174,34 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
                 erreurs.Add(("Date", $"Des membres désignés pour cette séance ne sont pas en exercice le {date:dd/MM/yyyy} : changez d'abord le président, le secrétaire, les rapporteurs ou les présences."));
             }
             if (seance.SeanceInitialeId is { } initialeId && await db.Set<Seance>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == initialeId, ct) is { } initiale
-                && ReglesReconvocation.Verifier(initiale.Date, date, PolitiqueQuorum.Trouver(initiale.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun) is { } message)
+                && ReglesReconvocation.Verifier(initiale.Date, date, PolitiqueQuorum.Find(initiale.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun) is { } message)
             {
                 erreurs.Add(("Date", message));
             }
         }
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs);
+            return new Result(false, erreurs);
         }
-        (seance.Date, seance.Lieu, seance.DateConvocation, seance.PolitiqueCode) = (date, Textes.Nettoyer(lieu), convocation, politiqueCode);
+        (seance.Date, seance.Lieu, seance.DateConvocation, seance.PolitiqueCode) = (date, Texts.Clean(lieu), convocation, politiqueCode);
         return await SauverAsync(seanceId, ct);
     }
 
     /// <summary>Deletes a session and its agenda, until one of its items is decided.</summary>
-    public async Task<Resultat> SupprimerSeanceAsync(int seanceId, CancellationToken ct)
+    public async Task<Result> SupprimerSeanceAsync(int seanceId, CancellationToken ct)
     {
         var seance = await db.Set<Seance>().SingleOrDefaultAsync(s => s.Id == seanceId, ct);
         if (seance is null)
         {
-            return Resultat.Refus(("", "Cette séance n'existe pas."));
+            return Result.Failure(("", "Cette séance n'existe pas."));
         }
         if (await SeanceDelibereeAsync(seanceId, ct))
         {
-            return Resultat.Refus(("", "L'assemblée a délibéré lors de cette séance : elle reste au registre."));
+            return Result.Failure(("", "L'assemblée a délibéré lors de cette séance : elle reste au registre."));
         }
         if (await db.Set<Seance>().AnyAsync(s => s.SeanceInitialeId == seanceId, ct))
         {
-            return Resultat.Refus(("", "Une autre séance a été convoquée à nouveau après celle-ci : supprimez d'abord cette nouvelle séance."));
+            return Result.Failure(("", "Une autre séance a été convoquée à nouveau après celle-ci : supprimez d'abord cette nouvelle séance."));
         }
         db.Remove(seance);
         await SupprimerPiecesAsync(await db.Set<PointOrdreDuJour>().Where(p => p.SeanceId == seanceId).Select(p => p.Id).ToListAsync(ct), ct);
@@ -212,19 +212,19 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     private async Task SupprimerPiecesAsync(IReadOnlyCollection<int> pointIds, CancellationToken ct)
     {
         var cles = pointIds.Select(PiecesActe.Cle).ToList();
-        db.RemoveRange(await db.Set<Platform.Fichiers.Fichier>().Where(f => f.ProprietaireType == PiecesActe.TypeProprietaire && cles.Contains(f.ProprietaireId)).ToListAsync(ct));
+        db.RemoveRange(await db.Set<Platform.Files.StoredFile>().Where(f => f.ProprietaireType == PiecesActe.TypeProprietaire && cles.Contains(f.ProprietaireId)).ToListAsync(ct));
     }
 
-    public async Task<Resultat> DefinirBureauAsync(int seanceId, int? president, int? secretaire, CancellationToken ct)
+    public async Task<Result> DefinirBureauAsync(int seanceId, int? president, int? secretaire, CancellationToken ct)
     {
         var seance = await db.Set<Seance>().SingleOrDefaultAsync(s => s.Id == seanceId, ct);
         if (seance is null)
         {
-            return Resultat.Refus(("", "Cette séance n'existe pas."));
+            return Result.Failure(("", "Cette séance n'existe pas."));
         }
         if (await db.Set<PointOrdreDuJour>().AnyAsync(p => p.SeanceId == seanceId && (p.DateSignature != null || p.Transmission != StatutTransmission.ATransmettre), ct))
         {
-            return Resultat.Refus(("", "Un acte de cette séance est signé : son président et son secrétaire ne se modifient plus."));
+            return Result.Failure(("", "Un acte de cette séance est signé : son président et son secrétaire ne se modifient plus."));
         }
         var membres = await MembresEnExerciceAsync(seance.AssembleeId, seance.Date, ct);
         var erreurs = new List<(string, string)>();
@@ -238,7 +238,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs);
+            return new Result(false, erreurs);
         }
         (seance.PresidentMandatId, seance.SecretaireMandatId) = (president, secretaire);
         return await SauverAsync(seanceId, ct);
@@ -307,47 +307,47 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
 
     private static void Appliquer(PointOrdreDuJour point, NouveauPoint p)
     {
-        (point.Rang, point.NumeroRapport, point.Theme, point.Objet, point.RapporteurMandatId) = (p.Rang, Textes.Nettoyer(p.NumeroRapport), Textes.Nettoyer(p.Theme), p.Objet.Trim(), p.RapporteurMandatId);
-        (point.MatiereCode, point.NatureCode, point.Genre, point.Rapport, point.NumeroActe) = (p.MatiereCode, p.NatureCode, p.Genre, Textes.Nettoyer(p.Rapport), p.NumeroActe);
+        (point.Rang, point.NumeroRapport, point.Theme, point.Objet, point.RapporteurMandatId) = (p.Rang, Texts.Clean(p.NumeroRapport), Texts.Clean(p.Theme), p.Objet.Trim(), p.RapporteurMandatId);
+        (point.MatiereCode, point.NatureCode, point.Genre, point.Rapport, point.NumeroActe) = (p.MatiereCode, p.NatureCode, p.Genre, Texts.Clean(p.Rapport), p.NumeroActe);
         point.Considerants = [.. p.Considerants];
         point.Articles = [.. p.Articles];
         point.TextePriseActe = p.Genre == GenrePoint.PriseActe ? point.TextePriseActe ?? "Après avoir pris connaissance du rapport, l'assemblée en prend acte." : null;
     }
 
-    public async Task<Resultat> AjouterPointAsync(NouveauPoint p, MatieresActes matieres, CancellationToken ct)
+    public async Task<Result> AjouterPointAsync(NouveauPoint p, MatieresActes matieres, CancellationToken ct)
     {
         var seance = await db.Set<Seance>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == p.SeanceId, ct);
         if (seance is null)
         {
-            return Resultat.Refus(("SeanceId", "Cette séance n'existe pas."));
+            return Result.Failure(("SeanceId", "Cette séance n'existe pas."));
         }
         var erreurs = await VerifierPointAsync(p, seance, null, matieres, ct);
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs);
+            return new Result(false, erreurs);
         }
         var point = new PointOrdreDuJour { SeanceId = p.SeanceId, Objet = "", MatiereCode = p.MatiereCode, Transmission = StatutTransmission.ATransmettre };
         Appliquer(point, p);
         db.Add(point);
         var resultat = await SauverAsync(null, ct);
-        return resultat.Ok ? Resultat.Succes(point.Id) : resultat;
+        return resultat.Ok ? Result.Success(point.Id) : resultat;
     }
 
     /// <summary>Corrects an agenda item until its act is signed; once decided, a vote cannot become a taking note or the reverse.</summary>
-    public async Task<Resultat> ModifierPointAsync(int pointId, NouveauPoint p, int version, MatieresActes matieres, CancellationToken ct)
+    public async Task<Result> ModifierPointAsync(int pointId, NouveauPoint p, int version, MatieresActes matieres, CancellationToken ct)
     {
         var point = await db.Set<PointOrdreDuJour>().Include(x => x.Seance).SingleOrDefaultAsync(x => x.Id == pointId, ct);
         if (point is null)
         {
-            return Resultat.Refus(("", "Ce point n'existe pas."));
+            return Result.Failure(("", "Ce point n'existe pas."));
         }
         if (point.EstSigne)
         {
-            return Resultat.Refus(("", MessageActeSigne("son texte et son numéro ne se modifient plus")));
+            return Result.Failure(("", MessageActeSigne("son texte et son numéro ne se modifient plus")));
         }
         if (point.Version != version)
         {
-            return Resultat.Refus(("", "Quelqu'un vient de modifier ce point en même temps que vous : rechargez la page pour voir ce qui a été enregistré, puis recommencez si besoin."));
+            return Result.Failure(("", "Quelqu'un vient de modifier ce point en même temps que vous : rechargez la page pour voir ce qui a été enregistré, puis recommencez si besoin."));
         }
         var erreurs = await VerifierPointAsync(p with { SeanceId = point.SeanceId }, point.Seance!, pointId, matieres, ct);
         if (point.Delibere && p.Genre != point.Genre)
@@ -356,7 +356,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs);
+            return new Result(false, erreurs);
         }
         Appliquer(point, p with { SeanceId = point.SeanceId });
         point.Version++;
@@ -364,20 +364,20 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     }
 
     /// <summary>Deletes an agenda item that the assembly has not decided yet (withdrawn from the agenda, or entered by mistake).</summary>
-    public async Task<Resultat> SupprimerPointAsync(int pointId, CancellationToken ct)
+    public async Task<Result> SupprimerPointAsync(int pointId, CancellationToken ct)
     {
         var point = await db.Set<PointOrdreDuJour>().SingleOrDefaultAsync(x => x.Id == pointId, ct);
         if (point is null)
         {
-            return Resultat.Refus(("", "Ce point n'existe pas."));
+            return Result.Failure(("", "Ce point n'existe pas."));
         }
         if (point.Delibere)
         {
-            return Resultat.Refus(("", "L'assemblée s'est prononcée sur ce point : il reste au registre. Une nouvelle délibération peut le retirer."));
+            return Result.Failure(("", "L'assemblée s'est prononcée sur ce point : il reste au registre. Une nouvelle délibération peut le retirer."));
         }
         if (await db.Set<LienDeliberation>().AnyAsync(l => (l.Type == LiensDeliberation.RetraitActe || l.Type == LiensDeliberation.RemplacementActe) && l.Reference == pointId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct))
         {
-            return Resultat.Refus(("", "Un autre acte retire ou remplace celui-ci : il reste au registre."));
+            return Result.Failure(("", "Un autre acte retire ou remplace celui-ci : il reste au registre."));
         }
         db.Remove(point);
         await SupprimerPiecesAsync([pointId], ct);
@@ -393,7 +393,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         {
             return MessageActeSigne($"{quoi} ne se modifie plus");
         }
-        if (point.Seance!.Date > Aujourdhui)
+        if (point.Seance!.Date > Today)
         {
             return $"La séance du {point.Seance.Date:dd/MM/yyyy} n'a pas encore eu lieu : {quoi} s'enregistre à partir du jour de la séance.";
         }
@@ -401,30 +401,30 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     }
 
     /// <summary>Replaces an item's attendance after checking every rule of the session's policy.</summary>
-    public async Task<Resultat> EnregistrerPresencesAsync(int pointId, IReadOnlyList<LignePresence> lignes, CancellationToken ct)
+    public async Task<Result> EnregistrerPresencesAsync(int pointId, IReadOnlyList<LignePresence> lignes, CancellationToken ct)
     {
         var point = await db.Set<PointOrdreDuJour>().Include(p => p.Seance).SingleOrDefaultAsync(p => p.Id == pointId, ct);
         if (point is null)
         {
-            return Resultat.Refus(("", "Ce point n'existe pas."));
+            return Result.Failure(("", "Ce point n'existe pas."));
         }
         if (RefusSaisieSeance(point, "la liste des présences") is { } refus)
         {
-            return Resultat.Refus(("", refus));
+            return Result.Failure(("", refus));
         }
         var seance = point.Seance!;
         var membres = await MembresEnExerciceAsync(seance.AssembleeId, seance.Date, ct);
         // Every member in office, each once: an id in a form is never trusted, and a partial list would erase the others.
         if (lignes.Select(l => l.MandatId).Distinct().Count() != lignes.Count || lignes.Count != membres.Count || lignes.Any(l => membres.All(m => m.Id != l.MandatId)))
         {
-            return Resultat.Refus(("", "La liste des présences ne correspond pas aux membres en exercice : rechargez la page."));
+            return Result.Failure(("", "La liste des présences ne correspond pas aux membres en exercice : rechargez la page."));
         }
-        var politique = PolitiqueQuorum.Trouver(seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
+        var politique = PolitiqueQuorum.Find(seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
         var deja = await SeancesCouvertesAsync(seance, lignes, ct);
         var erreurs = ReglesPresence.Verifier(lignes, politique, deja);
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs.Select(e => ($"presence-{e.MandatId}", e.Message)).ToList());
+            return new Result(false, erreurs.Select(e => ($"presence-{e.MandatId}", e.Message)).ToList());
         }
         if (point.Delibere)
         {
@@ -435,11 +435,11 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
             if (!quorum)
             {
                 var explication = politique.Evaluer(membres.Count, presents, representes).Explication(politique, membres.Count);
-                return Resultat.Refus(("", $"L'assemblée s'est déjà prononcée sur ce point ; avec ces présences, {char.ToLowerInvariant(explication[0])}{explication[1..]}"));
+                return Result.Failure(("", $"L'assemblée s'est déjà prononcée sur ce point ; avec ces présences, {char.ToLowerInvariant(explication[0])}{explication[1..]}"));
             }
             if (point.Pour is not null && new Scrutin(point.Pour.Value, point.Contre ?? 0, point.Abstention ?? 0, point.NePrendPasPart ?? 0, point.ScrutinSecret, point.VoixPresidentPour).Verifier(presents + representes) is { Count: > 0 } incoherences)
             {
-                return Resultat.Refus(("", $"L'assemblée s'est déjà prononcée sur ce point : {char.ToLowerInvariant(incoherences[0][0])}{incoherences[0][1..]} Corrigez d'abord le vote."));
+                return Result.Failure(("", $"L'assemblée s'est déjà prononcée sur ce point : {char.ToLowerInvariant(incoherences[0][0])}{incoherences[0][1..]} Corrigez d'abord le vote."));
             }
         }
         db.RemoveRange(await db.Set<Presence>().Where(p => p.PointId == pointId).ToListAsync(ct));
@@ -482,37 +482,37 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     }
 
     /// <summary>Records the vote (or the taking note) once attendance is recorded and quorum is established: the act is then decided, and public.</summary>
-    public async Task<Resultat> EnregistrerVoteAsync(int pointId, Scrutin? scrutin, Registre registre, CancellationToken ct)
+    public async Task<Result> EnregistrerVoteAsync(int pointId, Scrutin? scrutin, Registre registre, CancellationToken ct)
     {
         var acte = (await registre.ListeAsync(pointId: pointId, inclureProjets: true, ct: ct)).SingleOrDefault();
         if (acte is null)
         {
-            return Resultat.Refus(("", "Ce point n'existe pas."));
+            return Result.Failure(("", "Ce point n'existe pas."));
         }
         if (RefusSaisieSeance(acte.Point, acte.Point.Genre == GenrePoint.Vote ? "le vote" : "la prise d'acte") is { } refus)
         {
-            return Resultat.Refus(("", refus));
+            return Result.Failure(("", refus));
         }
         if (acte.Presents is null)
         {
-            return Resultat.Refus(("", "Enregistrez d'abord les présences pour ce point."));
+            return Result.Failure(("", "Enregistrez d'abord les présences pour ce point."));
         }
         if (acte.QuorumAtteint != true)
         {
-            var politique = PolitiqueQuorum.Trouver(acte.Seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
-            return Resultat.Refus(("", politique.Evaluer(acte.MembresEnExercice ?? 0, acte.Presents.Value, acte.Representes ?? 0).Explication(politique, acte.MembresEnExercice ?? 0)));
+            var politique = PolitiqueQuorum.Find(acte.Seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
+            return Result.Failure(("", politique.Evaluer(acte.MembresEnExercice ?? 0, acte.Presents.Value, acte.Representes ?? 0).Explication(politique, acte.MembresEnExercice ?? 0)));
         }
         var point = await db.Set<PointOrdreDuJour>().SingleAsync(p => p.Id == pointId, ct);
         if (point.Genre == GenrePoint.Vote)
         {
             if (scrutin is null)
             {
-                return Resultat.Refus(("Pour", "Indiquez les décomptes du vote."));
+                return Result.Failure(("Pour", "Indiquez les décomptes du vote."));
             }
             var erreurs = scrutin.Verifier(acte.Presents.Value + (acte.Representes ?? 0));
             if (erreurs.Count > 0)
             {
-                return new Resultat(false, erreurs.Select(e => ("Pour", e)).ToList());
+                return new Result(false, erreurs.Select(e => ("Pour", e)).ToList());
             }
             (point.Pour, point.Contre, point.Abstention, point.NePrendPasPart, point.ScrutinSecret, point.VoixPresidentPour) =
                 (scrutin.Pour, scrutin.Contre, scrutin.Abstention, scrutin.NePrendPasPart, scrutin.Secret, scrutin.Pour == scrutin.Contre ? scrutin.VoixDuPresidentPour : null);
@@ -523,32 +523,32 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     }
 
     /// <summary>The president signs the decided act: from then on it is final.</summary>
-    public async Task<Resultat> SignerAsync(int pointId, DateOnly? date, CancellationToken ct)
+    public async Task<Result> SignerAsync(int pointId, DateOnly? date, CancellationToken ct)
     {
         var point = await db.Set<PointOrdreDuJour>().Include(p => p.Seance).SingleOrDefaultAsync(p => p.Id == pointId, ct);
         if (point is null)
         {
-            return Resultat.Refus(("", "Ce point n'existe pas."));
+            return Result.Failure(("", "Ce point n'existe pas."));
         }
         if (point.EstSigne)
         {
-            return Resultat.Refus(("", point.DateSignature is { } d ? $"Cet acte est déjà signé, le {d:dd/MM/yyyy}." : "Cet acte est déjà signé."));
+            return Result.Failure(("", point.DateSignature is { } d ? $"Cet acte est déjà signé, le {d:dd/MM/yyyy}." : "Cet acte est déjà signé."));
         }
         if (!point.Delibere)
         {
-            return Resultat.Refus(("", "L'assemblée ne s'est pas encore prononcée : enregistrez le vote ou la prise d'acte avant la signature."));
+            return Result.Failure(("", "L'assemblée ne s'est pas encore prononcée : enregistrez le vote ou la prise d'acte avant la signature."));
         }
         if (point.NumeroActe is null)
         {
-            return Resultat.Refus(("", "Attribuez un numéro d'acte avant la signature (modifiez le point)."));
+            return Result.Failure(("", "Attribuez un numéro d'acte avant la signature (modifiez le point)."));
         }
         if (date is null)
         {
-            return Resultat.Refus(("Date", "Indiquez la date de signature."));
+            return Result.Failure(("Date", "Indiquez la date de signature."));
         }
-        if (date < point.Seance!.Date || date > Aujourdhui)
+        if (date < point.Seance!.Date || date > Today)
         {
-            return Resultat.Refus(("Date", $"La signature se date entre le jour de la séance ({point.Seance.Date:dd/MM/yyyy}) et aujourd'hui ({Aujourdhui:dd/MM/yyyy})."));
+            return Result.Failure(("Date", $"La signature se date entre le jour de la séance ({point.Seance.Date:dd/MM/yyyy}) et aujourd'hui ({Today:dd/MM/yyyy})."));
         }
         point.DateSignature = date;
         point.Version++;
@@ -560,14 +560,14 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     /// (then transmitted again). The act must be signed first; each date follows the one before and none is after
     /// today. Each step is kept in the act's history: who, when, from, to, why.
     /// </summary>
-    public async Task<Resultat> ChangerTransmissionAsync(ClaimsPrincipal qui, int pointId, StatutTransmission nouveau, DateOnly? date, string? motif, CancellationToken ct)
+    public async Task<Result> ChangerTransmissionAsync(ClaimsPrincipal qui, int pointId, StatutTransmission nouveau, DateOnly? date, string? motif, CancellationToken ct)
     {
         var point = await db.Set<PointOrdreDuJour>().Include(p => p.Seance!).ThenInclude(s => s.Assemblee).SingleOrDefaultAsync(p => p.Id == pointId, ct);
         if (point is null)
         {
-            return Resultat.Refus(("", "Ce point n'existe pas."));
+            return Result.Failure(("", "Ce point n'existe pas."));
         }
-        var resultat = await workflows.FranchirAsync(TransmissionActe.Workflow, qui, point.Seance!.Assemblee!, TransmissionActe.Cle(point.Id),
+        var resultat = await workflows.StepAsync(TransmissionActe.Workflow, qui, point.Seance!.Assemblee!, TransmissionActe.Cle(point.Id),
             point.Transmission, nouveau, () => AppliquerTransmission(point, nouveau, date, motif), date, motif);
         if (!resultat.Ok)
         {
@@ -578,67 +578,67 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         return await SauverAsync(pointId, ct);
     }
 
-    private Resultat AppliquerTransmission(PointOrdreDuJour point, StatutTransmission nouveau, DateOnly? date, string? motif)
+    private Result AppliquerTransmission(PointOrdreDuJour point, StatutTransmission nouveau, DateOnly? date, string? motif)
     {
         if (date is null)
         {
-            return Resultat.Refus(("Date", "Indiquez la date."));
+            return Result.Failure(("Date", "Indiquez la date."));
         }
-        if (date > Aujourdhui)
+        if (date > Today)
         {
-            return Resultat.Refus(("Date", $"La date ne peut pas être postérieure à aujourd'hui ({Aujourdhui:dd/MM/yyyy})."));
+            return Result.Failure(("Date", $"La date ne peut pas être postérieure à aujourd'hui ({Today:dd/MM/yyyy})."));
         }
         // Whatever the act's other dates, none of its transmission precedes the session that decided it.
         if (date < point.Seance!.Date)
         {
-            return Resultat.Refus(("Date", $"La date ne peut pas précéder la séance du {point.Seance.Date:dd/MM/yyyy}."));
+            return Result.Failure(("Date", $"La date ne peut pas précéder la séance du {point.Seance.Date:dd/MM/yyyy}."));
         }
         switch (nouveau)
         {
             case StatutTransmission.Transmis:
                 if (point.DateSignature is null)
-                    return Resultat.Refus(("Statut", "Enregistrez la signature de l'acte avant de le transmettre."));
+                    return Result.Failure(("Statut", "Enregistrez la signature de l'acte avant de le transmettre."));
                 if (date < point.DateSignature)
-                    return Resultat.Refus(("Date", $"La transmission ne peut pas précéder la signature du {point.DateSignature:dd/MM/yyyy}."));
+                    return Result.Failure(("Date", $"La transmission ne peut pas précéder la signature du {point.DateSignature:dd/MM/yyyy}."));
                 point.DateTransmission = date;
                 point.MotifRefus = null;
                 break;
             case StatutTransmission.Acquitte:
                 if (date < point.DateTransmission)
-                    return Resultat.Refus(("Date", $"L'accusé de réception ne peut pas précéder la transmission du {point.DateTransmission:dd/MM/yyyy}."));
+                    return Result.Failure(("Date", $"L'accusé de réception ne peut pas précéder la transmission du {point.DateTransmission:dd/MM/yyyy}."));
                 point.DateAccuse = date;
                 break;
             case StatutTransmission.Refuse:
                 if (date < point.DateTransmission)
-                    return Resultat.Refus(("Date", $"Le refus ne peut pas précéder la transmission du {point.DateTransmission:dd/MM/yyyy}."));
+                    return Result.Failure(("Date", $"Le refus ne peut pas précéder la transmission du {point.DateTransmission:dd/MM/yyyy}."));
                 point.MotifRefus = motif!.Trim();
                 break;
         }
-        return Resultat.Succes();
+        return Result.Success();
     }
 
     /// <summary>
     /// A rectification of a material error in a signed act's wording: who, when, what, why; the previous
     /// wording is kept and shown with the act. Before signature the item is simply edited.
     /// </summary>
-    public async Task<Resultat> RectifierAsync(int pointId, string? champ, string? valeur, string? motif, string auteur, CancellationToken ct)
+    public async Task<Result> RectifierAsync(int pointId, string? champ, string? valeur, string? motif, string auteur, CancellationToken ct)
     {
         var point = await db.Set<PointOrdreDuJour>().SingleOrDefaultAsync(p => p.Id == pointId, ct);
         if (point is null)
         {
-            return Resultat.Refus(("", "Ce point n'existe pas."));
+            return Result.Failure(("", "Ce point n'existe pas."));
         }
         if (!point.EstSigne)
         {
-            return Resultat.Refus(("", "Cet acte n'est pas encore signé : modifiez directement le point."));
+            return Result.Failure(("", "Cet acte n'est pas encore signé : modifiez directement le point."));
         }
-        var c = ChampsRectifiables.Trouver(champ);
+        var c = ChampsRectifiables.Find(champ);
         var erreurs = new List<(string, string)>();
         if (c is null)
         {
             erreurs.Add(("Champ", "Choisissez la partie du texte à rectifier."));
         }
-        var nouvelle = c?.Code is "Considerants" or "Articles" ? string.Join("\n", Textes.Lignes(valeur)) : c?.Code == "Rapport" ? valeur?.Trim() : Textes.Nettoyer(valeur);
+        var nouvelle = c?.Code is "Considerants" or "Articles" ? string.Join("\n", Texts.Lines(valeur)) : c?.Code == "Rapport" ? valeur?.Trim() : Texts.Clean(valeur);
         if (c is not null && c.Obligatoire && string.IsNullOrEmpty(nouvelle))
         {
             erreurs.Add(("Valeur", $"Indiquez le texte rectifié ({c.Libelle.ToLowerInvariant()})."));
@@ -657,7 +657,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs);
+            return new Result(false, erreurs);
         }
         db.Add(new Rectification
         {
@@ -669,31 +669,31 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         return await SauverAsync(pointId, ct);
     }
 
-    public async Task<Resultat> CreerCommissionAsync(string code, string nom, CancellationToken ct)
+    public async Task<Result> CreerCommissionAsync(string code, string nom, CancellationToken ct)
     {
         var propre = code.Trim().ToUpperInvariant();
         if (propre.Length > 30 || !Regex.IsMatch(propre, "^[A-Z0-9][A-Z0-9-]{1,29}$"))
         {
-            return Resultat.Refus(("Code", "Le code fait de 2 à 30 majuscules, chiffres ou tirets, par exemple COM-COHESION."));
+            return Result.Failure(("Code", "Le code fait de 2 à 30 majuscules, chiffres ou tirets, par exemple COM-COHESION."));
         }
         if (string.IsNullOrWhiteSpace(nom) || nom.Trim().Length > 200)
         {
-            return Resultat.Refus(("Nom", "Indiquez le nom de la commission (200 caractères au plus)."));
+            return Result.Failure(("Nom", "Indiquez le nom de la commission (200 caractères au plus)."));
         }
         if (await db.Set<Assemblee>().AnyAsync(a => a.Code == propre, ct))
         {
-            return Resultat.Refus(("Code", $"Le code {propre} est déjà pris."));
+            return Result.Failure(("Code", $"Le code {propre} est déjà pris."));
         }
         var assemblee = new Assemblee { Code = propre, Nom = nom.Trim(), Type = TypeAssemblee.Commission };
         db.Add(assemblee);
         var resultat = await SauverAsync(null, ct, $"Le code {propre} vient d'être pris par quelqu'un d'autre : rechargez la page.");
-        return resultat.Ok ? Resultat.Succes(assemblee.Id) : new Resultat(false, [("Code", resultat.Erreurs[0].Message)]);
+        return resultat.Ok ? Result.Success(assemblee.Id) : new Result(false, [("Code", resultat.Errors[0].Message)]);
     }
 
     private List<(string, string)> VerifierDatesMandat(DateOnly debut, DateOnly? fin)
     {
         var erreurs = new List<(string, string)>();
-        var limite = Aujourdhui.AddYears(2);
+        var limite = Today.AddYears(2);
         if (debut < DatePlancher || debut > limite)
         {
             erreurs.Add(("Debut", $"Le début du mandat doit être compris entre le {DatePlancher:dd/MM/yyyy} et le {limite:dd/MM/yyyy}."));
@@ -713,45 +713,45 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     /// Corrects a term's start and end; the sessions where the member is recorded (present, represented,
     /// holding a proxy, presiding, reporting) must stay inside the term.
     /// </summary>
-    public async Task<Resultat> ModifierMandatAsync(int assembleeId, int mandatId, DateOnly debut, DateOnly? fin, CancellationToken ct)
+    public async Task<Result> ModifierMandatAsync(int assembleeId, int mandatId, DateOnly debut, DateOnly? fin, CancellationToken ct)
     {
         var mandat = await db.Set<Mandat>().SingleOrDefaultAsync(m => m.Id == mandatId && m.AssembleeId == assembleeId, ct);
         if (mandat is null)
         {
-            return Resultat.Refus(("", "Ce mandat n'existe pas dans cette assemblée."));
+            return Result.Failure(("", "Ce mandat n'existe pas dans cette assemblée."));
         }
         var erreurs = VerifierDatesMandat(debut, fin);
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs);
+            return new Result(false, erreurs);
         }
         var dates = await DatesDesSeancesAsync(mandatId, ct);
         if (dates.FirstOrDefault(d => d < debut) is var avant && avant != default)
         {
-            return Resultat.Refus(("Debut", $"Ce membre figure à la séance du {avant:dd/MM/yyyy} : le début du mandat ne peut pas la suivre."));
+            return Result.Failure(("Debut", $"Ce membre figure à la séance du {avant:dd/MM/yyyy} : le début du mandat ne peut pas la suivre."));
         }
         if (fin is { } f && dates.LastOrDefault(d => d > f) is var apres && apres != default)
         {
-            return Resultat.Refus(("Fin", $"Ce membre figure à la séance du {apres:dd/MM/yyyy} : la fin du mandat ne peut pas la précéder."));
+            return Result.Failure(("Fin", $"Ce membre figure à la séance du {apres:dd/MM/yyyy} : la fin du mandat ne peut pas la précéder."));
         }
         if (await db.Set<Mandat>().AnyAsync(m => m.Id != mandatId && m.EluId == mandat.EluId && m.AssembleeId == assembleeId && (m.Fin == null || m.Fin >= debut) && (fin == null || m.Debut <= fin), ct))
         {
-            return Resultat.Refus(("Debut", "Ce membre a un autre mandat dans cette assemblée sur cette période."));
+            return Result.Failure(("Debut", "Ce membre a un autre mandat dans cette assemblée sur cette période."));
         }
         if (CouvreUneSeanceDeliberee(await DatesDelibereesAsync(assembleeId, ct), debut, fin, mandat.Debut, mandat.Fin) is { } couverte)
         {
-            return Resultat.Refus(("Debut", couverte));
+            return Result.Failure(("Debut", couverte));
         }
         (mandat.Debut, mandat.Fin) = (debut, fin);
         return await SauverAsync(mandatId, ct);
     }
 
     /// <summary>Ends a term (a member leaves); attendance already recorded after that date must be corrected first.</summary>
-    public async Task<Resultat> TerminerMandatAsync(int assembleeId, int mandatId, DateOnly fin, CancellationToken ct)
+    public async Task<Result> TerminerMandatAsync(int assembleeId, int mandatId, DateOnly fin, CancellationToken ct)
     {
         var mandat = await db.Set<Mandat>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == mandatId && m.AssembleeId == assembleeId, ct);
         return mandat is null
-            ? Resultat.Refus(("Fin", "Ce mandat n'existe pas dans cette assemblée."))
+            ? Result.Failure(("Fin", "Ce mandat n'existe pas dans cette assemblée."))
             : await ModifierMandatAsync(assembleeId, mandatId, mandat.Debut, fin, ct);
     }
 
@@ -784,7 +784,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         return (await db.Set<Seance>().Where(s => ids.Contains(s.Id)).Select(s => s.Date).ToListAsync(ct)).Order().ToList();
     }
 
-    public async Task<Resultat> AjouterMembreAsync(int assembleeId, string nom, DateOnly debut, DateOnly? fin, CancellationToken ct)
+    public async Task<Result> AjouterMembreAsync(int assembleeId, string nom, DateOnly debut, DateOnly? fin, CancellationToken ct)
     {
         var erreurs = VerifierDatesMandat(debut, fin);
         if (string.IsNullOrWhiteSpace(nom) || nom.Trim().Length > 200)
@@ -793,7 +793,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs);
+            return new Result(false, erreurs);
         }
         var propre = Espaces().Replace(nom.Trim(), " ");
         // The same person whatever the case, accents or word order (« Dupont Jean » is « DUPONT Jean »), as the imports match them.
@@ -802,16 +802,16 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         propre = elu.Nom;
         if (CouvreUneSeanceDeliberee(await DatesDelibereesAsync(assembleeId, ct), debut, fin) is { } couverte)
         {
-            return Resultat.Refus(("Debut", couverte));
+            return Result.Failure(("Debut", couverte));
         }
         if (elu.Id != 0 && await db.Set<Mandat>().AnyAsync(m => m.EluId == elu.Id && m.AssembleeId == assembleeId && (m.Fin == null || m.Fin >= debut) && (fin == null || m.Debut <= fin), ct))
         {
-            return Resultat.Refus(("Nom", $"{propre} a déjà un mandat dans cette assemblée sur cette période."));
+            return Result.Failure(("Nom", $"{propre} a déjà un mandat dans cette assemblée sur cette période."));
         }
         var mandat = new Mandat { AssembleeId = assembleeId, Elu = elu, Debut = debut, Fin = fin };
         db.Add(mandat);
-        var resultat = await SauverAsync(null, ct, $"Le mandat {Francais.De(propre)} vient d'être enregistré par quelqu'un d'autre : rechargez la page pour le voir.");
-        return resultat.Ok ? Resultat.Succes(mandat.Id) : new Resultat(false, [("Nom", resultat.Erreurs[0].Message)]);
+        var resultat = await SauverAsync(null, ct, $"Le mandat {French.De(propre)} vient d'être enregistré par quelqu'un d'autre : rechargez la page pour le voir.");
+        return resultat.Ok ? Result.Success(mandat.Id) : new Result(false, [("Nom", resultat.Errors[0].Message)]);
     }
 
     public sealed record MembreImporte(int Ligne, string Nom, DateOnly Debut, DateOnly? Fin, bool NouveauMembre);
@@ -831,7 +831,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     public async Task<AnalyseMembres> AnalyserMembresAsync(int assembleeId, string contenu, CancellationToken ct)
     {
         var erreurs = new List<(int, string)>();
-        var lignes = Platform.Exports.LectureCsv.Lire(contenu, (n, m) => erreurs.Add((n, m)), ColonnesMembres, ["début"]);
+        var lignes = Platform.Exports.CsvInput.Read(contenu, (n, m) => erreurs.Add((n, m)), ColonnesMembres, ["début"]);
         var membres = new List<MembreImporte>();
         if (lignes.Count > MembresParFichier)
         {
@@ -919,7 +919,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         var resultat = await SauverAsync(null, ct);
         if (!resultat.Ok)
         {
-            return analyse with { Erreurs = [(0, resultat.Erreurs[0].Message)] };
+            return analyse with { Erreurs = [(0, resultat.Errors[0].Message)] };
         }
         await transaction.CommitAsync(ct);
         return analyse;
@@ -940,7 +940,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         {
             erreurs.Add($"Le texte est celui d'une délibération du « {l.Assemblee} », pas du « {assemblee.Nom} » choisi : choisissez la bonne assemblée.");
         }
-        if (l.Date is { } jour && jour > Aujourdhui)
+        if (l.Date is { } jour && jour > Today)
         {
             erreurs.Add($"La séance lue est datée du {jour:dd/MM/yyyy}, après aujourd'hui : seules les délibérations passées s'importent.");
         }
@@ -967,26 +967,26 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     }
 
     /// <summary>Records an imported act, its session (found or created), terms and attendance, in one transaction.</summary>
-    public async Task<Resultat> ImporterAsync(LecteurDeliberation.Lecture l, Assemblee assemblee, string matiereCode, MatieresActes matieres, CancellationToken ct)
+    public async Task<Result> ImporterAsync(LecteurDeliberation.Lecture l, Assemblee assemblee, string matiereCode, MatieresActes matieres, CancellationToken ct)
     {
         var erreurs = await VerifierImportAsync(l, assemblee, matiereCode, matieres, ct);
         if (erreurs.Count > 0)
         {
-            return new Resultat(false, erreurs.Select(e => ("", e)).ToList());
+            return new Result(false, erreurs.Select(e => ("", e)).ToList());
         }
         try
         {
             return await EnregistrerImportAsync(l, assemblee, matiereCode, ct);
         }
-        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // A double click, or two secretaries importing the same text: the first one is kept.
             db.ChangeTracker.Clear();
-            return Resultat.Refus(("", "Cette délibération vient d'être enregistrée par quelqu'un d'autre : elle est déjà au registre."));
+            return Result.Failure(("", "Cette délibération vient d'être enregistrée par quelqu'un d'autre : elle est déjà au registre."));
         }
     }
 
-    private async Task<Resultat> EnregistrerImportAsync(LecteurDeliberation.Lecture l, Assemblee assemblee, string matiereCode, CancellationToken ct)
+    private async Task<Result> EnregistrerImportAsync(LecteurDeliberation.Lecture l, Assemblee assemblee, string matiereCode, CancellationToken ct)
     {
         var date = l.Date!.Value;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -1048,7 +1048,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         db.AddRange(excuses.Select(m => new Presence { PointId = point.Id, MandatId = m.Id, Statut = StatutPresence.Excuse }));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return Resultat.Succes(point.Id);
+        return Result.Success(point.Id);
     }
 
     /// <summary>
@@ -1056,29 +1056,29 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
     /// its attendance and links, the terms the import created that nothing else uses, and the session
     /// if the import created it and it holds nothing else.
     /// </summary>
-    public async Task<Resultat> AnnulerImportAsync(int pointId, CancellationToken ct)
+    public async Task<Result> AnnulerImportAsync(int pointId, CancellationToken ct)
     {
         var point = await db.Set<PointOrdreDuJour>().SingleOrDefaultAsync(p => p.Id == pointId, ct);
         if (point is null)
         {
-            return Resultat.Refus(("", "Ce point n'existe pas."));
+            return Result.Failure(("", "Ce point n'existe pas."));
         }
         if (point.ImporteLe is not { } importe)
         {
-            return Resultat.Refus(("", "Cet acte n'a pas été importé : seul un import peut être annulé."));
+            return Result.Failure(("", "Cet acte n'a pas été importé : seul un import peut être annulé."));
         }
         if (point.Version > 0)
         {
-            return Resultat.Refus(("", "Cet acte a été modifié, signé ou transmis depuis son import : l'import ne s'annule plus. Une erreur matérielle se corrige par une rectification."));
+            return Result.Failure(("", "Cet acte a été modifié, signé ou transmis depuis son import : l'import ne s'annule plus. Une erreur matérielle se corrige par une rectification."));
         }
         if (time.GetUtcNow() - importe > TimeSpan.FromDays(JoursAnnulationImport))
         {
-            return Resultat.Refus(("", $"Cet acte a été importé il y a plus de {JoursAnnulationImport} jours : il fait partie du registre. Une erreur matérielle se corrige par une rectification."));
+            return Result.Failure(("", $"Cet acte a été importé il y a plus de {JoursAnnulationImport} jours : il fait partie du registre. Une erreur matérielle se corrige par une rectification."));
         }
         if (await db.Set<Rectification>().AnyAsync(r => r.PointId == pointId, ct)
             || await db.Set<LienDeliberation>().AnyAsync(l => (l.Type == LiensDeliberation.RetraitActe || l.Type == LiensDeliberation.RemplacementActe) && l.Reference == pointId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct))
         {
-            return Resultat.Refus(("", "Cet acte a été rectifié, ou un autre acte le retire ou le remplace : il reste au registre."));
+            return Result.Failure(("", "Cet acte a été rectifié, ou un autre acte le retire ou le remplace : il reste au registre."));
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var seanceId = point.SeanceId;
@@ -1102,14 +1102,14 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         db.RemoveRange(await db.Set<Elu>().Where(e => elus.Contains(e.Id) && !db.Set<Mandat>().Any(m => m.EluId == e.Id)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return Resultat.Succes(seanceId);
+        return Result.Success(seanceId);
     }
 
     /// <summary>
     /// Links an act to a record of another module (the reference must exist there), or to an earlier
     /// signed act that this one withdraws or replaces.
     /// </summary>
-    public async Task<Resultat> LierAsync(int pointId, string type, string reference, CancellationToken ct)
+    public async Task<Result> LierAsync(int pointId, string type, string reference, CancellationToken ct)
     {
         bool existe;
         if (type is LiensDeliberation.RetraitActe or LiensDeliberation.RemplacementActe)
@@ -1121,34 +1121,34 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
                 .SingleOrDefaultAsync(p => p.NumeroActe == numero && p.Delibere && p.Seance!.AssembleeId == point.Seance!.AssembleeId, ct);
             if (cible is null || cible.Id == pointId)
             {
-                return Resultat.Refus(("ActeVise", "Indiquez le numéro d'un acte antérieur de la même assemblée, déjà délibéré, par exemple 2019_CT2_587."));
+                return Result.Failure(("ActeVise", "Indiquez le numéro d'un acte antérieur de la même assemblée, déjà délibéré, par exemple 2019_CT2_587."));
             }
             if (!cible.EstSigne)
             {
-                return Resultat.Refus(("ActeVise", $"L'acte {cible.NumeroActe} n'est pas signé : tant qu'il ne l'est pas, il se modifie ou se supprime directement."));
+                return Result.Failure(("ActeVise", $"L'acte {cible.NumeroActe} n'est pas signé : tant qu'il ne l'est pas, il se modifie ou se supprime directement."));
             }
             if (cible.Seance!.Date > point.Seance!.Date)
             {
-                return Resultat.Refus(("ActeVise", $"L'acte {cible.NumeroActe} est postérieur à celui-ci : un acte ne retire ou ne remplace qu'un acte antérieur."));
+                return Result.Failure(("ActeVise", $"L'acte {cible.NumeroActe} est postérieur à celui-ci : un acte ne retire ou ne remplace qu'un acte antérieur."));
             }
             if (point.EstSigne)
             {
-                return Resultat.Refus(("ActeVise", MessageActeSigne("ce qu'il retire ou remplace ne se modifie plus")));
+                return Result.Failure(("ActeVise", MessageActeSigne("ce qu'il retire ou remplace ne se modifie plus")));
             }
             reference = cible.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             existe = true;
         }
         else
         {
-            existe = cibles.Trouver(type) is { } cibleLien && await cibleLien.ExisteAsync(db, reference, ct);
+            existe = cibles.Find(type) is { } cibleLien && await cibleLien.ExisteAsync(db, reference, ct);
         }
         if (!existe)
         {
-            return Resultat.Refus(("Reference", "Choisissez un élément de la liste."));
+            return Result.Failure(("Reference", "Choisissez un élément de la liste."));
         }
         if (await db.Set<LienDeliberation>().AnyAsync(l => l.PointId == pointId && l.Type == type && l.Reference == reference, ct))
         {
-            return Resultat.Refus((type is LiensDeliberation.RetraitActe or LiensDeliberation.RemplacementActe ? "ActeVise" : "Reference", "Ce lien existe déjà."));
+            return Result.Failure((type is LiensDeliberation.RetraitActe or LiensDeliberation.RemplacementActe ? "ActeVise" : "Reference", "Ce lien existe déjà."));
         }
         db.Add(new LienDeliberation { PointId = pointId, Type = type, Reference = reference });
         return await SauverAsync(pointId, ct);

@@ -1,7 +1,7 @@
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Email;
 using Egalis.Web.Platform.Identity;
-using Egalis.Web.Platform.Taches;
+using Egalis.Web.Platform.Jobs;
 using Egalis.Web.Platform.Text;
 using Egalis.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ namespace Egalis.Web.Features.Plan;
 /// Every morning: the milestones that passed their date without being reached are flagged once, and the plan's team
 /// (team leaders and assistants) gets one message listing them. « Mon espace » lists every late milestone.
 /// </summary>
-public sealed class JalonsEnRetardTache(IServiceScopeFactory scopes, TimeProvider time) : Tache(scopes, time)
+public sealed class JalonsEnRetardJob(IServiceScopeFactory scopes, TimeProvider time) : Job(scopes, time)
 {
     public const string Cle = "jalons-en-retard";
 
@@ -20,7 +20,7 @@ public sealed class JalonsEnRetardTache(IServiceScopeFactory scopes, TimeProvide
     {
         var db = services.GetRequiredService<EgalisDbContext>();
         var horloge = services.GetRequiredService<TimeProvider>();
-        var aujourdhui = Paris.Aujourdhui(horloge);
+        var aujourdhui = Paris.Today(horloge);
         var nouveaux = await db.Set<Jalon>().Where(j => j.AtteintLe == null && j.Date < aujourdhui && j.RetardSignaleLe == null)
             .OrderBy(j => j.Date).ThenBy(j => j.Id).ToListAsync(ct);
         if (nouveaux.Count == 0)
@@ -36,7 +36,7 @@ public sealed class JalonsEnRetardTache(IServiceScopeFactory scopes, TimeProvide
         await db.SaveChangesAsync(ct);
 
         // Those who steer the whole plan (the capability's roles without a territorial scope), as « Mon espace » shows them.
-        var roles = services.GetRequiredService<CatalogueCapacites>().Trouver(PlanModule.PiloterLePlan).Roles
+        var roles = services.GetRequiredService<CapabilityCatalog>().Find(PlanModule.PiloterLePlan).Roles
             .Where(r => Roles.PorteeRequise(r) == Portee.Aucune).ToList();
         var equipe = await db.Users.AsNoTracking()
             .Where(u => u.DesactiveLe == null && u.Email != null
@@ -44,12 +44,12 @@ public sealed class JalonsEnRetardTache(IServiceScopeFactory scopes, TimeProvide
             .Select(u => u.Email!).ToListAsync(ct);
         var url = services.GetRequiredService<IConfiguration>()["Egalis:UrlPublique"]?.TrimEnd('/') ?? "";
         var lignes = nouveaux.Select(j => $"- {j.Titre} (action {actions[j.ElementPlanId].Code} « {actions[j.ElementPlanId].Titre} »), prévu le {j.Date:dd/MM/yyyy} : {url}/plan/modifier/{actions[j.ElementPlanId].Code}");
-        var texte = $"Bonjour,\n\n{Francais.Majuscule(Francais.Nombre(nouveaux.Count, "jalon du plan est passé", "jalons du plan sont passés"))} en retard :\n\n{string.Join("\n", lignes)}\n\nVous retrouvez tous les jalons en retard dans « Mon espace » : {url}/espace\n\nEgalis";
-        var envois = services.GetRequiredService<EnvoisDifferes>();
+        var texte = $"Bonjour,\n\n{French.Majuscule(French.Nombre(nouveaux.Count, "jalon du plan est passé", "jalons du plan sont passés"))} en retard :\n\n{string.Join("\n", lignes)}\n\nVous retrouvez tous les jalons en retard dans « Mon espace » : {url}/espace\n\nEgalis";
+        var envois = services.GetRequiredService<DeferredEmails>();
         foreach (var adresse in equipe)
         {
-            envois.Deposer(new EmailMessage(adresse, $"Egalis : {Francais.Nombre(nouveaux.Count, "jalon en retard", "jalons en retard")}", texte));
+            envois.Enqueue(new EmailMessage(adresse, $"Egalis : {French.Nombre(nouveaux.Count, "jalon en retard", "jalons en retard")}", texte));
         }
-        return $"{Francais.Majuscule(Francais.Nombre(nouveaux.Count, "jalon signalé", "jalons signalés"))} en retard à {Francais.Nombre(equipe.Count, "personne", "personnes")} de l'équipe du plan.";
+        return $"{French.Majuscule(French.Nombre(nouveaux.Count, "jalon signalé", "jalons signalés"))} en retard à {French.Nombre(equipe.Count, "personne", "personnes")} de l'équipe du plan.";
     }
 }

@@ -11,7 +11,7 @@ public static class PlanApi
     {
         app.MapGet("/api/v1/plan", async (PlanService plans, CancellationToken ct) =>
             {
-                var arbre = await plans.ChargerAsync(ct: ct);
+                var arbre = await plans.LoadAsync(ct: ct);
                 if (arbre is null)
                 {
                     return Results.Problem(title: "Plan introuvable", statusCode: StatusCodes.Status404NotFound);

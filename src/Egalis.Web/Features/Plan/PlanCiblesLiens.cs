@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Plan;
 
 /// <summary>An act about the plan as a whole (its adoption, its yearly report).</summary>
-public sealed class PlanCibleLien : ICibleLien
+public sealed class PlanLinkTarget : ILinkTarget
 {
     public const string TypeLien = "plan";
     public string Type => TypeLien;
@@ -20,7 +20,7 @@ public sealed class PlanCibleLien : ICibleLien
 }
 
 /// <summary>An act about one action of the plan (or one of its sub-actions).</summary>
-public sealed class ActionPlanCibleLien : ICibleLien
+public sealed class ActionPlanLinkTarget : ILinkTarget
 {
     public const string TypeLien = "plan-action";
     public string Type => TypeLien;

@@ -30,7 +30,7 @@ public sealed class PlanDemo : ISeeder
 
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
     {
-        if (!await Demonstration.ActiveAsync(db, services, ct) || await db.Set<Indicateur>().AnyAsync(i => i.Code == IndicateurAgents, ct))
+        if (!await Demo.IsActiveAsync(db, services, ct) || await db.Set<Indicateur>().AnyAsync(i => i.Code == IndicateurAgents, ct))
         {
             return;
         }

@@ -6,7 +6,7 @@ using Egalis.Web.Platform.Extensions;
 namespace Egalis.Web.Features.Plan;
 
 /// <summary>The plan's axes, actions and sub-actions, with their status and progress.</summary>
-public sealed class ActionsJeuDeDonnees(PlanService plans) : IJeuDeDonnees
+public sealed class ActionsDataset(PlanService plans) : IOpenDataset
 {
     public string Titre => "Actions du plan";
     public string Description => "Les axes, actions et sous-actions du plan de lutte contre les discriminations : intitulé, statut, avancement, service pilote, dates.";
@@ -15,14 +15,14 @@ public sealed class ActionsJeuDeDonnees(PlanService plans) : IJeuDeDonnees
     public Task<IReadOnlyList<(string Libelle, string Url)>> FichiersAsync(EgalisDbContext db, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<(string, string)>>([("CSV", "/exports/plan-actions.csv"), ("XLSX", "/exports/plan-actions.xlsx")]);
 
-    public async Task<int> LignesAsync(EgalisDbContext db, CancellationToken ct) => (await plans.ChargerAsync(ct: ct))?.Tous.Count() ?? 0;
+    public async Task<int> LignesAsync(EgalisDbContext db, CancellationToken ct) => (await plans.LoadAsync(ct: ct))?.Tous.Count() ?? 0;
 
     public Task<DateTimeOffset?> MisAJourAsync(EgalisDbContext db, CancellationToken ct) =>
-        DonneesOuvertes.DerniereModificationAsync(db, ct, typeof(ElementPlan), typeof(StatutAction));
+        DonneesOuvertes.LastChangeAsync(db, ct, typeof(ElementPlan), typeof(StatutAction));
 }
 
 /// <summary>The plan's indicators: each year's value and target, and the values of shorter periods.</summary>
-public sealed class IndicateursJeuDeDonnees(IndicateursService indicateurs, TimeProvider time) : IJeuDeDonnees
+public sealed class IndicateursDataset(IndicateursService indicateurs, TimeProvider time) : IOpenDataset
 {
     public string Titre => "Indicateurs du plan";
     public string Description => "Pour chaque indicateur du plan et chaque année : la valeur mesurée et la cible, et les valeurs par période saisies en cours d'année.";
@@ -34,5 +34,5 @@ public sealed class IndicateursJeuDeDonnees(IndicateursService indicateurs, Time
     public async Task<int> LignesAsync(EgalisDbContext db, CancellationToken ct) => (await PlanExports.LignesIndicateursAsync(indicateurs, time, ct)).Count;
 
     public Task<DateTimeOffset?> MisAJourAsync(EgalisDbContext db, CancellationToken ct) =>
-        DonneesOuvertes.DerniereModificationAsync(db, ct, typeof(Indicateur), typeof(ValeurIndicateur), typeof(CibleIndicateur));
+        DonneesOuvertes.LastChangeAsync(db, ct, typeof(Indicateur), typeof(ValeurIndicateur), typeof(CibleIndicateur));
 }

@@ -8,17 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Plan;
 
 /// <summary>« Mon espace » of the plan's team: the milestones past their date and not reached, the oldest first.</summary>
-public sealed class JalonsEnRetard(EgalisDbContext db, CatalogueCapacites capacites, TimeProvider time) : IContributionEspace
+public sealed class JalonsEnRetard(EgalisDbContext db, CapabilityCatalog capacites, TimeProvider time) : IEspaceContribution
 {
     private const int Affiches = 5;
 
-    public async Task<BlocEspace?> ChargerAsync(ClaimsPrincipal user, CancellationToken ct)
+    public async Task<BlocEspace?> LoadAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!capacites.PerimetreDe(user, PlanModule.PiloterLePlan).Tout)
+        if (!capacites.ScopeOf(user, PlanModule.PiloterLePlan).All)
         {
             return null;
         }
-        var aujourdhui = Paris.Aujourdhui(time);
+        var aujourdhui = Paris.Today(time);
         var enRetard = db.Set<Jalon>().AsNoTracking().Where(j => j.AtteintLe == null && j.Date < aujourdhui);
         var total = await enRetard.CountAsync(ct);
         if (total == 0)

@@ -17,18 +17,18 @@ public sealed class PlanModule : IModule
             .Seeder<PlanSeeder>("plan")
             .Seeder<Indicateurs.IndicateursSeeder>("indicateurs", after: "plan")
             .Seeder<PlanDemo>("demo-plan", after: ["plan", "indicateurs"])
-            .Job<JalonsEnRetardTache>(JalonsEnRetardTache.Cle, "Signale à l'équipe du plan les jalons passés en retard", "chaque jour à 6 h", "0 0 6 * * ?");
-        PlanAudit.Declarer(module.Services);
+            .Job<JalonsEnRetardJob>(JalonsEnRetardJob.Cle, "Signale à l'équipe du plan les jalons passés en retard", "chaque jour à 6 h", "0 0 6 * * ?");
+        PlanAudit.Register(module.Services);
         module.Services.AddScoped<PlanService>();
         module.Services.AddScoped<Indicateurs.IndicateursService>();
         module.Services.AddSingleton<Indicateurs.RegistreIndicateurs>();
         module.Services.AddScoped<Bilan.BilanService>();
         module.Services.AddScoped<Echanges.ImportPlan>();
-        module.Services.AddScoped<Platform.Extensions.IContributionEspace, JalonsEnRetard>();
-        module.Services.AddSingleton<Platform.Extensions.ICibleLien, PlanCibleLien>();
-        module.Services.AddSingleton<Platform.Extensions.ICibleLien, ActionPlanCibleLien>();
-        module.Services.AddScoped<Platform.Extensions.IJeuDeDonnees, ActionsJeuDeDonnees>();
-        module.Services.AddScoped<Platform.Extensions.IJeuDeDonnees, IndicateursJeuDeDonnees>();
+        module.Services.AddScoped<Platform.Extensions.IEspaceContribution, JalonsEnRetard>();
+        module.Services.AddSingleton<Platform.Extensions.ILinkTarget, PlanLinkTarget>();
+        module.Services.AddSingleton<Platform.Extensions.ILinkTarget, ActionPlanLinkTarget>();
+        module.Services.AddScoped<Platform.Extensions.IOpenDataset, ActionsDataset>();
+        module.Services.AddScoped<Platform.Extensions.IOpenDataset, IndicateursDataset>();
     }
 
     public void Map(WebApplication app)

@@ -14,7 +14,7 @@ public static class PlanRegles
 
     /// <summary>A date of the plan (an action's start or end, a milestone) within the platform's years.</summary>
     /// <param name="quelle">« La date de début », « La date du jalon »…: the error summary then says which date is wrong.</param>
-    public static string? VerifierDate(DateOnly? date, string quelle = "La date") => Annees.VerifierDate(date, quelle);
+    public static string? VerifierDate(DateOnly? date, string quelle = "La date") => Years.CheckDate(date, quelle);
 
     /// <summary>A status at 0 % or 100 % fixes the figure: « Réalisé » at 30 % would say two things at once.</summary>
     public static string? VerifierAvancement(StatutAction statut, int? progression) =>

@@ -29,7 +29,7 @@ public sealed class PlanService(EgalisDbContext db)
         .OrderBy(a => a.Code, CodeComparer.Instance).ToList();
 
     /// <summary>The whole tree in two queries (plan, then elements with statuses), whatever its size.</summary>
-    public async Task<Arbre?> ChargerAsync(string planCode = PlanPrincipal, CancellationToken ct = default)
+    public async Task<Arbre?> LoadAsync(string planCode = PlanPrincipal, CancellationToken ct = default)
     {
         var plan = await db.Set<PlanAction>().AsNoTracking().SingleOrDefaultAsync(p => p.Code == planCode, ct);
         if (plan is null)

@@ -11,7 +11,7 @@ public sealed class TerritoiresModule : IModule
     {
         module.Menu("Territoires", "/Territoires/Pages/Index", 10)
             .Seeder<TerritoiresSeeder>("territoires");
-        TerritoiresAudit.Declarer(module.Services);
+        TerritoiresAudit.Register(module.Services);
         // The reference files are read once; the index is built once and only read afterwards.
         module.Services.AddSingleton(sp => ReferenceData.Load(sp.GetRequiredService<Platform.Collectivite.ProfilCollectivite>()));
         module.Services.AddSingleton(sp => GeoIndex.From(sp.GetRequiredService<ReferenceData>()));
@@ -45,9 +45,9 @@ public sealed class TerritoiresModule : IModule
                 Console.Error.WriteLine($"Des quartiers prioritaires citent des communes absentes du fichier des communes : {string.Join(", ", sansCommune)}.");
                 return Task.FromResult<int?>(1);
             }
-            Console.WriteLine($"Profil valide : {profil.Nom} (SIREN {profil.Siren}) ; {Platform.Text.Francais.Nombre(donnees.Communes.Count, "commune", "communes")}, "
-                + $"{Platform.Text.Francais.Nombre(donnees.ConseilsTerritoire.Count(), "conseil de territoire", "conseils de territoire")}, "
-                + $"{Platform.Text.Francais.Nombre(donnees.Qpvs.Count, "quartier prioritaire", "quartiers prioritaires")} ; "
+            Console.WriteLine($"Profil valide : {profil.Nom} (SIREN {profil.Siren}) ; {Platform.Text.French.Nombre(donnees.Communes.Count, "commune", "communes")}, "
+                + $"{Platform.Text.French.Nombre(donnees.ConseilsTerritoire.Count(), "conseil de territoire", "conseils de territoire")}, "
+                + $"{Platform.Text.French.Nombre(donnees.Qpvs.Count, "quartier prioritaire", "quartiers prioritaires")} ; "
                 + (profil.Fondation is null ? "plan sans délibération fondatrice." : $"plan et actes fondateurs : {profil.Fondation}."));
             return Task.FromResult<int?>(0);
         }

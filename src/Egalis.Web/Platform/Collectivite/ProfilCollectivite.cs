@@ -63,12 +63,12 @@ public sealed record ProfilCollectivite
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>Reads the profile the settings name; a missing or incomplete file stops the start-up with a message.</summary>
-    public static ProfilCollectivite Charger(IConfiguration configuration)
+    public static ProfilCollectivite Load(IConfiguration configuration)
     {
         var fichier = configuration["Egalis:Profil"] is { Length: > 0 } chemin ? Path.GetFullPath(chemin) : FichierParDefaut;
         if (!File.Exists(fichier))
         {
-            throw new Web.Hebergement.ConfigurationInvalideException($"le profil de la collectivité est introuvable ({fichier}) : vérifiez Egalis:Profil.");
+            throw new Web.Hosting.InvalidConfigurationException($"le profil de la collectivité est introuvable ({fichier}) : vérifiez Egalis:Profil.");
         }
         try
         {
@@ -78,7 +78,7 @@ public sealed record ProfilCollectivite
         }
         catch (JsonException e)
         {
-            throw new Web.Hebergement.ConfigurationInvalideException($"le profil de la collectivité ({fichier}) est incomplet ou mal formé : {e.Message}");
+            throw new Web.Hosting.InvalidConfigurationException($"le profil de la collectivité ({fichier}) est incomplet ou mal formé : {e.Message}");
         }
     }
 }

@@ -12,10 +12,10 @@ namespace Egalis.Web.Platform.Data;
 /// IEntityTypeConfiguration classes kept beside the entities.
 /// </summary>
 public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditActor? actor = null, TimeProvider? time = null,
-    DescriptionsAudit? descriptions = null)
+    AuditDescriptions? descriptions = null)
     : IdentityDbContext<Utilisateur>(options), IDataProtectionKeyContext
 {
-    private readonly IReadOnlyDictionary<Type, IDescriptionAudit> _descriptions = descriptions?.ParType ?? new Dictionary<Type, IDescriptionAudit>();
+    private readonly IReadOnlyDictionary<Type, IAuditDescription> _descriptions = descriptions?.ParType ?? new Dictionary<Type, IAuditDescription>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

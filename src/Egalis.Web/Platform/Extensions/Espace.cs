@@ -5,11 +5,11 @@ namespace Egalis.Web.Platform.Extensions;
 /// <summary>
 /// What a module shows a person on « Mon espace », the page they land on after signing in: what they have to do or
 /// follow in that module (late milestones, acts to transmit; later their dossiers, trainings, applications).
-/// Registered with <c>services.AddScoped&lt;IContributionEspace, …&gt;()</c>; answers null when nothing concerns the person.
+/// Registered with <c>services.AddScoped&lt;IEspaceContribution, …&gt;()</c>; answers null when nothing concerns the person.
 /// </summary>
-public interface IContributionEspace
+public interface IEspaceContribution
 {
-    Task<BlocEspace?> ChargerAsync(ClaimsPrincipal user, CancellationToken ct);
+    Task<BlocEspace?> LoadAsync(ClaimsPrincipal user, CancellationToken ct);
 }
 
 /// <summary>A block of « Mon espace »: a title, its lines (at most a few, the most urgent first) and a link to the whole list.</summary>

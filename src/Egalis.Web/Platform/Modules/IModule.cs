@@ -36,12 +36,12 @@ public sealed class ModuleRegistration(WebApplicationBuilder builder)
     /// A capability (« Piloter le plan ») and the roles that hold it: the one place where a capability meets roles.
     /// It is an authorization policy of the same name, for pages (<c>[Authorize(Policy = …)]</c>), menus and record checks.
     /// </summary>
-    public ModuleRegistration Capability(string name, params string[] roles) => Declare(new Capacite(name, roles, false));
+    public ModuleRegistration Capability(string name, params string[] roles) => Declare(new CapabilityDefinition(name, roles, false));
 
-    /// <summary>A capability whose holders act only on records they own (<see cref="Identity.IEnregistrementPersonnel"/>).</summary>
-    public ModuleRegistration CapabilityOnOwnRecords(string name, params string[] roles) => Declare(new Capacite(name, roles, true));
+    /// <summary>A capability whose holders act only on records they own (<see cref="Identity.IOwnedRecord"/>).</summary>
+    public ModuleRegistration CapabilityOnOwnRecords(string name, params string[] roles) => Declare(new CapabilityDefinition(name, roles, true));
 
-    private ModuleRegistration Declare(Capacite capacite)
+    private ModuleRegistration Declare(CapabilityDefinition capacite)
     {
         var (name, roles) = (capacite.Nom, capacite.Roles.ToArray());
         Services.AddSingleton(capacite);
@@ -64,12 +64,12 @@ public sealed class ModuleRegistration(WebApplicationBuilder builder)
     }
 
     /// <summary>
-    /// A scheduled job (<see cref="Taches.Tache"/>): a key, what it does and when in words (« chaque jour à 6 h »), and
+    /// A scheduled job (<see cref="Jobs.Job"/>): a key, what it does and when in words (« chaque jour à 6 h »), and
     /// the cron expression of Quartz (« 0 0 6 * * ? », Paris time). It appears on the administrators' page of jobs.
     /// </summary>
-    public ModuleRegistration Job<TTache>(string key, string label, string when, string cron) where TTache : Taches.Tache
+    public ModuleRegistration Job<TJob>(string key, string label, string when, string cron) where TJob : Jobs.Job
     {
-        Taches.Planificateur.Declarer<TTache>(Services, key, label, when, cron);
+        Jobs.JobScheduler.Declare<TJob>(Services, key, label, when, cron);
         return this;
     }
 
@@ -83,4 +83,4 @@ public sealed class ModuleRegistration(WebApplicationBuilder builder)
 }
 
 /// <summary>A capability, the roles that hold it, and whether they hold it only on their own records.</summary>
-public sealed record Capacite(string Nom, IReadOnlyList<string> Roles, bool SurSesEnregistrements);
+public sealed record CapabilityDefinition(string Nom, IReadOnlyList<string> Roles, bool SurSesEnregistrements);

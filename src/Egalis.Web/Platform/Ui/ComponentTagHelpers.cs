@@ -160,7 +160,7 @@ public static class Pager
     public static int TotalPages(int count, int size) => Math.Max(1, (count + size - 1) / size);
 
     /// <summary>The page to show of <paramref name="total"/> rows: a missing, negative or too large number is clamped.</summary>
-    public static Pagination Paginer(int total, int? demandee, int taille = DefaultSize)
+    public static Pagination Paginate(int total, int? demandee, int taille = DefaultSize)
     {
         var pages = TotalPages(total, taille);
         return new Pagination(Math.Min(Clamp(demandee), pages), pages, total, taille);
@@ -188,7 +188,7 @@ public static class Pager
 public sealed record Pagination(int Numero, int Pages, int Total, int Taille)
 {
     /// <summary>The rows of this page, from an ordered query.</summary>
-    public IQueryable<T> Appliquer<T>(IQueryable<T> ordonnee) => ordonnee.Skip((Numero - 1) * Taille).Take(Taille);
+    public IQueryable<T> Apply<T>(IQueryable<T> ordonnee) => ordonnee.Skip((Numero - 1) * Taille).Take(Taille);
 }
 
 /// <summary>A progress figure: a native progress bar named for assistive technologies, and the figure in text.</summary>

@@ -10,22 +10,22 @@ public sealed record MenuEntry(string Libelle, string Page, int Ordre, string? C
 public sealed class MenuRegistry
 {
     private readonly List<MenuEntry> _entries;
-    private readonly CatalogueCapacites _capacites;
+    private readonly CapabilityCatalog _capacites;
 
-    public MenuRegistry(IEnumerable<MenuEntry> entries, CatalogueCapacites capacites)
+    public MenuRegistry(IEnumerable<MenuEntry> entries, CapabilityCatalog capacites)
     {
         _entries = entries.OrderBy(e => e.Ordre).ToList();
         _capacites = capacites;
         // A misspelt capability would hide its entry from everyone: it stops the start instead.
         foreach (var entree in _entries.Where(e => e.Capacite is not null))
         {
-            _capacites.Trouver(entree.Capacite!);
+            _capacites.Find(entree.Capacite!);
         }
     }
 
     public IEnumerable<MenuEntry> For(ClaimsPrincipal user) =>
-        _entries.Where(e => e.Capacite is null || _capacites.Trouver(e.Capacite).Roles.Any(user.IsInRole));
+        _entries.Where(e => e.Capacite is null || _capacites.Find(e.Capacite).Roles.Any(user.IsInRole));
 }
 
 /// <summary>A step of the breadcrumb, set by a page in ViewData["FilAriane"].</summary>
-public sealed record Miette(string Libelle, string? Url);
+public sealed record Breadcrumb(string Libelle, string? Url);

@@ -27,18 +27,18 @@ public sealed class Workflow<TEtat>(string type, string capacite, string sujet, 
     /// <summary>The history's key for this kind of record (« acte-transmission »).</summary>
     public string Type { get; } = type;
     /// <summary>The capability a person needs on the record to take any step.</summary>
-    public string Capacite { get; } = capacite;
+    public string Capability { get; } = capacite;
     public IReadOnlyList<Transition<TEtat>> Transitions { get; } = transitions;
 
     public string Libelle(TEtat etat) => libelle(etat);
 
-    public Transition<TEtat>? Trouver(TEtat de, TEtat vers) => Transitions.FirstOrDefault(t => t.De.Equals(de) && t.Vers.Equals(vers));
+    public Transition<TEtat>? Find(TEtat de, TEtat vers) => Transitions.FirstOrDefault(t => t.De.Equals(de) && t.Vers.Equals(vers));
 
-    public IEnumerable<Transition<TEtat>> Depuis(TEtat de) => Transitions.Where(t => t.De.Equals(de));
+    public IEnumerable<Transition<TEtat>> From(TEtat de) => Transitions.Where(t => t.De.Equals(de));
 }
 
 /// <summary>One step taken: which record, from which state to which, who, when and why. The record's page shows them.</summary>
-public class EtapeWorkflow
+public class WorkflowStep
 {
     public int Id { get; set; }
     public required string Type { get; set; }
@@ -52,9 +52,9 @@ public class EtapeWorkflow
     public string? Motif { get; set; }
 }
 
-public class EtapeWorkflowConfiguration : IEntityTypeConfiguration<EtapeWorkflow>
+public class WorkflowStepConfiguration : IEntityTypeConfiguration<WorkflowStep>
 {
-    public void Configure(EntityTypeBuilder<EtapeWorkflow> b)
+    public void Configure(EntityTypeBuilder<WorkflowStep> b)
     {
         b.ToTable("EtapesWorkflow");
         b.Property(e => e.Type).HasMaxLength(60);
@@ -72,7 +72,7 @@ public class EtapeWorkflowConfiguration : IEntityTypeConfiguration<EtapeWorkflow
 /// holds the workflow's capability on this record, records the step in the history (in the caller's unit of work,
 /// saved with the record's own changes, audited with them), and can send an e-mail once saved.
 /// </summary>
-public sealed class Workflows(EgalisDbContext db, IAuthorizationService autorisation, TimeProvider time, EnvoisDifferes envois)
+public sealed class Workflows(EgalisDbContext db, IAuthorizationService autorisation, TimeProvider time, DeferredEmails envois)
 {
     /// <summary>
     /// Takes a step: checks it is allowed from the current state, that the person holds the workflow's capability on
@@ -81,41 +81,41 @@ public sealed class Workflows(EgalisDbContext db, IAuthorizationService autorisa
     /// step to the history. The caller sets the new state and saves: the step lands with the record, or neither does.
     /// A refusal is keyed by field: « Statut » for the step, « Motif » for the reason, "" for a right the person lacks.
     /// </summary>
-    public async Task<Resultat> FranchirAsync<TEtat>(Workflow<TEtat> workflow, ClaimsPrincipal qui, object enregistrementAutorise, string id,
-        TEtat actuel, TEtat vers, Func<Resultat> appliquer, DateOnly? date = null, string? motif = null) where TEtat : struct, Enum
+    public async Task<Result> StepAsync<TEtat>(Workflow<TEtat> workflow, ClaimsPrincipal qui, object enregistrementAutorise, string id,
+        TEtat actuel, TEtat vers, Func<Result> appliquer, DateOnly? date = null, string? motif = null) where TEtat : struct, Enum
     {
-        if (workflow.Trouver(actuel, vers) is not { } transition)
+        if (workflow.Find(actuel, vers) is not { } transition)
         {
-            return Resultat.Refus("Statut", $"{workflow.Sujet} « {workflow.Libelle(actuel)} » ne peut pas passer à « {workflow.Libelle(vers)} ».");
+            return Result.Failure("Statut", $"{workflow.Sujet} « {workflow.Libelle(actuel)} » ne peut pas passer à « {workflow.Libelle(vers)} ».");
         }
-        if (!(await autorisation.AuthorizeAsync(qui, enregistrementAutorise, new SurEnregistrement(workflow.Capacite))).Succeeded)
+        if (!(await autorisation.AuthorizeAsync(qui, enregistrementAutorise, new OnRecordRequirement(workflow.Capability))).Succeeded)
         {
-            return Resultat.Refus("", $"Vous n'avez pas le droit de faire passer cet enregistrement à « {workflow.Libelle(vers)} ».");
+            return Result.Failure("", $"Vous n'avez pas le droit de faire passer cet enregistrement à « {workflow.Libelle(vers)} ».");
         }
-        var raison = Text.Textes.Nettoyer(motif);
+        var raison = Text.Texts.Clean(motif);
         if (transition.MotifDemande is { } demande && raison is null)
         {
-            return Resultat.Refus("Motif", demande);
+            return Result.Failure("Motif", demande);
         }
         if (appliquer() is { Ok: false } refus)
         {
             return refus;
         }
-        db.Add(new EtapeWorkflow
+        db.Add(new WorkflowStep
         {
             Type = workflow.Type, EnregistrementId = id, De = actuel.ToString(), Vers = vers.ToString(),
             Par = PorteeUtilisateur.NomDe(qui) is { Length: > 0 } nom ? nom : "système", Le = time.GetUtcNow(), Date = date, Motif = raison,
         });
-        return Resultat.Succes();
+        return Result.Success();
     }
 
     /// <summary>After the save: the e-mail a step sends (to an applicant, a reviewer), queued so that the page does not wait.</summary>
-    public void Notifier(EmailMessage message) => envois.Deposer(message);
+    public void Notify(EmailMessage message) => envois.Enqueue(message);
 
     /// <summary>A record's steps, oldest first, with the states in words.</summary>
-    public async Task<List<(EtapeWorkflow Etape, string De, string Vers)>> HistoriqueAsync<TEtat>(Workflow<TEtat> workflow, string id, CancellationToken ct)
+    public async Task<List<(WorkflowStep Etape, string De, string Vers)>> HistoryAsync<TEtat>(Workflow<TEtat> workflow, string id, CancellationToken ct)
         where TEtat : struct, Enum =>
-        (await db.Set<EtapeWorkflow>().AsNoTracking().Where(e => e.Type == workflow.Type && e.EnregistrementId == id).OrderBy(e => e.Id).ToListAsync(ct))
+        (await db.Set<WorkflowStep>().AsNoTracking().Where(e => e.Type == workflow.Type && e.EnregistrementId == id).OrderBy(e => e.Id).ToListAsync(ct))
             .Select(e => (e, Libelle(workflow, e.De), Libelle(workflow, e.Vers))).ToList();
 
     private static string Libelle<TEtat>(Workflow<TEtat> workflow, string etat) where TEtat : struct, Enum =>

@@ -46,7 +46,7 @@ public class BudgetServiceTests(EgalisFactory factory) : IClassFixture<EgalisFac
         var allocation = (await AvecServiceAsync((s, _) => s.AllouerAsync(credit, "1.3", 10_000m))).Id!.Value;
         var jour = new DateOnly(2023, 5, 2);
 
-        async Task<Resultat> EtapeAsync(string membre, decimal montant, bool valider) => await AvecServiceAsync(async (s, db) =>
+        async Task<Result> EtapeAsync(string membre, decimal montant, bool valider) => await AvecServiceAsync(async (s, db) =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.Add(new Egalis.Web.Features.Deliberations.Elu { Nom = membre });
@@ -75,8 +75,8 @@ public class BudgetServiceTests(EgalisFactory factory) : IClassFixture<EgalisFac
 
         var refus = await EtapeAsync("REFUSE Étape", 7_000m, valider: true);
         Assert.False(refus.Ok);
-        Assert.Equal("Montant", refus.Erreurs[0].Champ);
-        Assert.StartsWith("Montant refusé : il reste 6 000,00 € disponibles", refus.Erreurs[0].Message.Replace('\u202F', ' ').Replace('\u00A0', ' '));
+        Assert.Equal("Montant", refus.Errors[0].Champ);
+        Assert.StartsWith("Montant refusé : il reste 6 000,00 € disponibles", refus.Errors[0].Message.Replace('\u202F', ' ').Replace('\u00A0', ' '));
         Assert.False(await MembreAsync("REFUSE Étape"));
         Assert.Equal(4_000m, await EngageAsync());
     }
@@ -97,33 +97,33 @@ public class BudgetServiceTests(EgalisFactory factory) : IClassFixture<EgalisFac
         var credit = (await AvecServiceAsync((s, _) => s.DefinirCreditAsync(2022, ligne, 60_000m))).Id!.Value;
         var trop = await AvecServiceAsync((s, _) => s.AllouerAsync(credit, "1.6", 60_000.01m));
         Assert.False(trop.Ok);
-        Assert.Contains($"il reste {Euros.Format(60_000m)} à allouer", trop.Erreur);
+        Assert.Contains($"il reste {Euros.Format(60_000m)} à allouer", trop.Error);
 
         var allocation = await AvecServiceAsync((s, _) => s.AllouerAsync(credit, "1.6", 10_000m));
         Assert.True(allocation.Ok);
         var autre = await AvecServiceAsync((s, _) => s.AllouerAsync(credit, "2.6", 50_000.50m));
-        Assert.Contains($"il reste {Euros.Format(50_000m)} à allouer", autre.Erreur);
+        Assert.Contains($"il reste {Euros.Format(50_000m)} à allouer", autre.Error);
 
         var jour2022 = new DateOnly(2022, 3, 15);
         var horsExercice = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 100m, "Association Ancrages", "Accueil de stagiaires", new DateOnly(2031, 1, 5)));
-        Assert.Equal("Un engagement sur les crédits 2022 est daté de l'exercice 2022 (du 01/01/2022 au 31/12/2022).", horsExercice.Erreur);
+        Assert.Equal("Un engagement sur les crédits 2022 est daté de l'exercice 2022 (du 01/01/2022 au 31/12/2022).", horsExercice.Error);
         var engagement = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 7_500m, "Association Ancrages", "Accueil de stagiaires", jour2022));
         Assert.True(engagement.Ok);
         var depasse = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 2_500.01m, "Autre", "Autre", jour2022));
-        Assert.Contains($"il reste {Euros.Format(2_500m)} disponibles sur l'allocation de l'action 1.6", depasse.Erreur);
+        Assert.Contains($"il reste {Euros.Format(2_500m)} disponibles sur l'allocation de l'action 1.6", depasse.Error);
 
         var avant = await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 5_000m, jour2022.AddDays(-1)));
-        Assert.Equal("Un mandatement ne peut pas précéder l'engagement du 15/03/2022.", avant.Erreur);
+        Assert.Equal("Un mandatement ne peut pas précéder l'engagement du 15/03/2022.", avant.Error);
         Assert.True((await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 5_000m, jour2022))).Ok);
         var surpaye = await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 2_500.01m, jour2022));
-        Assert.Contains($"il reste {Euros.Format(2_500m)} à mandater", surpaye.Erreur);
+        Assert.Contains($"il reste {Euros.Format(2_500m)} à mandater", surpaye.Error);
         var annule = await AvecServiceAsync((s, _) => s.AnnulerEngagementAsync(engagement.Id!.Value, "Erreur de saisie"));
-        Assert.Contains("déjà été mandatés", annule.Erreur);
+        Assert.Contains("déjà été mandatés", annule.Error);
 
         var baisse = await AvecServiceAsync((s, _) => s.AllouerAsync(credit, "1.6", 7_000m));
-        Assert.Contains($"sous ce qui est déjà engagé ({Euros.Format(7_500m)})", baisse.Erreur);
+        Assert.Contains($"sous ce qui est déjà engagé ({Euros.Format(7_500m)})", baisse.Error);
         var creditBaisse = await AvecServiceAsync((s, _) => s.DefinirCreditAsync(2022, ligne, 9_999m));
-        Assert.Contains($"déjà alloué aux actions ({Euros.Format(10_000m)})", creditBaisse.Erreur);
+        Assert.Contains($"déjà alloué aux actions ({Euros.Format(10_000m)})", creditBaisse.Error);
 
         var api = JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/budget/2022")).RootElement;
         var action = api.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "1.6");
@@ -139,8 +139,8 @@ public class BudgetServiceTests(EgalisFactory factory) : IClassFixture<EgalisFac
         Assert.False((await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 1m, "x", "x", Jour))).Ok);
         Assert.False((await AvecServiceAsync((s, _) => s.AnnulerEngagementAsync(engagement.Id!.Value, " "))).Ok);
         Assert.True((await AvecServiceAsync((s, _) => s.AnnulerEngagementAsync(engagement.Id!.Value, "Événement reporté"))).Ok);
-        Assert.Contains("déjà annulé", (await AvecServiceAsync((s, _) => s.AnnulerEngagementAsync(engagement.Id!.Value, "encore"))).Erreur);
-        Assert.Contains("annulé", (await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 10m, Jour))).Erreur);
+        Assert.Contains("déjà annulé", (await AvecServiceAsync((s, _) => s.AnnulerEngagementAsync(engagement.Id!.Value, "encore"))).Error);
+        Assert.Contains("annulé", (await AvecServiceAsync((s, _) => s.MandaterAsync(engagement.Id!.Value, 10m, Jour))).Error);
         Assert.True((await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, 3_000m, "Réseau de parrains", "Journée des parrains (nouvelle date)", Jour))).Ok);
     }
 
@@ -155,7 +155,7 @@ public class BudgetServiceTests(EgalisFactory factory) : IClassFixture<EgalisFac
         var allocation = await AvecServiceAsync((s, _) => s.AllouerAsync(credit, "2.2", 100m));
         var resultat = await AvecServiceAsync((s, _) => s.EngagerAsync(allocation.Id!.Value, (decimal)montant, "x", "x", Jour));
         Assert.False(resultat.Ok);
-        Assert.Contains(message, resultat.Erreur);
+        Assert.Contains(message, resultat.Error);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public class BudgetConcurrenceTests(EgalisFactory factory) : IClassFixture<Egali
         var resultats = await Task.WhenAll(taches);
 
         Assert.Equal(33, resultats.Count(r => r.Ok));
-        Assert.All(resultats.Where(r => !r.Ok), r => Assert.Contains("il reste", r.Erreur));
+        Assert.All(resultats.Where(r => !r.Ok), r => Assert.Contains("il reste", r.Error));
         using var verif = factory.Services.CreateScope();
         var montants = await verif.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Engagement>()
             .Where(e => e.AllocationId == allocationId).Select(e => e.Montant).ToListAsync();

@@ -20,7 +20,7 @@ namespace Egalis.Tests.Features.Deliberations;
 public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 {
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    private static DateOnly Aujourdhui => Paris.Aujourdhui(TimeProvider.System);
+    private static DateOnly Today => Paris.Today(TimeProvider.System);
 
     /// <summary>A commission of five members, created through the secretariat's forms; returns its id.</summary>
     private async Task<int> CommissionAsync(HttpClient cheffe, string code)
@@ -80,7 +80,7 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
         var commission = await CommissionAsync(cheffe, "COM-PROJET");
-        var futur = Aujourdhui.AddDays(20);
+        var futur = Today.AddDays(20);
         var urlSeance = await SeanceAsync(cheffe, commission, futur);
         var urlPoint = await PointAsync(cheffe, urlSeance, "Projet de charte des achats responsables", "2099_COM_001", "PriseActe");
         var id = urlPoint.Split('/').Last();
@@ -135,8 +135,8 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         // Signature: not after today, not before the session.
         var signature = await Formulaire.LireAsync(cheffe, urlPoint, "?handler=signer");
         var tot = await signature.EnvoyerAsync(cheffe, new() { ["Signature.Date"] = "2026-03-09" });
-        Assert.Contains($"La signature se date entre le jour de la séance (10/03/2026) et aujourd'hui ({Aujourdhui:dd/MM/yyyy}).", await tot.ReadHtmlAsync());
-        var demain = await signature.EnvoyerAsync(cheffe, new() { ["Signature.Date"] = Iso(Aujourdhui.AddDays(1)) });
+        Assert.Contains($"La signature se date entre le jour de la séance (10/03/2026) et aujourd'hui ({Today:dd/MM/yyyy}).", await tot.ReadHtmlAsync());
+        var demain = await signature.EnvoyerAsync(cheffe, new() { ["Signature.Date"] = Iso(Today.AddDays(1)) });
         Assert.Contains("La signature se date entre le jour de la séance (10/03/2026)", await demain.ReadHtmlAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await signature.EnvoyerAsync(cheffe, new() { ["Signature.Date"] = "2026-03-11" })).StatusCode);
 
@@ -144,8 +144,8 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         var transmission = await Formulaire.LireAsync(cheffe, urlPoint, "?handler=transmission");
         var avantSignature = await transmission.EnvoyerAsync(cheffe, new() { ["Transmission.Statut"] = "Transmis", ["Transmission.Date"] = "2026-03-10" });
         Assert.Contains("La transmission ne peut pas précéder la signature du 11/03/2026.", await avantSignature.ReadHtmlAsync());
-        var futur = await transmission.EnvoyerAsync(cheffe, new() { ["Transmission.Statut"] = "Transmis", ["Transmission.Date"] = Iso(Aujourdhui.AddDays(3)) });
-        Assert.Contains($"La date ne peut pas être postérieure à aujourd'hui ({Aujourdhui:dd/MM/yyyy}).", await futur.ReadHtmlAsync());
+        var futur = await transmission.EnvoyerAsync(cheffe, new() { ["Transmission.Statut"] = "Transmis", ["Transmission.Date"] = Iso(Today.AddDays(3)) });
+        Assert.Contains($"La date ne peut pas être postérieure à aujourd'hui ({Today:dd/MM/yyyy}).", await futur.ReadHtmlAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await transmission.EnvoyerAsync(cheffe, new() { ["Transmission.Statut"] = "Transmis", ["Transmission.Date"] = "2026-03-12" })).StatusCode);
         var accuse = await Formulaire.LireAsync(cheffe, urlPoint, "?handler=transmission");
         Assert.Equal(HttpStatusCode.Redirect, (await accuse.EnvoyerAsync(cheffe, new() { ["Transmission.Statut"] = "Acquitte", ["Transmission.Date"] = "2026-03-13" })).StatusCode);
@@ -241,12 +241,12 @@ public class ActeTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     {
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
         var commission = await CommissionAsync(cheffe, "COM-CORRIGE");
-        var futur = Aujourdhui.AddDays(40);
+        var futur = Today.AddDays(40);
         var urlSeance = await SeanceAsync(cheffe, commission, futur);
 
         var correction = await Formulaire.LireAsync(cheffe, urlSeance, "?handler=modifier");
         var absurde = await correction.EnvoyerAsync(cheffe, new() { ["Modification.Date"] = "9999-12-31" });
-        Assert.Contains($"La date de la séance doit être comprise entre le 01/01/2000 et le {Aujourdhui.AddYears(2):dd/MM/yyyy}.", await absurde.ReadHtmlAsync());
+        Assert.Contains($"La date de la séance doit être comprise entre le 01/01/2000 et le {Today.AddYears(2):dd/MM/yyyy}.", await absurde.ReadHtmlAsync());
         var convocation = await correction.EnvoyerAsync(cheffe, new() { ["Modification.DateConvocation"] = Iso(futur.AddDays(1)) });
         Assert.Contains("La convocation doit précéder la séance.", await convocation.ReadHtmlAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await correction.EnvoyerAsync(cheffe, new() { ["Modification.Date"] = Iso(futur.AddDays(1)), ["Modification.Lieu"] = "à Vitrolles" })).StatusCode);

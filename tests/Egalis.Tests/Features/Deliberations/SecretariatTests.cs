@@ -200,7 +200,7 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var ct5 = await AssembleeAsync("CT5");
         var initiale = await secretariat.CreerSeanceAsync(new(ct5, new DateOnly(2026, 4, 1), "Istres", null, "CGCT", null, null, null), default);
         var tropTot = await secretariat.CreerSeanceAsync(new(ct5, new DateOnly(2026, 4, 3), "Istres", null, "CGCT", null, null, initiale.Id), default);
-        Assert.Contains(tropTot.Erreurs, e => e.Message.Contains("au moins 3 jours après celle du 01/04/2026"));
+        Assert.Contains(tropTot.Errors, e => e.Message.Contains("au moins 3 jours après celle du 01/04/2026"));
         Assert.True((await secretariat.CreerSeanceAsync(new(ct5, new DateOnly(2026, 4, 4), "Istres", null, "CGCT", null, null, initiale.Id), default)).Ok);
     }
 
@@ -215,7 +215,7 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         await secretariat.AjouterMembreAsync(ct6, "UN Ugo", new DateOnly(2020, 7, 15), null, default);
         await secretariat.AjouterMembreAsync(ct6, "DEUX Dora", new DateOnly(2020, 7, 15), null, default);
         var m = await MandatsAsync(ct6);
-        Egalis.Web.Platform.Data.Resultat? dernier = null;
+        Egalis.Web.Platform.Data.Result? dernier = null;
         for (var i = 0; i < 4; i++)
         {
             var seance = await secretariat.CreerSeanceAsync(new(ct6, new DateOnly(2026, 1, 10).AddDays(7 * i), "Martigues", null, "CGCT", null, null, null), default);
@@ -224,7 +224,7 @@ public class SecretariatTests(EgalisFactory factory) : IClassFixture<EgalisFacto
                 [new LignePresence(m["UN Ugo"], "UN Ugo", StatutPresence.Present, null), new LignePresence(m["DEUX Dora"], "DEUX Dora", StatutPresence.Represente, m["UN Ugo"])], default);
             Assert.Equal(i < 3, dernier.Ok);
         }
-        Assert.Contains(dernier!.Erreurs, e => e.Message.Contains("a déjà servi pour 3 séances consécutives"));
+        Assert.Contains(dernier!.Errors, e => e.Message.Contains("a déjà servi pour 3 séances consécutives"));
     }
 
     [Fact]

@@ -48,21 +48,21 @@ public class TransmissionTests(EgalisFactory factory) : IClassFixture<EgalisFact
             new[] { new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role), new System.Security.Claims.Claim(UtilisateurClaimsFactory.Nom, "Essai") }
                 .Concat(territoire is null ? [] : [new System.Security.Claims.Claim(UtilisateurClaimsFactory.Territoire, territoire)]), "test"));
         var applique = false;
-        Egalis.Web.Platform.Data.Resultat Appliquer() { applique = true; return Egalis.Web.Platform.Data.Resultat.Succes(); }
+        Egalis.Web.Platform.Data.Result Appliquer() { applique = true; return Egalis.Web.Platform.Data.Result.Success(); }
 
-        var impossible = await workflows.FranchirAsync(TransmissionActe.Workflow, Qui(Roles.ChefDeProjet), cm, "test-1", StatutTransmission.Acquitte, StatutTransmission.Transmis, Appliquer);
-        Assert.Equal([("Statut", "Un acte « acquitté » ne peut pas passer à « transmis ».")], impossible.Erreurs);
-        var horsPerimetre = await workflows.FranchirAsync(TransmissionActe.Workflow, Qui(Roles.ReferentTerritoire, "CT2"), cm, "test-1", StatutTransmission.ATransmettre, StatutTransmission.Transmis, Appliquer);
-        Assert.Equal([("", "Vous n'avez pas le droit de faire passer cet enregistrement à « transmis ».")], horsPerimetre.Erreurs);
-        var sansMotif = await workflows.FranchirAsync(TransmissionActe.Workflow, Qui(Roles.ChefDeProjet), cm, "test-1", StatutTransmission.Transmis, StatutTransmission.Refuse, Appliquer, motif: "  ");
-        Assert.Equal([("Motif", "Indiquez le motif du refus.")], sansMotif.Erreurs);
+        var impossible = await workflows.StepAsync(TransmissionActe.Workflow, Qui(Roles.ChefDeProjet), cm, "test-1", StatutTransmission.Acquitte, StatutTransmission.Transmis, Appliquer);
+        Assert.Equal([("Statut", "Un acte « acquitté » ne peut pas passer à « transmis ».")], impossible.Errors);
+        var horsPerimetre = await workflows.StepAsync(TransmissionActe.Workflow, Qui(Roles.ReferentTerritoire, "CT2"), cm, "test-1", StatutTransmission.ATransmettre, StatutTransmission.Transmis, Appliquer);
+        Assert.Equal([("", "Vous n'avez pas le droit de faire passer cet enregistrement à « transmis ».")], horsPerimetre.Errors);
+        var sansMotif = await workflows.StepAsync(TransmissionActe.Workflow, Qui(Roles.ChefDeProjet), cm, "test-1", StatutTransmission.Transmis, StatutTransmission.Refuse, Appliquer, motif: "  ");
+        Assert.Equal([("Motif", "Indiquez le motif du refus.")], sansMotif.Errors);
         Assert.False(applique);
-        Assert.Empty(db.ChangeTracker.Entries<Egalis.Web.Platform.Workflows.EtapeWorkflow>());
+        Assert.Empty(db.ChangeTracker.Entries<Egalis.Web.Platform.Workflows.WorkflowStep>());
 
-        var accepte = await workflows.FranchirAsync(TransmissionActe.Workflow, Qui(Roles.ChefDeProjet), cm, "test-1", StatutTransmission.Transmis, StatutTransmission.Refuse, Appliquer, new DateOnly(2020, 2, 3), "Pièce manquante");
+        var accepte = await workflows.StepAsync(TransmissionActe.Workflow, Qui(Roles.ChefDeProjet), cm, "test-1", StatutTransmission.Transmis, StatutTransmission.Refuse, Appliquer, new DateOnly(2020, 2, 3), "Pièce manquante");
         Assert.True(accepte.Ok);
         Assert.True(applique);
-        var etape = Assert.Single(db.ChangeTracker.Entries<Egalis.Web.Platform.Workflows.EtapeWorkflow>()).Entity;
+        var etape = Assert.Single(db.ChangeTracker.Entries<Egalis.Web.Platform.Workflows.WorkflowStep>()).Entity;
         Assert.Equal(("acte-transmission", "test-1", "Transmis", "Refuse", "Essai", "Pièce manquante"), (etape.Type, etape.EnregistrementId, etape.De, etape.Vers, etape.Par, etape.Motif));
     }
 

@@ -12,7 +12,7 @@ namespace Egalis.Web.Features.Administration.Pages;
 
 /// <summary>The audit log in words, filtered by person, module, record and dates.</summary>
 [Authorize(Policy = AdministrationModule.Administrer)]
-public class JournalModel(EgalisDbContext db, DescriptionsAudit descriptions) : PageModel
+public class JournalModel(EgalisDbContext db, AuditDescriptions descriptions) : PageModel
 {
     private const int Taille = 50;
 
@@ -67,18 +67,18 @@ public class JournalModel(EgalisDbContext db, DescriptionsAudit descriptions) : 
         }
         if (Du is not null)
         {
-            var from = Paris.DebutDuJour(Du.Value);
+            var from = Paris.StartOfDay(Du.Value);
             query = query.Where(e => e.Quand >= from);
         }
         if (Au is not null)
         {
-            var to = Paris.DebutDuJour(Au.Value.AddDays(1));
+            var to = Paris.StartOfDay(Au.Value.AddDays(1));
             query = query.Where(e => e.Quand < to);
         }
-        var pagination = Pager.Paginer(await query.CountAsync(ct), NumeroPage, Taille);
+        var pagination = Pager.Paginate(await query.CountAsync(ct), NumeroPage, Taille);
         (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
         // Id follows insertion order, and sorts the same on both databases.
-        Lignes = await pagination.Appliquer(query.OrderByDescending(e => e.Id)).ToListAsync(ct);
+        Lignes = await pagination.Apply(query.OrderByDescending(e => e.Id)).ToListAsync(ct);
         UrlPage = $"?Qui={Uri.EscapeDataString(Qui ?? "")}&Module={Uri.EscapeDataString(Module ?? "")}&Texte={Uri.EscapeDataString(Texte ?? "")}&Du={Du:yyyy-MM-dd}&Au={Au:yyyy-MM-dd}&p={{page}}";
     }
 }

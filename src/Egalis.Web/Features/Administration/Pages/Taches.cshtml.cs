@@ -1,5 +1,5 @@
 using Egalis.Web.Platform.Data;
-using Egalis.Web.Platform.Taches;
+using Egalis.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,29 +10,29 @@ namespace Egalis.Web.Features.Administration.Pages;
 
 /// <summary>The scheduled jobs: what each does, when it last ran and how, when it runs next; run one now.</summary>
 [Authorize(Policy = AdministrationModule.Administrer)]
-public class TachesModel(IEnumerable<TacheDeclaree> declarees, ISchedulerFactory planificateurs, EgalisDbContext db, TimeProvider time, Platform.Audit.IAuditActor acteur) : PageModel
+public class TachesModel(IEnumerable<DeclaredJob> declarees, ISchedulerFactory planificateurs, EgalisDbContext db, TimeProvider time, Platform.Audit.IAuditActor acteur) : PageModel
 {
-    public sealed record Ligne(TacheDeclaree Tache, DateTimeOffset? Prochaine, ExecutionTache? Derniere, ExecutionTache? DerniereErreur);
+    public sealed record Ligne(DeclaredJob Tache, DateTimeOffset? Prochaine, JobRun? Derniere, JobRun? DerniereErreur);
 
     public List<Ligne> Lignes { get; } = [];
 
     [BindProperty] public string? Cle { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostExecuterAsync(CancellationToken ct)
     {
         var tache = declarees.FirstOrDefault(t => t.Cle == Cle);
         if (tache is null)
         {
-            await ChargerAsync(ct);
+            await LoadAsync(ct);
             ModelState.AddModelError(nameof(Cle), "Cette tâche n'existe pas.");
             return Page();
         }
         // Who started which job, and when, is in the log: the retention job deletes and anonymises.
         db.AuditEntries.Add(new Platform.Audit.AuditEntry
         {
-            Qui = acteur.Name ?? Platform.Identity.PorteeUtilisateur.NomDe(User), Module = "Tâches", Entite = nameof(TacheDeclaree), EntiteId = tache.Cle, Action = "exécution",
+            Qui = acteur.Name ?? Platform.Identity.PorteeUtilisateur.NomDe(User), Module = "Tâches", Entite = nameof(DeclaredJob), EntiteId = tache.Cle, Action = "exécution",
             Resume = $"Tâche « {tache.Libelle} » lancée à la demande.", Lien = "/administration/taches", Quand = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
@@ -42,14 +42,14 @@ public class TachesModel(IEnumerable<TacheDeclaree> declarees, ISchedulerFactory
         return RedirectToPage();
     }
 
-    private async Task ChargerAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
         var cles = declarees.Select(t => t.Cle).ToList();
         // Two queries for every job: its last run, and its last failed run.
-        var derniers = await db.Set<ExecutionTache>().Where(e => cles.Contains(e.Cle)).GroupBy(e => e.Cle).Select(g => g.Max(e => e.Id)).ToListAsync(ct);
-        var erreurs = await db.Set<ExecutionTache>().Where(e => cles.Contains(e.Cle) && !e.Reussie).GroupBy(e => e.Cle).Select(g => g.Max(e => e.Id)).ToListAsync(ct);
+        var derniers = await db.Set<JobRun>().Where(e => cles.Contains(e.Cle)).GroupBy(e => e.Cle).Select(g => g.Max(e => e.Id)).ToListAsync(ct);
+        var erreurs = await db.Set<JobRun>().Where(e => cles.Contains(e.Cle) && !e.Reussie).GroupBy(e => e.Cle).Select(g => g.Max(e => e.Id)).ToListAsync(ct);
         var ids = derniers.Concat(erreurs).ToList();
-        var executions = await db.Set<ExecutionTache>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        var executions = await db.Set<JobRun>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
         var planificateur = await planificateurs.GetScheduler(ct);
         foreach (var tache in declarees.OrderBy(t => t.Libelle, StringComparer.Ordinal))
         {

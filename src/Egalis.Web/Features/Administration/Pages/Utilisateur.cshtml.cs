@@ -44,7 +44,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
 
     [BindProperty, Display(Name = "Je confirme : cette personne ne pourra plus se connecter ; son historique est conservé")] public bool Confirmation { get; set; }
     [BindProperty, Display(Name = "Motif de la réinitialisation")]
-    [StringLength(ReinitialisationDoubleAuthentification.MotifMax, ErrorMessage = "Le motif ne doit pas dépasser 500 caractères.")]
+    [StringLength(TwoFactorReset.MotifMax, ErrorMessage = "Le motif ne doit pas dépasser 500 caractères.")]
     public string? Motif { get; set; }
     /// <summary>Whether the account has its second factor on (an administrator may then reset it).</summary>
     public bool DoubleAuthentification { get; private set; }
@@ -111,8 +111,8 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         user.NomComplet = Input.NomComplet.Trim();
         user.Email = email;
         user.UserName = email;
-        user.ConseilTerritoireCode = Textes.Nettoyer(Input.ConseilTerritoireCode);
-        user.CommuneCodeInsee = Textes.Nettoyer(Input.CommuneCodeInsee);
+        user.ConseilTerritoireCode = Texts.Clean(Input.ConseilTerritoireCode);
+        user.CommuneCodeInsee = Texts.Clean(Input.CommuneCodeInsee);
 
         // Account, roles and scope change together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -185,7 +185,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
             ModelState.AddModelError(nameof(Confirmation), "Le compte vient d'être modifié par quelqu'un d'autre : rechargez la page.");
             return Page();
         }
-        TempData["Message"] = $"Le compte {Platform.Text.Francais.De(user.NomComplet)} est désactivé : ses sessions sont fermées et il ne peut plus se connecter. Son historique est conservé.";
+        TempData["Message"] = $"Le compte {Platform.Text.French.De(user.NomComplet)} est désactivé : ses sessions sont fermées et il ne peut plus se connecter. Son historique est conservé.";
         return RedirectToPage("/Administration/Pages/Utilisateurs");
     }
 
@@ -214,7 +214,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
             ModelState.AddModelError(nameof(Confirmation), "Le compte vient d'être modifié par quelqu'un d'autre : rechargez la page.");
             return Page();
         }
-        TempData["Message"] = $"Le compte {Platform.Text.Francais.De(user.NomComplet)} est réactivé : la personne peut se connecter de nouveau.";
+        TempData["Message"] = $"Le compte {Platform.Text.French.De(user.NomComplet)} est réactivé : la personne peut se connecter de nouveau.";
         return RedirectToPage("/Administration/Pages/Utilisateurs");
     }
 
@@ -232,7 +232,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
         // The account form is not posted here: only the reason is this form's.
         ModelState.Clear();
         await PreparerAsync(user, ct);
-        if (Motif?.Length > ReinitialisationDoubleAuthentification.MotifMax)
+        if (Motif?.Length > TwoFactorReset.MotifMax)
         {
             ModelState.AddModelError(nameof(Motif), "Le motif ne doit pas dépasser 500 caractères.");
             return Page();
@@ -247,7 +247,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
             ModelState.AddModelError(nameof(Motif), "La double authentification de ce compte n'est pas activée : il n'y a rien à réinitialiser.");
             return Page();
         }
-        if (Textes.Nettoyer(Motif) is not { } motif)
+        if (Texts.Clean(Motif) is not { } motif)
         {
             ModelState.AddModelError(nameof(Motif), "Indiquez le motif (par exemple : téléphone perdu, plus aucun code de secours).");
             return Page();
@@ -263,7 +263,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
             if (resultat.Succeeded)
             {
                 await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-                db.Add(new ReinitialisationDoubleAuthentification { UtilisateurId = user.Id, Motif = motif, Par = PorteeUtilisateur.NomDe(User), Le = time.GetUtcNow() });
+                db.Add(new TwoFactorReset { UtilisateurId = user.Id, Motif = motif, Par = PorteeUtilisateur.NomDe(User), Le = time.GetUtcNow() });
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
@@ -274,7 +274,7 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
                 return Page();
             }
         }
-        TempData["Message"] = $"La double authentification {Francais.De(user.NomComplet)} est réinitialisée : ses sessions sont fermées ; à sa prochaine connexion, la personne configurera de nouveau son application.";
+        TempData["Message"] = $"La double authentification {French.De(user.NomComplet)} est réinitialisée : ses sessions sont fermées ; à sa prochaine connexion, la personne configurera de nouveau son application.";
         return RedirectToPage(new { id = user.Id });
     }
 
@@ -324,8 +324,8 @@ public class UtilisateurModel(EgalisDbContext db, UserManager<Utilisateur> users
     private void Validate()
     {
         Input.Roles = Input.Roles.Where(r => Roles.All.Contains(r)).Distinct().ToList();
-        var territoire = Textes.Nettoyer(Input.ConseilTerritoireCode);
-        var commune = Textes.Nettoyer(Input.CommuneCodeInsee);
+        var territoire = Texts.Clean(Input.ConseilTerritoireCode);
+        var commune = Texts.Clean(Input.CommuneCodeInsee);
         if (territoire is not null && ConseilsTerritoire.All(t => t.Value != territoire))
         {
             ModelState.AddModelError("Input.ConseilTerritoireCode", "Choisissez un conseil de territoire de la liste.");

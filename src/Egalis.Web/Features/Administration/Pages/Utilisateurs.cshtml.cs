@@ -30,10 +30,10 @@ public class UtilisateursModel(EgalisDbContext db) : PageModel
             var q = Q.Trim().ToLower();
             query = query.Where(u => u.NomComplet.ToLower().Contains(q) || u.Email!.ToLower().Contains(q));
         }
-        var pagination = Pager.Paginer(await query.CountAsync(ct), NumeroPage);
+        var pagination = Pager.Paginate(await query.CountAsync(ct), NumeroPage);
         (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
         // One query for the page, roles and scope names included (no query per row).
-        var rows = await pagination.Appliquer(query.OrderBy(u => u.NomComplet).ThenBy(u => u.Email))
+        var rows = await pagination.Apply(query.OrderBy(u => u.NomComplet).ThenBy(u => u.Email))
             .Select(u => new
             {
                 u.Id, u.NomComplet, u.Email, u.TwoFactorEnabled, Desactive = u.DesactiveLe != null,

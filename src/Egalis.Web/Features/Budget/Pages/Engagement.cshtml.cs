@@ -47,14 +47,14 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Mandat.Date = budget.Aujourdhui;
-        return await ChargerAsync(ct) ? Page() : NotFound();
+        Mandat.Date = budget.Today;
+        return await LoadAsync(ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostMandaterAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Mandat));
-        if (!await ChargerAsync(ct))
+        ModelState.KeepForm(nameof(Mandat));
+        if (!await LoadAsync(ct))
         {
             return NotFound();
         }
@@ -65,7 +65,7 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
         var resultat = await budget.MandaterAsync(Id, Mandat.Montant!.Value, Mandat.Date!.Value, Mandat.Reference, ct);
         if (!resultat.Ok)
         {
-            ModelState.AjouterErreurs(resultat, "Mandat", champParDefaut: "Montant");
+            ModelState.AddErrors(resultat, "Mandat", champParDefaut: "Montant");
             return Page();
         }
         TempData["Message"] = $"Mandatement de {Euros.Format(Mandat.Montant.Value)} enregistré.";
@@ -74,8 +74,8 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
 
     public async Task<IActionResult> OnPostAnnulerAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Annulation));
-        if (!await ChargerAsync(ct))
+        ModelState.KeepForm(nameof(Annulation));
+        if (!await LoadAsync(ct))
         {
             return NotFound();
         }
@@ -86,7 +86,7 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
         var resultat = await budget.AnnulerEngagementAsync(Id, Annulation.Motif, ct);
         if (!resultat.Ok)
         {
-            ModelState.AjouterErreurs(resultat, "Annulation", champParDefaut: "Motif");
+            ModelState.AddErrors(resultat, "Annulation", champParDefaut: "Motif");
             return Page();
         }
         TempData["Message"] = "Engagement annulé : son montant est de nouveau disponible.";
@@ -94,7 +94,7 @@ public class EngagementModel(EgalisDbContext db, BudgetService budget) : PageMod
     }
 
 
-    private async Task<bool> ChargerAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var trouve = await db.Set<Engagement>().AsNoTracking().Where(e => e.Id == Id)
             .Select(e => new { Engagement = e, e.Allocation!.ActionCode, e.Allocation.Credit!.Annee }).SingleOrDefaultAsync(ct);

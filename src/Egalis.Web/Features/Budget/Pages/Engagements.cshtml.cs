@@ -57,18 +57,18 @@ public class EngagementsModel(EgalisDbContext db, BudgetService budget, BudgetSy
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await synthese.ChargerAsync(Annee, ct) is null)
+        if (await synthese.LoadAsync(Annee, ct) is null)
         {
             return NotFound();
         }
-        Input.Date = budget.Aujourdhui;
-        await ChargerAsync(ct);
+        Input.Date = budget.Today;
+        await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await ChargerAsync(ct);
+        await LoadAsync(ct);
         if (Input.AllocationId is not null && Allocations.All(a => a.Value != Input.AllocationId.Value.ToString(CultureInfo.InvariantCulture)))
         {
             ModelState.AddModelError("Input.AllocationId", "Choisissez une action de la liste.");
@@ -80,19 +80,19 @@ public class EngagementsModel(EgalisDbContext db, BudgetService budget, BudgetSy
         var resultat = await budget.EngagerAsync(Input.AllocationId!.Value, Input.Montant!.Value, Input.Beneficiaire, Input.Objet, Input.Date!.Value, Input.Reference, ct: ct);
         if (!resultat.Ok)
         {
-            ModelState.AjouterErreurs(resultat, "Input", champParDefaut: "Montant");
+            ModelState.AddErrors(resultat, "Input", champParDefaut: "Montant");
             return Page();
         }
         TempData["Message"] = $"{Euros.Format(Input.Montant.Value)} engagés pour {Input.Beneficiaire.Trim()}.";
         return RedirectToPage(new { Annee });
     }
 
-    private async Task ChargerAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
         var query = db.Set<Engagement>().AsNoTracking().Where(e => e.Allocation!.Credit!.Annee == Annee);
-        var pagination = Pager.Paginer(await query.CountAsync(ct), NumeroPage);
+        var pagination = Pager.Paginate(await query.CountAsync(ct), NumeroPage);
         (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
-        var page = await pagination.Appliquer(query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id))
+        var page = await pagination.Apply(query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id))
             .Select(e => new { e.Id, e.Date, e.Allocation!.ActionCode, e.Beneficiaire, e.Objet, e.Montant, Annule = e.Statut == StatutEngagement.Annule })
             .ToListAsync(ct);
         var ids = page.Select(e => e.Id).ToList();
@@ -100,7 +100,7 @@ public class EngagementsModel(EgalisDbContext db, BudgetService budget, BudgetSy
         var mandats = (await db.Set<Mandatement>().AsNoTracking().Where(m => ids.Contains(m.EngagementId)).Select(m => new { m.EngagementId, m.Montant }).ToListAsync(ct))
             .GroupBy(m => m.EngagementId).ToDictionary(g => g.Key, g => g.Sum(m => m.Montant));
         Lignes = page.Select(e => new Ligne(e.Id, e.Date, e.ActionCode, e.Beneficiaire, e.Objet, e.Montant, mandats.GetValueOrDefault(e.Id), e.Annule)).ToList();
-        var annee = await synthese.ChargerAsync(Annee, ct);
+        var annee = await synthese.LoadAsync(Annee, ct);
         Allocations = annee?.Actions.Select(a => new SelectListItem($"{a.Code} – disponible {Euros.Format(a.Disponible)}", a.AllocationId.ToString(CultureInfo.InvariantCulture))).ToList() ?? [];
     }
 }

@@ -34,7 +34,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
     {
         [Display(Name = "Année")]
         [Required(ErrorMessage = "Indiquez l'année.")]
-        [Range(Annees.Premiere, Annees.Derniere, ErrorMessage = Annees.Message)]
+        [Range(Years.First, Years.Last, ErrorMessage = Years.Message)]
         public int? Annee { get; set; }
 
         [Display(Name = "Ligne budgétaire")]
@@ -70,11 +70,11 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
 
     public string Titre(string code) => _titres.GetValueOrDefault(code, "");
 
-    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAllouerAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Allocation));
+        ModelState.KeepForm(nameof(Allocation));
         if (ModelState.IsValid)
         {
             var resultat = await budget.AllouerAsync(Allocation.CreditId!.Value, Allocation.ActionCode!, Allocation.Montant!.Value, ct);
@@ -83,16 +83,16 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
                 TempData["Message"] = $"{Euros.Format(Allocation.Montant.Value)} alloués à l'action {Allocation.ActionCode}.";
                 return RedirectToPage(new { Annee });
             }
-            ModelState.AjouterErreurs(resultat, "Allocation", champParDefaut: "Montant");
+            ModelState.AddErrors(resultat, "Allocation", champParDefaut: "Montant");
         }
-        await ChargerAsync(ct);
+        await LoadAsync(ct);
         return Page();
     }
 
     /// <summary>Opens a budget line, which the credits of a year then go to.</summary>
     public async Task<IActionResult> OnPostLigneAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Ligne));
+        ModelState.KeepForm(nameof(Ligne));
         if (ModelState.IsValid)
         {
             var resultat = await budget.CreerLigneAsync(Ligne.SousPolitique, Ligne.Nature, Ligne.Fonction, Ligne.Libelle, ct);
@@ -101,15 +101,15 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
                 TempData["Message"] = $"Ligne budgétaire {Ligne.SousPolitique!.Trim().ToUpperInvariant()} / {Ligne.Nature!.Trim().ToUpperInvariant()} / {Ligne.Fonction!.Trim().ToUpperInvariant()} ouverte : ses crédits s'enregistrent ci-dessous.";
                 return RedirectToPage(new { Annee });
             }
-            ModelState.AjouterErreurs(resultat, nameof(Ligne));
+            ModelState.AddErrors(resultat, nameof(Ligne));
         }
-        await ChargerAsync(ct);
+        await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCrediterAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Credits));
+        ModelState.KeepForm(nameof(Credits));
         if (ModelState.IsValid)
         {
             var resultat = await budget.DefinirCreditAsync(Credits.Annee!.Value, Credits.LigneId!.Value, Credits.Montant!.Value, ct);
@@ -118,20 +118,20 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
                 TempData["Message"] = $"Crédits {Credits.Annee} enregistrés : {Euros.Format(Credits.Montant.Value)}.";
                 return RedirectToPage(new { Annee = Credits.Annee });
             }
-            ModelState.AjouterErreurs(resultat, "Credits", champParDefaut: "Montant");
+            ModelState.AddErrors(resultat, "Credits", champParDefaut: "Montant");
         }
-        await ChargerAsync(ct);
+        await LoadAsync(ct);
         return Page();
     }
 
 
-    private async Task ChargerAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
         Exercices = await synthese.ExercicesAsync(ct);
         Annee ??= Exercices.Count == 0 ? null : Exercices[^1];
         // Without any budget yet, the current year (the one credits are likely voted for).
-        Annee ??= Platform.Web.Paris.Aujourdhui(time).Year;
-        Budget = await synthese.ChargerAsync(Annee.Value, ct);
+        Annee ??= Platform.Web.Paris.Today(time).Year;
+        Budget = await synthese.LoadAsync(Annee.Value, ct);
         CreditsPossibles = Budget?.Lignes.Select(l => new SelectListItem($"{Annee} – {l.SousPolitique} / {l.Nature} / {l.Fonction} ({Euros.Format(l.Credits)})", l.CreditId.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList() ?? [];
         var actions = await plans.ActionsAsync(ct);
         _titres = actions.ToDictionary(a => a.Code, a => a.Titre);
@@ -141,7 +141,7 @@ public class IndexModel(EgalisDbContext db, BudgetService budget, BudgetSynthese
         Credits.Annee ??= Annee;
         // The acts behind this year's credits and behind its budget lines, in one call.
         Deliberations = await registre.ActesLiesAsync(
-            [(CreditCibleLien.TypeLien, Annee.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-             .. (Budget?.Lignes ?? []).Select(l => (LigneBudgetaireCibleLien.TypeLien, $"{l.SousPolitique}-{l.Nature}-{l.Fonction}"))], ct);
+            [(CreditLinkTarget.TypeLien, Annee.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             .. (Budget?.Lignes ?? []).Select(l => (LigneBudgetaireLinkTarget.TypeLien, $"{l.SousPolitique}-{l.Nature}-{l.Fonction}"))], ct);
     }
 }

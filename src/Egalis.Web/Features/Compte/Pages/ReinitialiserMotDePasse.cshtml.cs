@@ -39,7 +39,7 @@ public class ReinitialiserMotDePasseModel(UserManager<Utilisateur> users) : Page
             return Page();
         }
         var user = await users.FindByIdAsync(UserId);
-        var token = LienMotDePasse.Decoder(Code);
+        var token = LienMotDePasse.Decode(Code);
         if (user is null || token is null)
         {
             ModelState.AddModelError(string.Empty, "Ce lien n'est plus valable. Demandez-en un nouveau depuis « Mot de passe oublié ».");

@@ -8,7 +8,7 @@ namespace Egalis.Web.Features.Deliberations.Pages;
 
 /// <summary>An act as its extract presents it: the session, the three lists of attendance, the report and the decision.</summary>
 [AllowAnonymous]
-public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes matieres, Platform.Fichiers.Fichiers fichiers, Platform.Collectivite.ProfilCollectivite profil) : PageModel
+public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes matieres, Platform.Files.FileStore fichiers, Platform.Collectivite.ProfilCollectivite profil) : PageModel
 {
     public Registre.Acte Acte { get; private set; } = null!;
     public PolitiqueQuorum Politique { get; private set; } = PolitiqueQuorum.DroitCommun;
@@ -22,7 +22,7 @@ public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes mati
     public List<Registre.Relation> Relations { get; private set; } = [];
     public List<Rectification> Rectifications { get; private set; } = [];
     /// <summary>The act's files (signed scan, annexes), public like the decided act.</summary>
-    public List<Platform.Fichiers.Fichier> Pieces { get; private set; } = [];
+    public List<Platform.Files.StoredFile> Pieces { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -32,13 +32,13 @@ public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes mati
             return NotFound();
         }
         Acte = acte;
-        Politique = PolitiqueQuorum.Trouver(acte.Seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
+        Politique = PolitiqueQuorum.Find(acte.Seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
         Matiere = matieres.Nom(acte.Point.MatiereCode);
         var listes = await Presentation.ListesAsync(db, acte, ct);
         (Presents, Pouvoirs, Excuses, Absents, Secretaire, Rapporteur) = (listes.Presents, listes.Pouvoirs, listes.Excuses, listes.Absents, listes.Secretaire, listes.Rapporteur);
         Relations = await registre.RelationsAsync(id, ct);
         Rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.PointId == id).OrderBy(r => r.Quand).ToListAsync(ct);
-        Pieces = await fichiers.DeAsync(PiecesActe.TypeProprietaire, PiecesActe.Cle(id), ct);
+        Pieces = await fichiers.ListAsync(PiecesActe.TypeProprietaire, PiecesActe.Cle(id), ct);
         return Page();
     }
 

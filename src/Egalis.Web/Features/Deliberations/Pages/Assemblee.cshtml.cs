@@ -32,12 +32,12 @@ public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, Secret
     public Assemblee Assemblee { get; private set; } = null!;
     public List<Mandat> Mandats { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ChargerAsync(id, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Input));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Input));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -48,7 +48,7 @@ public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, Secret
         var resultat = await secretariat.AjouterMembreAsync(id, Input.Nom, Input.Debut!.Value, Input.Fin, ct);
         if (!resultat.Ok)
         {
-            foreach (var (champ, message) in resultat.Erreurs)
+            foreach (var (champ, message) in resultat.Errors)
             {
                 ModelState.AddModelError($"Input.{champ}", message);
             }
@@ -62,7 +62,7 @@ public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, Secret
     public async Task<IActionResult> OnPostMandatAsync(int id, int mandat, DateOnly? debut, DateOnly? fin, CancellationToken ct)
     {
         ModelState.Clear();
-        if (await ChargerAsync(id, ct) is { } refus)
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -75,14 +75,14 @@ public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, Secret
         var resultat = await secretariat.ModifierMandatAsync(id, mandat, debut.Value, fin, ct);
         if (!resultat.Ok)
         {
-            foreach (var (_, message) in resultat.Erreurs)
+            foreach (var (_, message) in resultat.Errors)
             {
                 ModelState.AddModelError($"mandat-{mandat}", message);
             }
             return Page();
         }
         var nom = Mandats.FirstOrDefault(m => m.Id == mandat)?.Elu!.Nom;
-        TempData["Message"] = fin is null ? $"Mandat {Francais.De(nom ?? "")} modifié : en cours depuis le {debut:dd/MM/yyyy}." : $"Mandat {Francais.De(nom ?? "")} modifié : du {debut:dd/MM/yyyy} au {fin:dd/MM/yyyy}.";
+        TempData["Message"] = fin is null ? $"Mandat {French.De(nom ?? "")} modifié : en cours depuis le {debut:dd/MM/yyyy}." : $"Mandat {French.De(nom ?? "")} modifié : du {debut:dd/MM/yyyy} au {fin:dd/MM/yyyy}.";
         return RedirectToPage(new { id });
     }
 
@@ -96,7 +96,7 @@ public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, Secret
     public async Task<IActionResult> OnPostVerifierMembresAsync(int id, CancellationToken ct)
     {
         ModelState.Clear();
-        if (await ChargerAsync(id, ct) is { } refus)
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -112,7 +112,7 @@ public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, Secret
         }
         using var memoire = new MemoryStream();
         await Fichier.CopyToAsync(memoire, ct);
-        var texte = Platform.Exports.Tableur.Decoder(memoire.ToArray());
+        var texte = Platform.Exports.Spreadsheet.Decode(memoire.ToArray());
         Analyse = await secretariat.AnalyserMembresAsync(id, texte, ct);
         Contenu = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(texte));
         return Page();
@@ -121,7 +121,7 @@ public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, Secret
     public async Task<IActionResult> OnPostImporterMembresAsync(int id, CancellationToken ct)
     {
         ModelState.Clear();
-        if (await ChargerAsync(id, ct) is { } refus)
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -145,10 +145,10 @@ public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, Secret
         {
             // Something changed since the preview: the new result is shown, nothing was written.
             Contenu = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(texte));
-            await ChargerAsync(id, ct);
+            await LoadAsync(id, ct);
             return Page();
         }
-        TempData["Message"] = $"Import terminé : {Francais.Nombre(Analyse.Membres.Count, "mandat enregistré", "mandats enregistrés")}, dont {Francais.Nombre(Analyse.Membres.Count(m => m.NouveauMembre), "nouveau membre", "nouveaux membres")}.";
+        TempData["Message"] = $"Import terminé : {French.Nombre(Analyse.Membres.Count, "mandat enregistré", "mandats enregistrés")}, dont {French.Nombre(Analyse.Membres.Count(m => m.NouveauMembre), "nouveau membre", "nouveaux membres")}.";
         return RedirectToPage(new { id });
     }
 
@@ -156,7 +156,7 @@ public class AssembleeModel(PorteeSecretariat portee, EgalisDbContext db, Secret
     public int? MandatEnErreur { get; private set; }
 
     /// <summary>Loads the assembly; a 404 or a refusal when it is missing or out of the user's scope.</summary>
-    private async Task<IActionResult?> ChargerAsync(int id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var assemblee = await db.Set<Assemblee>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (assemblee is null)

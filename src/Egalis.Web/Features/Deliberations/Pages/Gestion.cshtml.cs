@@ -39,8 +39,8 @@ public class GestionModel(PorteeSecretariat portee, EgalisDbContext db, Secretar
 
     public async Task<IActionResult> OnPostCommissionAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Commission));
-        await ChargerAsync(ct);
+        ModelState.KeepForm(nameof(Commission));
+        await LoadAsync(ct);
         if (!EquipeDuPlan)
         {
             return Forbid();
@@ -52,7 +52,7 @@ public class GestionModel(PorteeSecretariat portee, EgalisDbContext db, Secretar
         var resultat = await secretariat.CreerCommissionAsync(Commission.Code, Commission.Nom, ct);
         if (!resultat.Ok)
         {
-            foreach (var (champ, message) in resultat.Erreurs)
+            foreach (var (champ, message) in resultat.Errors)
             {
                 ModelState.AddModelError($"Commission.{champ}", message);
             }
@@ -67,12 +67,12 @@ public class GestionModel(PorteeSecretariat portee, EgalisDbContext db, Secretar
     public List<SelectListItem> ChoixSeancesInitiales { get; private set; } = [];
     public List<SelectListItem> Politiques { get; } = PolitiqueQuorum.Toutes.Select(p => new SelectListItem(p.Libelle, p.Code)).ToList();
 
-    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Input));
-        await ChargerAsync(ct);
+        ModelState.KeepForm(nameof(Input));
+        await LoadAsync(ct);
         if (Input.AssembleeId is not null && Assemblees.All(a => a.Id != Input.AssembleeId))
         {
             ModelState.AddModelError("Input.AssembleeId", "Choisissez une assemblée dont vous tenez le secrétariat.");
@@ -85,7 +85,7 @@ public class GestionModel(PorteeSecretariat portee, EgalisDbContext db, Secretar
             Input.DateConvocation, Input.PolitiqueCode, null, null, Input.SeanceInitialeId), ct);
         if (!resultat.Ok)
         {
-            foreach (var (champ, message) in resultat.Erreurs)
+            foreach (var (champ, message) in resultat.Errors)
             {
                 ModelState.AddModelError(champ.Length == 0 ? "" : $"Input.{champ}", message);
             }
@@ -95,7 +95,7 @@ public class GestionModel(PorteeSecretariat portee, EgalisDbContext db, Secretar
         return Redirect($"/deliberations/seance/{resultat.Id}");
     }
 
-    private async Task ChargerAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
         Assemblees = await portee.Gerables(db.Set<Assemblee>().AsNoTracking(), User).OrderBy(a => a.Type).ThenBy(a => a.Code).ToListAsync(ct);
         var ids = Assemblees.Select(a => a.Id).ToList();

@@ -30,7 +30,7 @@ public class ImportModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
     public List<SelectListItem> Assemblees { get; private set; } = [];
     public List<SelectListItem> Matieres => matieres.Niveau2.Select(m => new SelectListItem($"{m.Code} {m.Libelle}", m.Code)).ToList();
 
-    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostLireAsync(CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public class ImportModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
         var resultat = await secretariat.ImporterAsync(Lecture!, assemblee, MatiereCode, matieres, ct);
         if (!resultat.Ok)
         {
-            Erreurs = resultat.Erreurs.Select(e => e.Message).ToList();
+            Erreurs = resultat.Errors.Select(e => e.Message).ToList();
             return Page();
         }
         TempData["Message"] = "Délibération enregistrée au registre.";
@@ -62,7 +62,7 @@ public class ImportModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
     /// <summary>Reads the text again on every post: what is saved is what was just checked.</summary>
     private async Task<Assemblee?> PreparerAsync(CancellationToken ct)
     {
-        await ChargerAsync(ct);
+        await LoadAsync(ct);
         if (!ModelState.IsValid)
         {
             return null;
@@ -77,7 +77,7 @@ public class ImportModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
         return assemblee;
     }
 
-    private async Task ChargerAsync(CancellationToken ct) =>
+    private async Task LoadAsync(CancellationToken ct) =>
         Assemblees = await portee.Gerables(db.Set<Assemblee>().AsNoTracking(), User).OrderBy(a => a.Type).ThenBy(a => a.Code)
             .Select(a => new SelectListItem(a.Nom, a.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
 }

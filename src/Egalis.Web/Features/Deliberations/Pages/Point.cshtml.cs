@@ -17,7 +17,7 @@ namespace Egalis.Web.Features.Deliberations.Pages;
 [Authorize(Policy = DeliberationsModule.TenirLeSecretariat)]
 // Twice the file limit: a file a little too big gets its French message rather than the server's refusal.
 [RequestSizeLimit(2 * PiecesActe.TailleMax)]
-public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fichiers, Platform.Workflows.Workflows workflows, EgalisDbContext db, SecretariatService secretariat, Registre registre, Platform.Extensions.CiblesLiens cibles, MatieresActes matieres, TimeProvider time) : PageModel
+public class PointModel(PorteeSecretariat portee, Platform.Files.FileStore fichiers, Platform.Workflows.Workflows workflows, EgalisDbContext db, SecretariatService secretariat, Registre registre, Platform.Extensions.LinkTargets cibles, MatieresActes matieres, TimeProvider time) : PageModel
 {
     public sealed class PresenceInput
     {
@@ -94,21 +94,21 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
     public List<Mandat> Membres { get; private set; } = [];
     public List<SelectListItem> Transitions { get; private set; } = [];
     /// <summary>The act's files (signed scan, annexes): added, never removed.</summary>
-    public List<Platform.Fichiers.Fichier> Pieces { get; private set; } = [];
+    public List<Platform.Files.StoredFile> Pieces { get; private set; } = [];
     [BindProperty, Display(Name = "Acte signé ou annexe (PDF)")] public IFormFile? Piece { get; set; }
     /// <summary>The transmission's steps: who recorded what, when, and why.</summary>
-    public List<(Platform.Workflows.EtapeWorkflow Etape, string De, string Vers)> HistoriqueTransmission { get; private set; } = [];
+    public List<(Platform.Workflows.WorkflowStep Etape, string De, string Vers)> HistoriqueTransmission { get; private set; } = [];
     public List<SelectListItem> ChoixPresident { get; } = [new("Pour", "pour"), new("Contre", "contre")];
     public IReadOnlyList<(StatutPresence Statut, string Libelle)> Statuts { get; } =
         [(StatutPresence.Present, "présent"), (StatutPresence.Represente, "représenté"), (StatutPresence.Excuse, "excusé"), (StatutPresence.Absent, "absent")];
-    public DateOnly Aujourdhui { get; private set; }
-    public bool SeanceVenue => Acte.Seance.Date <= Aujourdhui;
+    public DateOnly Today { get; private set; }
+    public bool SeanceVenue => Acte.Seance.Date <= Today;
     public bool Signe => Acte.Point.EstSigne;
     public bool ImportAnnulable => Acte.Point.ImporteLe is { } le && time.GetUtcNow() - le <= TimeSpan.FromDays(SecretariatService.JoursAnnulationImport);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await ChargerAsync(id, ct) is { } refus)
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -126,8 +126,8 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
 
     public async Task<IActionResult> OnPostPresencesAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Presences));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Presences));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -143,8 +143,8 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
 
     public async Task<IActionResult> OnPostVoteAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Vote));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Vote));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -161,7 +161,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
     public async Task<IActionResult> OnPostPriseActeAsync(int id, CancellationToken ct)
     {
         ModelState.Clear();
-        if (await ChargerAsync(id, ct) is { } refus)
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -171,8 +171,8 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
 
     public async Task<IActionResult> OnPostSignerAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Signature));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Signature));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -186,8 +186,8 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
 
     public async Task<IActionResult> OnPostTransmissionAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Transmission));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Transmission));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -202,16 +202,16 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
     /// <summary>Adds a file to the act (its signed scan, an annex): a PDF recognised by its content, 10 Mo at most.</summary>
     public async Task<IActionResult> OnPostPieceAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Piece));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Piece));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
-        var (fichier, resultat) = await fichiers.AjouterAsync(Piece, nameof(Piece), PiecesActe.TypeProprietaire, PiecesActe.Cle(id),
-            [Platform.Fichiers.FormatFichier.Pdf], User, PiecesActe.TailleMax, ct);
+        var (fichier, resultat) = await fichiers.AddAsync(Piece, nameof(Piece), PiecesActe.TypeProprietaire, PiecesActe.Cle(id),
+            [Platform.Files.FileFormat.Pdf], User, PiecesActe.TailleMax, ct);
         if (!resultat.Ok)
         {
-            ModelState.AjouterErreurs(resultat, "");
+            ModelState.AddErrors(resultat, "");
             return Page();
         }
         await db.SaveChangesAsync(ct);
@@ -221,8 +221,8 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
 
     public async Task<IActionResult> OnPostRectificationAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Rectification));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Rectification));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -232,14 +232,14 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
         }
         var auteur = PorteeUtilisateur.NomDe(User);
         var resultat = await secretariat.RectifierAsync(id, Rectification.Champ, Rectification.Valeur, Rectification.Motif, auteur, ct);
-        var libelle = ChampsRectifiables.Trouver(Rectification.Champ)?.Libelle.ToLowerInvariant();
+        var libelle = ChampsRectifiables.Find(Rectification.Champ)?.Libelle.ToLowerInvariant();
         return Conclure(resultat, nameof(Rectification), $"Rectification enregistrée ({libelle}) : l'acte publié la mentionne, avec le texte antérieur.", id);
     }
 
     public async Task<IActionResult> OnPostModifierAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Point));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Point));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -254,7 +254,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
     public async Task<IActionResult> OnPostSupprimerAsync(int id, CancellationToken ct)
     {
         ModelState.Clear();
-        if (await ChargerAsync(id, ct) is { } refus)
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -275,7 +275,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
     public async Task<IActionResult> OnPostAnnulerImportAsync(int id, CancellationToken ct)
     {
         ModelState.Clear();
-        if (await ChargerAsync(id, ct) is { } refus)
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -290,8 +290,8 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
 
     public async Task<IActionResult> OnPostLienAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Lien));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Lien));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -310,8 +310,8 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
 
     public async Task<IActionResult> OnPostLienActeAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(LienActe));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(LienActe));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -328,11 +328,11 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
         return Conclure(resultat, nameof(LienActe), $"Cet acte {verbe} l'acte {LienActe.ActeVise!.Trim().ToUpperInvariant()} : les deux actes le mentionnent une fois celui-ci délibéré.", id);
     }
 
-    private IActionResult Conclure(Resultat resultat, string prefixe, string message, int id)
+    private IActionResult Conclure(Result resultat, string prefixe, string message, int id)
     {
         if (!resultat.Ok)
         {
-            foreach (var (champ, texte) in resultat.Erreurs)
+            foreach (var (champ, texte) in resultat.Errors)
             {
                 ModelState.AddModelError(champ.Length == 0 || champ.StartsWith("presence-", StringComparison.Ordinal) || prefixe.Length == 0 ? champ : $"{prefixe}.{champ}", texte);
             }
@@ -346,7 +346,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
         ? new PresenceInput { MandatId = m.Id, Nom = m.Elu!.Nom, Statut = p.Statut, MandataireId = p.MandataireMandatId }
         : new PresenceInput { MandatId = m.Id, Nom = m.Elu!.Nom }).ToList();
 
-    private async Task<IActionResult?> ChargerAsync(int id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var acte = (await registre.ListeAsync(pointId: id, inclureProjets: true, ct: ct)).SingleOrDefault();
         if (acte is null)
@@ -358,8 +358,8 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
             return Forbid();
         }
         Acte = acte;
-        Aujourdhui = Paris.Aujourdhui(time);
-        Politique = PolitiqueQuorum.Trouver(acte.Seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
+        Today = Paris.Today(time);
+        Politique = PolitiqueQuorum.Find(acte.Seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
         if (acte.Presents is not null && acte.MembresEnExercice is not null && acte.Seance.SeanceInitialeId is null)
         {
             ExplicationQuorum = Politique.Evaluer(acte.MembresEnExercice.Value, acte.Presents.Value, acte.Representes ?? 0).Explication(Politique, acte.MembresEnExercice.Value);
@@ -367,7 +367,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
         Membres = await secretariat.MembresEnExerciceAsync(acte.Seance.AssembleeId, acte.Seance.Date, ct);
         ViewData["ChoixPoint"] = ChoixPoint.Pour(matieres, Membres);
         var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id && l.Type != LiensDeliberation.RetraitActe && l.Type != LiensDeliberation.RemplacementActe).ToListAsync(ct);
-        Liens = liens.Select(l => (cibles.Libelle(l.Type, l.Reference), cibles.Trouver(l.Type)?.Url(l.Reference))).ToList();
+        Liens = liens.Select(l => (cibles.Libelle(l.Type, l.Reference), cibles.Find(l.Type)?.Url(l.Reference))).ToList();
         Relations = await registre.RelationsAsync(id, ct);
         // The secretariat also sees what this act withdraws or replaces before it is decided.
         var sortants = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id && (l.Type == LiensDeliberation.RetraitActe || l.Type == LiensDeliberation.RemplacementActe)).ToListAsync(ct);
@@ -380,7 +380,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
             }
         }
         Rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.PointId == id).OrderBy(r => r.Quand).ToListAsync(ct);
-        // Every kind of record the modules declared (ICibleLien), under its heading.
+        // Every kind of record the modules declared (ILinkTarget), under its heading.
         ChoixLiens = [];
         var groupes = new Dictionary<string, SelectListGroup>(StringComparer.Ordinal);
         foreach (var cible in cibles.Toutes.OrderBy(c => c.Groupe, StringComparer.Ordinal))
@@ -406,16 +406,16 @@ public class PointModel(PorteeSecretariat portee, Platform.Fichiers.Fichiers fic
             }
             if (!gestionnaire.Equals("Signer", StringComparison.OrdinalIgnoreCase))
             {
-                Signature.Date = Aujourdhui;
+                Signature.Date = Today;
             }
         }
         // The steps the workflow allows from here (an unsigned act is not transmitted yet).
         Transitions = (acte.Point.DateSignature is null && acte.Point.Transmission == StatutTransmission.ATransmettre
                 ? []
-                : TransmissionActe.Workflow.Depuis(acte.Point.Transmission))
+                : TransmissionActe.Workflow.From(acte.Point.Transmission))
             .Select(t => new SelectListItem(Libelles.Transmission(t.Vers), t.Vers.ToString())).ToList();
-        HistoriqueTransmission = await workflows.HistoriqueAsync(TransmissionActe.Workflow, TransmissionActe.Cle(id), ct);
-        Pieces = await fichiers.DeAsync(PiecesActe.TypeProprietaire, PiecesActe.Cle(id), ct);
+        HistoriqueTransmission = await workflows.HistoryAsync(TransmissionActe.Workflow, TransmissionActe.Cle(id), ct);
+        Pieces = await fichiers.ListAsync(PiecesActe.TypeProprietaire, PiecesActe.Cle(id), ct);
         return null;
     }
 }

@@ -57,8 +57,8 @@ public sealed class PointInput
     public int Version { get; set; }
 
     public SecretariatService.NouveauPoint VersService(int seanceId) => new(seanceId, Rang!.Value, NumeroRapport, Theme, Objet,
-        RapporteurMandatId, MatiereCode, NatureCode, Genre, Rapport, Textes.Lignes(Considerants), Textes.Lignes(Articles),
-        Textes.Nettoyer(NumeroActe)?.ToUpperInvariant());
+        RapporteurMandatId, MatiereCode, NatureCode, Genre, Rapport, Texts.Lines(Considerants), Texts.Lines(Articles),
+        Texts.Clean(NumeroActe)?.ToUpperInvariant());
 
     public static PointInput Depuis(PointOrdreDuJour p) => new()
     {

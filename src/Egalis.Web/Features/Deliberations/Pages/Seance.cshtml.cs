@@ -34,11 +34,11 @@ public class SeanceModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
     public List<SelectListItem> Politiques { get; } = PolitiqueQuorum.Toutes.Select(p => new SelectListItem(p.Libelle, p.Code)).ToList();
     /// <summary>Once the assembly has decided on an item, the session stays as it was held.</summary>
     public bool Deliberee => Points.Any(p => p.Delibere);
-    public bool AVenir => Seance.Date > Paris.Aujourdhui(time);
+    public bool AVenir => Seance.Date > Paris.Today(time);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await ChargerAsync(id, ct) is { } refus)
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -47,8 +47,8 @@ public class SeanceModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
 
     public async Task<IActionResult> OnPostBureauAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Bureau));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Bureau));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -58,8 +58,8 @@ public class SeanceModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
 
     public async Task<IActionResult> OnPostPointAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Point));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Point));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -73,8 +73,8 @@ public class SeanceModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
 
     public async Task<IActionResult> OnPostModifierAsync(int id, CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Modification));
-        if (await ChargerAsync(id, ct) is { } refus)
+        ModelState.KeepForm(nameof(Modification));
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -89,7 +89,7 @@ public class SeanceModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
     public async Task<IActionResult> OnPostSupprimerAsync(int id, CancellationToken ct)
     {
         ModelState.Clear();
-        if (await ChargerAsync(id, ct) is { } refus)
+        if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
@@ -107,11 +107,11 @@ public class SeanceModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
         return Redirect("/deliberations/gestion");
     }
 
-    private IActionResult Conclure(Resultat resultat, string prefixe, string message, int id)
+    private IActionResult Conclure(Result resultat, string prefixe, string message, int id)
     {
         if (!resultat.Ok)
         {
-            foreach (var (champ, texte) in resultat.Erreurs)
+            foreach (var (champ, texte) in resultat.Errors)
             {
                 ModelState.AddModelError(champ.Length == 0 || prefixe.Length == 0 ? "" : $"{prefixe}.{champ}", texte);
             }
@@ -121,7 +121,7 @@ public class SeanceModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
         return RedirectToPage(new { id });
     }
 
-    private async Task<IActionResult?> ChargerAsync(int id, CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var seance = await db.Set<Seance>().AsNoTracking().Include(s => s.Assemblee).SingleOrDefaultAsync(s => s.Id == id, ct);
         if (seance is null)
@@ -133,7 +133,7 @@ public class SeanceModel(PorteeSecretariat portee, EgalisDbContext db, Secretari
             return Forbid();
         }
         Seance = seance;
-        Politique = PolitiqueQuorum.Trouver(seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
+        Politique = PolitiqueQuorum.Find(seance.PolitiqueCode) ?? PolitiqueQuorum.DroitCommun;
         Membres = await secretariat.MembresEnExerciceAsync(seance.AssembleeId, seance.Date, ct);
         var choix = ChoixPoint.Pour(matieres, Membres);
         ChoixMembres = choix.Membres;

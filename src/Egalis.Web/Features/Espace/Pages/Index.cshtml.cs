@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Egalis.Web.Features.Espace.Pages;
 
 /// <summary>« Mon espace »: after signing in, what every module has for this person to do or follow.</summary>
-public class IndexModel(IEnumerable<IContributionEspace> contributions) : PageModel
+public class IndexModel(IEnumerable<IEspaceContribution> contributions) : PageModel
 {
     public List<BlocEspace> Blocs { get; } = [];
 
@@ -12,7 +12,7 @@ public class IndexModel(IEnumerable<IContributionEspace> contributions) : PageMo
     {
         foreach (var contribution in contributions)
         {
-            if (await contribution.ChargerAsync(User, ct) is { } bloc)
+            if (await contribution.LoadAsync(User, ct) is { } bloc)
             {
                 Blocs.Add(bloc);
             }

@@ -7,9 +7,9 @@ namespace Egalis.Web.Features.Informations.Pages;
 
 /// <summary>« Données ouvertes »: every dataset the modules publish, with its schema, licence, size and last update.</summary>
 [AllowAnonymous]
-public class DonneesOuvertesModel(IEnumerable<IJeuDeDonnees> jeux, EgalisDbContext db) : PageModel
+public class DonneesOuvertesModel(IEnumerable<IOpenDataset> jeux, EgalisDbContext db) : PageModel
 {
-    public sealed record Ligne(IJeuDeDonnees Jeu, IReadOnlyList<(string Libelle, string Url)> Fichiers, int Lignes, DateTimeOffset? MisAJour);
+    public sealed record Ligne(IOpenDataset Jeu, IReadOnlyList<(string Libelle, string Url)> Fichiers, int Lignes, DateTimeOffset? MisAJour);
 
     public List<Ligne> Jeux { get; } = [];
 

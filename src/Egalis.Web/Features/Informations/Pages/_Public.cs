@@ -10,8 +10,8 @@ public class AccessibiliteModel : PageModel;
 public class MentionsLegalesModel : PageModel;
 
 [AllowAnonymous]
-public class DonneesPersonnellesModel(IEnumerable<Egalis.Web.Platform.Extensions.IDonneesPersonnelles> declarations) : PageModel
+public class DonneesPersonnellesModel(IEnumerable<Egalis.Web.Platform.Extensions.IPersonalDataDeclaration> declarations) : PageModel
 {
     /// <summary>What each module declared it keeps, why and how long: the same declarations the retention job enforces.</summary>
-    public IReadOnlyList<Egalis.Web.Platform.Extensions.IDonneesPersonnelles> Declarations { get; } = declarations.ToList();
+    public IReadOnlyList<Egalis.Web.Platform.Extensions.IPersonalDataDeclaration> Declarations { get; } = declarations.ToList();
 }

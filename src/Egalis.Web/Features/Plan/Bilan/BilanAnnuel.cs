@@ -37,11 +37,11 @@ public sealed record BilanAnnuel(
 public sealed class BilanService(PlanService plans, IndicateursService indicateurs, BudgetSynthese budget, EgalisDbContext db, TimeProvider time)
 {
     /// <summary>The years a report exists for: from the first year after adoption to the current one.</summary>
-    public IReadOnlyList<int> Annees => IndicateursService.AnneesDuPlan(Paris.Aujourdhui(time));
+    public IReadOnlyList<int> Annees => IndicateursService.AnneesDuPlan(Paris.Today(time));
 
     public async Task<BilanAnnuel?> EtablirAsync(int annee, CancellationToken ct)
     {
-        if (!Annees.Contains(annee) || await plans.ChargerAsync(ct: ct) is not { } arbre)
+        if (!Annees.Contains(annee) || await plans.LoadAsync(ct: ct) is not { } arbre)
         {
             return null;
         }
@@ -51,9 +51,9 @@ public sealed class BilanService(PlanService plans, IndicateursService indicateu
         var debut = new DateOnly(annee, 1, 1);
         var fin = new DateOnly(annee, 12, 31);
         var jalons = await db.Set<Jalon>().AsNoTracking().Where(j => j.Date >= debut && j.Date <= fin).OrderBy(j => j.Date).ToListAsync(ct);
-        return new BilanAnnuel(annee, Paris.Aujourdhui(time), arbre, parStatut,
+        return new BilanAnnuel(annee, Paris.Today(time), arbre, parStatut,
             jalons.GroupBy(j => j.ElementPlanId).ToDictionary(g => g.Key, g => g.ToList()),
-            await indicateurs.ChargerAsync([annee], ct: ct),
-            await budget.ChargerAsync(annee, ct));
+            await indicateurs.LoadAsync([annee], ct: ct),
+            await budget.LoadAsync(annee, ct));
     }
 }

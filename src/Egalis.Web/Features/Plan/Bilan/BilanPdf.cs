@@ -9,40 +9,40 @@ public static class BilanPdf
 {
     public static byte[] Rendre(BilanAnnuel bilan, Platform.Collectivite.ProfilCollectivite profil)
     {
-        using var pdf = new RedacteurPdf(bilan.Titre, profil.Nom, bilan.Titre);
+        using var pdf = new PdfDocumentWriter(bilan.Titre, profil.Nom, bilan.Titre);
         // Cover.
-        pdf.Titre(bilan.Titre);
-        pdf.SousTitre(bilan.Plan.Plan.Titre);
-        pdf.Paragraphe($"{profil.Nom} – {profil.Service}.");
-        pdf.Paragraphe($"Plan {profil.Adoption}. Bilan établi le {bilan.EtabliLe:dd/MM/yyyy}, à partir des données de la plateforme Egalis à cette date.");
-        pdf.NouvellePage();
+        pdf.Title(bilan.Titre);
+        pdf.Subtitle(bilan.Plan.Plan.Titre);
+        pdf.Paragraph($"{profil.Nom} – {profil.Service}.");
+        pdf.Paragraph($"Plan {profil.Adoption}. Bilan établi le {bilan.EtabliLe:dd/MM/yyyy}, à partir des données de la plateforme Egalis à cette date.");
+        pdf.NewPage();
 
         pdf.Titre1("Synthèse");
-        pdf.Paragraphe($"Avancement d'ensemble du plan : {BilanAnnuel.Avancement(bilan.Plan.Progression)}.");
-        pdf.Liste(bilan.Plan.Axes.Select(a => $"Axe {a.Element.Code} – {a.Element.Titre} : {BilanAnnuel.Avancement(a.Progression)}"));
-        pdf.Paragraphe("Actions par statut : " + string.Join(" ; ", bilan.ParStatut.Select(s => $"{s.Statut} : {s.Nombre}")) + ".");
+        pdf.Paragraph($"Avancement d'ensemble du plan : {BilanAnnuel.Avancement(bilan.Plan.Progression)}.");
+        pdf.List(bilan.Plan.Axes.Select(a => $"Axe {a.Element.Code} – {a.Element.Titre} : {BilanAnnuel.Avancement(a.Progression)}"));
+        pdf.Paragraph("Actions par statut : " + string.Join(" ; ", bilan.ParStatut.Select(s => $"{s.Statut} : {s.Nombre}")) + ".");
         if (bilan.Budget is { } b)
         {
-            pdf.Paragraphe($"Budget {bilan.Annee} : {Euros.Format(b.Credits)} de crédits votés, {Euros.Format(b.Alloue)} alloués aux actions, {Euros.Format(b.Engage)} engagés, {Euros.Format(b.Mandate)} mandatés.");
+            pdf.Paragraph($"Budget {bilan.Annee} : {Euros.Format(b.Credits)} de crédits votés, {Euros.Format(b.Alloue)} alloués aux actions, {Euros.Format(b.Engage)} engagés, {Euros.Format(b.Mandate)} mandatés.");
         }
         else
         {
-            pdf.Paragraphe($"Aucun budget n'est enregistré pour {bilan.Annee}.");
+            pdf.Paragraph($"Aucun budget n'est enregistré pour {bilan.Annee}.");
         }
 
         pdf.Titre1("Les actions");
         foreach (var n in bilan.Actions)
         {
             pdf.Titre2($"{NiveauLibelle.De(n.Element.Niveau)} {n.Element.Code} – {n.Element.Titre}");
-            pdf.Paragraphe($"Statut : {n.Statut.Libelle}. Avancement : {BilanAnnuel.Avancement(n.Progression)}. Période : {BilanAnnuel.Periode(n.Element)}.");
+            pdf.Paragraph($"Statut : {n.Statut.Libelle}. Avancement : {BilanAnnuel.Avancement(n.Progression)}. Période : {BilanAnnuel.Periode(n.Element)}.");
             if (bilan.JalonsParElement.TryGetValue(n.Element.Id, out var jalons))
             {
-                pdf.Liste(jalons.Select(j => $"Jalon du {j.Date:dd/MM/yyyy} : {j.Titre} ({BilanAnnuel.EtatJalon(j, bilan.EtabliLe)})"));
+                pdf.List(jalons.Select(j => $"Jalon du {j.Date:dd/MM/yyyy} : {j.Titre} ({BilanAnnuel.EtatJalon(j, bilan.EtabliLe)})"));
             }
         }
 
         pdf.Titre1($"Indicateurs {bilan.Annee}");
-        pdf.Tableau(["Indicateur", "Unité", "Valeur", "Cible", "Atteinte"],
+        pdf.Table(["Indicateur", "Unité", "Valeur", "Cible", "Atteinte"],
             bilan.Indicateurs.Select(l =>
             {
                 var p = l.ParAnnee[bilan.Annee];
@@ -54,15 +54,15 @@ public static class BilanPdf
         pdf.Titre1($"Budget exécuté par action en {bilan.Annee}");
         if (bilan.Budget is { Actions.Count: > 0 } budget)
         {
-            pdf.Tableau(["Action", "Alloué", "Engagé", "Mandaté"],
+            pdf.Table(["Action", "Alloué", "Engagé", "Mandaté"],
                 budget.Actions.Select(a => (IReadOnlyList<string>)[$"{a.Code} {bilan.TitreAction(a.Code)}", Euros.Format(a.Alloue), Euros.Format(a.Engage), Euros.Format(a.Mandate)])
                     .Append(["Total", Euros.Format(budget.Alloue), Euros.Format(budget.Engage), Euros.Format(budget.Mandate)]),
                 [4.6, 1.8, 1.8, 1.8], aDroite: new HashSet<int> { 1, 2, 3 });
         }
         else
         {
-            pdf.Paragraphe("Les crédits de l'année ne sont pas répartis entre les actions.");
+            pdf.Paragraph("Les crédits de l'année ne sont pas répartis entre les actions.");
         }
-        return pdf.Enregistrer();
+        return pdf.Save();
     }
 }

@@ -1,6 +1,6 @@
 using Egalis.Web.Platform.Text;
 using Egalis.Web.Features.Territoires;
-using Ligne = Egalis.Web.Platform.Exports.LectureCsv.Ligne;
+using Ligne = Egalis.Web.Platform.Exports.CsvInput.Ligne;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -44,7 +44,7 @@ public sealed partial class ImportPlan(EgalisDbContext db)
     private static readonly string[] IgnoreesIndicateurs = ["libelle", "unite", "sens"];
 
     /// <summary>Reads an uploaded file: UTF-8 (with or without BOM), or Windows-1252 as older spreadsheet software saves it.</summary>
-    public static string Decoder(byte[] contenu) => Tableur.Decoder(contenu);
+    public static string Decode(byte[] contenu) => Spreadsheet.Decode(contenu);
 
     public Task<Analyse> AnalyserAsync(GenreImport genre, string contenu, CancellationToken ct) =>
         TraiterAsync(genre, contenu, appliquer: false, ct);
@@ -67,7 +67,7 @@ public sealed partial class ImportPlan(EgalisDbContext db)
     private async Task<Analyse> TraiterAsync(GenreImport genre, string contenu, bool appliquer, CancellationToken ct)
     {
         var erreurs = new List<Erreur>();
-        var lignes = LectureCsv.Lire(contenu, (n, m) => erreurs.Add(new Erreur(n, m)), genre == GenreImport.Actions ? ColonnesActions : ColonnesIndicateurs,
+        var lignes = CsvInput.Read(contenu, (n, m) => erreurs.Add(new Erreur(n, m)), genre == GenreImport.Actions ? ColonnesActions : ColonnesIndicateurs,
             genre == GenreImport.Actions ? IgnoreesActions : IgnoreesIndicateurs);
         var changements = new List<Changement>();
         if (erreurs.Count == 0)
@@ -262,9 +262,9 @@ public sealed partial class ImportPlan(EgalisDbContext db)
                 erreurs.Add(new Erreur(n, code is null ? "Le code de l'indicateur est vide." : $"L'indicateur {code} n'existe pas : créez-le d'abord dans la plateforme."));
             }
             int annee = 0;
-            if (ligne["annee"] is not { } texteAnnee || !int.TryParse(texteAnnee, NumberStyles.Integer, CultureInfo.InvariantCulture, out annee) || !Annees.Valide(annee))
+            if (ligne["annee"] is not { } texteAnnee || !int.TryParse(texteAnnee, NumberStyles.Integer, CultureInfo.InvariantCulture, out annee) || !Years.IsValid(annee))
             {
-                erreurs.Add(new Erreur(n, $"L'année « {ligne["annee"]} » doit être comprise entre {Annees.Premiere} et {Annees.Derniere}."));
+                erreurs.Add(new Erreur(n, $"L'année « {ligne["annee"]} » doit être comprise entre {Years.First} et {Years.Last}."));
             }
             var periode = ligne["periode"]?.ToUpperInvariant() ?? "";
             if (!PeriodeValable().IsMatch(periode))
@@ -348,7 +348,7 @@ public sealed partial class ImportPlan(EgalisDbContext db)
     private static Dictionary<string, string> Resume(ElementPlan e) => new()
     {
         ["intitulé"] = e.Titre, ["description"] = e.Description ?? "", ["statut"] = e.StatutCode,
-        ["avancement"] = e.Progression?.ToString(CultureInfo.InvariantCulture) ?? "", ["poids"] = e.Poids?.ToString("0.###", Tableur.Francais) ?? "",
+        ["avancement"] = e.Progression?.ToString(CultureInfo.InvariantCulture) ?? "", ["poids"] = e.Poids?.ToString("0.###", Spreadsheet.French) ?? "",
         ["service pilote"] = e.ServicePilote ?? "", ["partenaires"] = e.Partenaires ?? "", ["territoires"] = string.Join('|', e.Territoires),
         ["début"] = e.DateDebut?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "", ["fin"] = e.DateFin?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "",
     };

@@ -2,7 +2,7 @@ using Egalis.Web.Platform.Extensions;
 using Egalis.Web.Features.Plan.Indicateurs;
 using Egalis.Web.Platform.Exports;
 using Egalis.Web.Platform.Web;
-using C = Egalis.Web.Platform.Exports.Tableur.Colonne<Egalis.Web.Features.Plan.PlanService.Noeud>;
+using C = Egalis.Web.Platform.Exports.Spreadsheet.Colonne<Egalis.Web.Features.Plan.PlanService.Noeud>;
 
 namespace Egalis.Web.Features.Plan.Echanges;
 
@@ -33,7 +33,7 @@ public static class PlanExports
 
     public sealed record LigneIndicateur(string Code, string Libelle, string Unite, SensIndicateur Sens, int Annee, string Periode, decimal? Valeur, decimal? Cible, string? Commentaire);
 
-    public static readonly IReadOnlyList<Tableur.Colonne<LigneIndicateur>> ColonnesIndicateurs =
+    public static readonly IReadOnlyList<Spreadsheet.Colonne<LigneIndicateur>> ColonnesIndicateurs =
     [
         new("indicateur", l => l.Code),
         new("libelle", l => l.Libelle),
@@ -49,8 +49,8 @@ public static class PlanExports
     /// <summary>The indicators' export: a line per indicator and year of the plan, then one per period entered.</summary>
     public static async Task<List<LigneIndicateur>> LignesIndicateursAsync(IndicateursService indicateurs, TimeProvider time, CancellationToken ct)
     {
-        var annees = IndicateursService.AnneesDuPlan(Paris.Aujourdhui(time));
-        return (await indicateurs.ChargerAsync(annees, ct: ct)).SelectMany(l =>
+        var annees = IndicateursService.AnneesDuPlan(Paris.Today(time));
+        return (await indicateurs.LoadAsync(annees, ct: ct)).SelectMany(l =>
         {
             var i = l.Indicateur;
             var parAnnee = annees.Select(a => new LigneIndicateur(i.Code, i.Libelle, i.Unite, i.Sens, a, "", l.ParAnnee[a].Valeur, l.ParAnnee[a].Cible,
@@ -66,21 +66,21 @@ public static class PlanExports
 
         exports.MapGet("/plan-actions.{format:regex(^(csv|xlsx)$)}", async (string format, PlanService plans, CancellationToken ct) =>
         {
-            var arbre = await plans.ChargerAsync(ct: ct);
+            var arbre = await plans.LoadAsync(ct: ct);
             if (arbre is null)
             {
                 return Results.NotFound();
             }
-            var lignes = Tableur.Asynchrone(arbre.Tous);
-            return format == "csv" ? Tableur.Csv("pmlcd-actions.csv", ColonnesActions, lignes) : Tableur.Xlsx("pmlcd-actions.xlsx", ColonnesActions, lignes);
+            var lignes = Spreadsheet.AsAsync(arbre.Tous);
+            return format == "csv" ? Spreadsheet.Csv("pmlcd-actions.csv", ColonnesActions, lignes) : Spreadsheet.Xlsx("pmlcd-actions.xlsx", ColonnesActions, lignes);
         }).WithSummary("Actions du plan (CSV ou XLSX)");
 
         exports.MapGet("/plan-indicateurs.{format:regex(^(csv|xlsx)$)}", async (string format, IndicateursService indicateurs, TimeProvider time, CancellationToken ct) =>
         {
             var lignes = await LignesIndicateursAsync(indicateurs, time, ct);
             return format == "csv"
-                ? Tableur.Csv("pmlcd-indicateurs.csv", ColonnesIndicateurs, Tableur.Asynchrone(lignes))
-                : Tableur.Xlsx("pmlcd-indicateurs.xlsx", ColonnesIndicateurs, Tableur.Asynchrone(lignes));
+                ? Spreadsheet.Csv("pmlcd-indicateurs.csv", ColonnesIndicateurs, Spreadsheet.AsAsync(lignes))
+                : Spreadsheet.Xlsx("pmlcd-indicateurs.xlsx", ColonnesIndicateurs, Spreadsheet.AsAsync(lignes));
         }).WithSummary("Indicateurs du plan, valeurs et cibles par année (CSV ou XLSX)");
     }
 }

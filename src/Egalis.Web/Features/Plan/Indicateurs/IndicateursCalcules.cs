@@ -11,5 +11,5 @@ public sealed class RegistreIndicateurs(IEnumerable<IIndicateurCalcule> calculs)
 
     public IReadOnlyCollection<IIndicateurCalcule> Tous => _parCode.Values;
 
-    public IIndicateurCalcule? Trouver(string? code) => code is not null && _parCode.TryGetValue(code, out var c) ? c : null;
+    public IIndicateurCalcule? Find(string? code) => code is not null && _parCode.TryGetValue(code, out var c) ? c : null;
 }

@@ -35,7 +35,7 @@ public sealed class IndicateursService(EgalisDbContext db, RegistreIndicateurs r
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<List<Ligne>> ChargerAsync(IReadOnlyCollection<int> annees, string? code = null, CancellationToken ct = default)
+    public async Task<List<Ligne>> LoadAsync(IReadOnlyCollection<int> annees, string? code = null, CancellationToken ct = default)
     {
         var indicateurs = await db.Set<Indicateur>().AsNoTracking().Where(i => code == null || i.Code == code).OrderBy(i => i.Code).ToListAsync(ct);
         var codes = indicateurs.Select(i => i.Code).ToList();
@@ -44,7 +44,7 @@ public sealed class IndicateursService(EgalisDbContext db, RegistreIndicateurs r
         var lignes = new List<Ligne>();
         foreach (var indicateur in indicateurs)
         {
-            var calcul = registre.Trouver(indicateur.Calcul);
+            var calcul = registre.Find(indicateur.Calcul);
             var parAnnee = new Dictionary<int, Point>();
             foreach (var annee in annees)
             {

@@ -16,21 +16,21 @@ public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationSe
     public List<Deliberations.Registre.Acte> Deliberations { get; private set; } = [];
     public List<string> Territoires { get; private set; } = [];
     public bool PeutModifier { get; private set; }
-    public DateOnly Aujourdhui { get; private set; }
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var noeud = (await plans.ChargerAsync(ct: ct))?.Tous.FirstOrDefault(n => n.Element.Code == code);
+        var noeud = (await plans.LoadAsync(ct: ct))?.Tous.FirstOrDefault(n => n.Element.Code == code);
         if (noeud is null)
         {
             return NotFound();
         }
         Noeud = noeud;
         Jalons = await db.Set<Jalon>().AsNoTracking().Where(j => j.ElementPlanId == noeud.Element.Id).OrderBy(j => j.Date).ToListAsync(ct);
-        Deliberations = await registre.ActesLiesAsync(ActionPlanCibleLien.TypeLien, noeud.Element.Code, ct);
+        Deliberations = await registre.ActesLiesAsync(ActionPlanLinkTarget.TypeLien, noeud.Element.Code, ct);
         Territoires = await NiveauLibelle.NommerTerritoiresAsync(db, noeud.Element.Territoires, profil.ToutLeTerritoire, ct);
         PeutModifier = (await authorization.AuthorizeAsync(User, PlanModule.PiloterLePlan)).Succeeded;
-        Aujourdhui = Paris.Aujourdhui(time);
+        Today = Paris.Today(time);
         return Page();
     }
 }

@@ -37,7 +37,7 @@ public class ImportModel(ImportPlan import) : PageModel
         }
         using var memoire = new MemoryStream();
         await Fichier.CopyToAsync(memoire, ct);
-        var texte = ImportPlan.Decoder(memoire.ToArray());
+        var texte = ImportPlan.Decode(memoire.ToArray());
         Analyse = await import.AnalyserAsync(Genre, texte, ct);
         Contenu = Convert.ToBase64String(Encoding.UTF8.GetBytes(texte));
         return Page();
@@ -61,7 +61,7 @@ public class ImportModel(ImportPlan import) : PageModel
             Contenu = Convert.ToBase64String(Encoding.UTF8.GetBytes(texte));
             return Page();
         }
-        TempData["Message"] = $"Import terminé : {Francais.Nombre(Analyse.AAppliquer, "changement enregistré", "changements enregistrés")}.";
+        TempData["Message"] = $"Import terminé : {French.Nombre(Analyse.AAppliquer, "changement enregistré", "changements enregistrés")}.";
         return RedirectToPage();
     }
 }

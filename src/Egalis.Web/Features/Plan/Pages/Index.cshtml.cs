@@ -20,7 +20,7 @@ public class IndexModel(PlanService plans, Budget.BudgetSynthese synthese, Bilan
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var arbre = await plans.ChargerAsync(ct: ct);
+        var arbre = await plans.LoadAsync(ct: ct);
         if (arbre is null)
         {
             return NotFound();
@@ -28,11 +28,11 @@ public class IndexModel(PlanService plans, Budget.BudgetSynthese synthese, Bilan
         Arbre = arbre;
         Actions = arbre.Axes.SelectMany(a => a.Enfants).ToList();
         Titres = arbre.Tous.ToDictionary(n => n.Element.Code, n => n.Element.Titre);
-        Deliberations = (await registre.ActesLiesAsync(PlanCibleLien.TypeLien, PlanService.PlanPrincipal, ct)).OrderBy(d => d.Seance.Date).ToList();
+        Deliberations = (await registre.ActesLiesAsync(PlanLinkTarget.TypeLien, PlanService.PlanPrincipal, ct)).OrderBy(d => d.Seance.Date).ToList();
         Exercices = await synthese.ExercicesAsync(ct);
         // An unknown year shows the latest one rather than nothing.
         var annee = Annee is not null && Exercices.Contains(Annee.Value) ? Annee.Value : Exercices.LastOrDefault();
-        Budget = Exercices.Count == 0 ? null : await synthese.ChargerAsync(annee, ct);
+        Budget = Exercices.Count == 0 ? null : await synthese.LoadAsync(annee, ct);
         return Page();
     }
 }

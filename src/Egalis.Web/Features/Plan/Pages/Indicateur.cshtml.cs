@@ -50,7 +50,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
     {
         [Display(Name = "Année de la cible")]
         [Required(ErrorMessage = "Indiquez l'année.")]
-        [Range(Annees.Premiere, Annees.Derniere, ErrorMessage = Annees.Message)]
+        [Range(Years.First, Years.Last, ErrorMessage = Years.Message)]
         public int? Annee { get; set; }
 
         [Display(Name = "Valeur cible")]
@@ -62,7 +62,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
     {
         [Display(Name = "Année")]
         [Required(ErrorMessage = "Indiquez l'année.")]
-        [Range(Annees.Premiere, Annees.Derniere, ErrorMessage = Annees.Message)]
+        [Range(Years.First, Years.Last, ErrorMessage = Years.Message)]
         public int? Annee { get; set; }
 
         [Display(Name = "Période")]
@@ -96,7 +96,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await ChargerAsync(ct))
+        if (!await LoadAsync(ct))
         {
             return NotFound();
         }
@@ -110,8 +110,8 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Definition));
-        if (!await ChargerAsync(ct))
+        ModelState.KeepForm(nameof(Definition));
+        if (!await LoadAsync(ct))
         {
             return NotFound();
         }
@@ -147,8 +147,8 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
         indicateur.Unite = Definition.Unite.Trim();
         indicateur.Sens = Definition.Sens;
         indicateur.ActionCode = Definition.ActionCode;
-        indicateur.Description = Textes.Nettoyer(Definition.Description);
-        var entreTemps = await db.EnregistrerAsync(async () =>
+        indicateur.Description = Texts.Clean(Definition.Description);
+        var entreTemps = await db.SaveAsync(async () =>
         {
             var actuel = await db.Set<Indicateur>().AsNoTracking().SingleAsync(i => i.Code == Code, ct);
             // Saving again from here replaces those values on purpose.
@@ -158,7 +158,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
         }, ct);
         if (entreTemps is not null)
         {
-            ModelState.AddModelError(string.Empty, $"{Concurrence.Message} Enregistré entre-temps : {entreTemps} Vos saisies sont conservées ci-dessous.");
+            ModelState.AddModelError(string.Empty, $"{Concurrency.Message} Enregistré entre-temps : {entreTemps} Vos saisies sont conservées ci-dessous.");
             return Page();
         }
         TempData["Message"] = Creation ? $"Indicateur {indicateur.Code} créé." : "Indicateur enregistré.";
@@ -167,8 +167,8 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
 
     public async Task<IActionResult> OnPostCibleAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Cible));
-        if (Creation || !await ChargerAsync(ct))
+        ModelState.KeepForm(nameof(Cible));
+        if (Creation || !await LoadAsync(ct))
         {
             return NotFound();
         }
@@ -196,8 +196,8 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
 
     public async Task<IActionResult> OnPostValeurAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Valeur));
-        if (Creation || !await ChargerAsync(ct))
+        ModelState.KeepForm(nameof(Valeur));
+        if (Creation || !await LoadAsync(ct))
         {
             return NotFound();
         }
@@ -230,7 +230,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
     }
 
 
-    private async Task<bool> ChargerAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         // Codes are upper case; the URLs the site writes are lower case (routing option), and people type either.
         Code = Code?.Trim().ToUpperInvariant();
@@ -239,7 +239,7 @@ public class IndicateurModel(EgalisDbContext db, IndicateursService indicateurs,
         {
             return true;
         }
-        Ligne = (await indicateurs.ChargerAsync([], Code, ct)).SingleOrDefault();
+        Ligne = (await indicateurs.LoadAsync([], Code, ct)).SingleOrDefault();
         Cibles = await db.Set<CibleIndicateur>().AsNoTracking().Where(c => c.IndicateurCode == Code).OrderBy(c => c.Annee).ToListAsync(ct);
         return Ligne is not null;
     }

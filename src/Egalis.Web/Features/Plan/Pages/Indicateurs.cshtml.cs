@@ -15,8 +15,8 @@ public class IndicateursModel(IndicateursService indicateurs, IAuthorizationServ
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Annees = IndicateursService.AnneesDuPlan(Paris.Aujourdhui(time));
-        Lignes = await indicateurs.ChargerAsync(Annees, ct: ct);
+        Annees = IndicateursService.AnneesDuPlan(Paris.Today(time));
+        Lignes = await indicateurs.LoadAsync(Annees, ct: ct);
         PeutModifier = (await authorization.AuthorizeAsync(User, PlanModule.PiloterLePlan)).Succeeded;
     }
 }

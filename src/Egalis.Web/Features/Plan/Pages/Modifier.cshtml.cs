@@ -118,19 +118,19 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
             return NotFound();
         }
         Input = VersInput(element);
-        await ChargerAsync(element, ct);
+        await LoadAsync(element, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Input));
+        ModelState.KeepForm(nameof(Input));
         var element = await TrouverAsync(ct);
         if (element is null)
         {
             return NotFound();
         }
-        await ChargerAsync(element, ct);
+        await LoadAsync(element, ct);
         Valider(element);
         if (!ModelState.IsValid)
         {
@@ -140,17 +140,17 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
         // The version the user started from: if someone saved since, EF Core refuses the update.
         db.Entry(element).Property(e => e.Version).OriginalValue = Input.Version;
         element.Titre = Input.Titre.Trim();
-        element.Description = Textes.Nettoyer(Input.Description);
+        element.Description = Texts.Clean(Input.Description);
         element.StatutCode = Input.StatutCode;
         element.Progression = EstFeuille ? Input.Progression : null;
         element.Poids = Input.Poids;
-        element.ServicePilote = Textes.Nettoyer(Input.ServicePilote);
-        element.Partenaires = Textes.Nettoyer(Input.Partenaires);
+        element.ServicePilote = Texts.Clean(Input.ServicePilote);
+        element.Partenaires = Texts.Clean(Input.Partenaires);
         element.Territoires = Input.Territoires;
         element.DateDebut = Input.DateDebut;
         element.DateFin = Input.DateFin;
         element.Version = Input.Version + 1;
-        Conflit = await db.EnregistrerAsync(async () =>
+        Conflit = await db.SaveAsync(async () =>
         {
             var actuel = await db.Set<ElementPlan>().AsNoTracking().Include(e => e.Statut).SingleAsync(e => e.Id == element.Id, ct);
             // Saving again from here replaces those values on purpose.
@@ -160,7 +160,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
         }, ct);
         if (Conflit is not null)
         {
-            ModelState.AddModelError(string.Empty, Concurrence.Message);
+            ModelState.AddModelError(string.Empty, Concurrency.Message);
             return Page();
         }
         TempData["Message"] = "Modifications enregistrées.";
@@ -169,7 +169,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
 
     public async Task<IActionResult> OnPostAjouterJalonAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(NouveauJalon));
+        ModelState.KeepForm(nameof(NouveauJalon));
         var element = await TrouverAsync(ct);
         if (element is null)
         {
@@ -182,24 +182,24 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
         if (!ModelState.IsValid)
         {
             Input = VersInput(element);
-            await ChargerAsync(element, ct);
+            await LoadAsync(element, ct);
             return Page();
         }
-        db.Add(new Jalon { ElementPlanId = element.Id, Date = NouveauJalon.Date!.Value, Titre = NouveauJalon.Titre.Trim(), Description = Textes.Nettoyer(NouveauJalon.Description) });
+        db.Add(new Jalon { ElementPlanId = element.Id, Date = NouveauJalon.Date!.Value, Titre = NouveauJalon.Titre.Trim(), Description = Texts.Clean(NouveauJalon.Description) });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Jalon « {NouveauJalon.Titre.Trim()} » ajouté.";
         return RedirectToPage(new { code = element.Code });
     }
 
     public Task<IActionResult> OnPostJalonAtteintAsync(int jalon, CancellationToken ct) =>
-        SurJalonAsync(jalon, j => { j.AtteintLe = Paris.Aujourdhui(time); return "Jalon marqué atteint."; }, ct);
+        SurJalonAsync(jalon, j => { j.AtteintLe = Paris.Today(time); return "Jalon marqué atteint."; }, ct);
 
     public Task<IActionResult> OnPostSupprimerJalonAsync(int jalon, CancellationToken ct) =>
         SurJalonAsync(jalon, j => { db.Remove(j); return "Jalon supprimé."; }, ct);
 
     public async Task<IActionResult> OnPostAjouterSousActionAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(NouvelleSousAction));
+        ModelState.KeepForm(nameof(NouvelleSousAction));
         var element = await TrouverAsync(ct);
         if (element is null)
         {
@@ -224,7 +224,7 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
         if (!ModelState.IsValid)
         {
             Input = VersInput(element);
-            await ChargerAsync(element, ct);
+            await LoadAsync(element, ct);
             return Page();
         }
         var ordre = await db.Set<ElementPlan>().Where(e => e.ParentId == element.Id).Select(e => (int?)e.Ordre).MaxAsync(ct) ?? 0;
@@ -240,14 +240,14 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // A double click, or a colleague at the same moment: the unique index on the plan's codes said no.
             db.ChangeTracker.Clear();
             element = (await TrouverAsync(ct))!;
             ModelState.AddModelError("NouvelleSousAction.Code", $"Le code {code} vient d'être utilisé dans ce plan.");
             Input = VersInput(element);
-            await ChargerAsync(element, ct);
+            await LoadAsync(element, ct);
             return Page();
         }
         TempData["Message"] = avancementSaisi is null
@@ -305,14 +305,14 @@ public class ModifierModel(EgalisDbContext db, TimeProvider time, Platform.Colle
     private Task<ElementPlan?> TrouverAsync(CancellationToken ct) =>
         db.Set<ElementPlan>().SingleOrDefaultAsync(e => e.PlanCode == PlanService.PlanPrincipal && e.Code == Code, ct);
 
-    private async Task ChargerAsync(ElementPlan element, CancellationToken ct)
+    private async Task LoadAsync(ElementPlan element, CancellationToken ct)
     {
         Niveau = element.Niveau;
         EstFeuille = !await db.Set<ElementPlan>().AnyAsync(e => e.ParentId == element.Id, ct);
         AvancementRemplace = EstFeuille ? element.Progression : null;
         _statuts = await db.Set<StatutAction>().AsNoTracking().OrderBy(s => s.Ordre).ToListAsync(ct);
         Statuts = _statuts.Select(s => new SelectListItem(s.Libelle, s.Code)).ToList();
-        TerritoiresPossibles = [new SelectListItem(Platform.Text.Francais.Majuscule(profil.ToutLeTerritoire), NiveauLibelle.Metropole), .. await db.ConseilsTerritoire.AsNoTracking().OrderBy(t => t.Code)
+        TerritoiresPossibles = [new SelectListItem(Platform.Text.French.Majuscule(profil.ToutLeTerritoire), NiveauLibelle.Metropole), .. await db.ConseilsTerritoire.AsNoTracking().OrderBy(t => t.Code)
             .Select(t => new SelectListItem($"{t.Code} – {t.Nom}", t.Code)).ToListAsync(ct)];
         Jalons = await db.Set<Jalon>().AsNoTracking().Where(j => j.ElementPlanId == element.Id).OrderBy(j => j.Date).ToListAsync(ct);
     }

@@ -30,7 +30,7 @@ public class PilotageModel(PlanService plans, EgalisDbContext db, TimeProvider t
     /// <summary>Adds an axis to the plan (a plan started without a founding deliberation is built this way); its actions are added from its page.</summary>
     public async Task<IActionResult> OnPostAxeAsync(CancellationToken ct)
     {
-        ModelState.GarderFormulaire(nameof(Axe));
+        ModelState.KeepForm(nameof(Axe));
         var code = Axe.Code?.Trim();
         if (ModelState.IsValid && await db.Set<ElementPlan>().AnyAsync(e => e.PlanCode == PlanService.PlanPrincipal && e.Code == code, ct))
         {
@@ -50,7 +50,7 @@ public class PilotageModel(PlanService plans, EgalisDbContext db, TimeProvider t
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (ErreursBase.EstUnDoublon(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // A double click, or a colleague at the same moment: the unique index on the plan's codes said no.
             db.ChangeTracker.Clear();
@@ -71,7 +71,7 @@ public class PilotageModel(PlanService plans, EgalisDbContext db, TimeProvider t
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var arbre = await plans.ChargerAsync(ct: ct);
+        var arbre = await plans.LoadAsync(ct: ct);
         if (arbre is null)
         {
             return NotFound();
@@ -84,9 +84,9 @@ public class PilotageModel(PlanService plans, EgalisDbContext db, TimeProvider t
         // Most recent year first; a handful of years at most, four queries each.
         foreach (var annee in (await synthese.ExercicesAsync(ct)).OrderDescending())
         {
-            Budgets.Add((await synthese.ChargerAsync(annee, ct))!);
+            Budgets.Add((await synthese.LoadAsync(annee, ct))!);
         }
-        var aujourdhui = Paris.Aujourdhui(time);
+        var aujourdhui = Paris.Today(time);
         var retards = await db.Set<Jalon>().AsNoTracking()
             .Where(j => j.AtteintLe == null && j.Date < aujourdhui)
             .Join(db.Set<ElementPlan>().Where(e => e.PlanCode == PlanService.PlanPrincipal), j => j.ElementPlanId, e => e.Id, (j, e) => new { j.Date, j.Titre, e.Code, Action = e.Titre })

@@ -39,13 +39,13 @@ public class StatutsModel(EgalisDbContext db) : PageModel
     [BindProperty(Name = nameof(Input))] public StatutInput Input { get; set; } = new();
     public List<Ligne> Liste { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
-            await ChargerAsync(ct);
+            await LoadAsync(ct);
             return Page();
         }
         var statut = await db.Set<StatutAction>().SingleOrDefaultAsync(s => s.Code == Input.Code, ct);
@@ -74,13 +74,13 @@ public class StatutsModel(EgalisDbContext db) : PageModel
         if ((await PlanRegles.StatutInitialAsync(db, ct)).Code == code)
         {
             ModelState.AddModelError(string.Empty, $"Le statut « {statut.Libelle} » est celui que prend une action nouvelle : il ne se supprime pas. Pour en désigner un autre, donnez à cet autre un avancement par défaut de 0 % et un ordre plus petit.");
-            await ChargerAsync(ct);
+            await LoadAsync(ct);
             return Page();
         }
         if (await db.Set<ElementPlan>().AnyAsync(e => e.StatutCode == code, ct))
         {
             ModelState.AddModelError(string.Empty, $"Le statut « {statut.Libelle} » est utilisé par des actions : changez d'abord leur statut.");
-            await ChargerAsync(ct);
+            await LoadAsync(ct);
             return Page();
         }
         db.Remove(statut);
@@ -89,7 +89,7 @@ public class StatutsModel(EgalisDbContext db) : PageModel
         return RedirectToPage();
     }
 
-    private async Task ChargerAsync(CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
         var utilisations = await db.Set<ElementPlan>().GroupBy(e => e.StatutCode).Select(g => new { g.Key, Nombre = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Nombre, ct);
         Liste = (await db.Set<StatutAction>().AsNoTracking().OrderBy(s => s.Ordre).ToListAsync(ct))
