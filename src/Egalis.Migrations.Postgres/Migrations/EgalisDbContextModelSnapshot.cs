@@ -1026,6 +1026,22 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("JournalAudit", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Platform.Caching.CacheChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CacheChanges", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Platform.Files.FileContent", b =>
                 {
                     b.Property<Guid>("FichierId")

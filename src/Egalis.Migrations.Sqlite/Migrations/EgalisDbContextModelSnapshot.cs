@@ -988,6 +988,20 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("JournalAudit", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Platform.Caching.CacheChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CacheChanges", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Platform.Files.FileContent", b =>
                 {
                     b.Property<Guid>("FichierId")

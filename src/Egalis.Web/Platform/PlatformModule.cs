@@ -41,7 +41,11 @@ public static class PlatformModule
         {
             DatabaseConfiguration.PrepareSqliteFolder(connectionString);
         }
-        services.AddDbContext<EgalisDbContext>(o => DatabaseConfiguration.Configure(o, provider, connectionString));
+        services.AddDbContext<EgalisDbContext>((sp, o) =>
+        {
+            DatabaseConfiguration.Configure(o, provider, connectionString);
+            o.AddInterceptors(sp.GetRequiredService<Caching.CacheCommitInterceptor>());
+        });
 
         Jobs.JobScheduler.Add(services, configuration, provider, connectionString);
         Jobs.JobScheduler.Declare<Jobs.RetentionJob>(services, Jobs.RetentionJob.Cle,
@@ -132,7 +136,7 @@ public static class PlatformModule
 
         services.AddProblemDetails();
         services.AddEgalisRateLimits(configuration);
-        services.AddOutputCache();
+        Caching.PublicCache.Add(services, configuration);
         services.AddOpenApi();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;

@@ -19,6 +19,7 @@ public class AuditTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         // Audited through the record whose state it changes, in the same save.
         typeof(Egalis.Web.Platform.Workflows.WorkflowStep),
         typeof(Egalis.Web.Platform.Jobs.JobRun),
+        typeof(Egalis.Web.Platform.Caching.CacheChange),
     ];
 
     [Fact]

@@ -24,6 +24,7 @@ public static class BudgetApi
                     budget.Actions.Select(a => new ActionDto(a.Code, Deux(a.Alloue), Deux(a.Engage), Deux(a.Mandate))).ToList()));
             })
             .AllowAnonymous()
+            .CacheOutput(Platform.Caching.PublicCache.Policy)
             .WithTags("Budget")
             .WithSummary("Crédits d'une année et leur emploi par action du plan (montants en euros)")
             .Produces<BudgetDto>()

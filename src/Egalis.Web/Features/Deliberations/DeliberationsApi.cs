@@ -37,7 +37,7 @@ public static class DeliberationsApi
 
     public static void Map(WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/deliberations").AllowAnonymous().WithTags("Délibérations");
+        var api = app.MapGroup("/api/v1/deliberations").AllowAnonymous().CacheOutput(Platform.Caching.PublicCache.Policy).WithTags("Délibérations");
 
         api.MapGet("", async (string? assemblee, string? annee, Registre registre, MatieresActes matieres, CancellationToken ct) =>
             {
@@ -77,6 +77,7 @@ public static class DeliberationsApi
         app.MapGet("/api/v1/opendata/deliberations.csv", (Registre registre, MatieresActes matieres, IConfiguration configuration, Platform.Collectivite.ProfilCollectivite profil, HttpRequest requete) =>
                 OpenDataDeliberations.Csv(registre, matieres, configuration, profil, requete))
             .AllowAnonymous()
+            .CacheOutput(Platform.Caching.PublicCache.Policy)
             .WithTags("Données ouvertes")
             .WithSummary("Délibérations au format SCDL délibérations 2.1.5 (CSV)");
     }

@@ -22,6 +22,7 @@ public static class PlanApi
                     arbre.Axes.Select(a => new AxeDto(a.Element.Code, a.Element.Titre, a.Progression, a.Enfants.Select(Element).ToList())).ToList()));
             })
             .AllowAnonymous()
+            .CacheOutput(Platform.Caching.PublicCache.Policy)
             .WithTags("Plan")
             .WithSummary("Le plan, ses axes et ses actions, avec leur avancement")
             .Produces<PlanDto>();

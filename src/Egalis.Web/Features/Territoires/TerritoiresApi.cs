@@ -17,9 +17,6 @@ public static class TerritoiresApi
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Territoires").AllowAnonymous();
-        // Reference data changes once a year at most: a short server cache keeps the database quiet under load.
-        var cached = TimeSpan.FromMinutes(10);
-
         api.MapGet("/communes", async (EgalisDbContext db, CancellationToken ct) =>
             {
                 var rows = await db.Communes.AsNoTracking()
@@ -34,7 +31,7 @@ public static class TerritoiresApi
                 return rows.Select(c => new CommuneDto(c.CodeInsee, c.Nom, c.Departement, c.PopulationMunicipale,
                     new TerritoireRef(c.TerritoireCode, c.TerritoireNom), c.Qpv)).ToList();
             })
-            .CacheOutput(p => p.Expire(cached))
+            .CacheOutput(Platform.Caching.PublicCache.Policy)
             .WithSummary("Les communes de la collectivité");
 
         api.MapGet("/conseils-territoire", async (EgalisDbContext db, CancellationToken ct) =>
@@ -42,7 +39,7 @@ public static class TerritoiresApi
                     .OrderBy(t => t.Code)
                     .Select(t => new ConseilTerritoireDto(t.Code, t.Nom, t.Communes.OrderBy(c => c.CodeInsee).Select(c => c.CodeInsee).ToList()))
                     .ToListAsync(ct))
-            .CacheOutput(p => p.Expire(cached))
+            .CacheOutput(Platform.Caching.PublicCache.Policy)
             .WithSummary("Les 6 conseils de territoire et leurs communes");
 
         api.MapGet("/qpv", async (EgalisDbContext db, CancellationToken ct) =>
@@ -50,7 +47,7 @@ public static class TerritoiresApi
                     .OrderBy(q => q.Code)
                     .Select(q => new QpvDto(q.Code, q.Nom, q.Communes.OrderBy(c => c.CommuneCodeInsee).Select(c => c.CommuneCodeInsee).ToList()))
                     .ToListAsync(ct))
-            .CacheOutput(p => p.Expire(cached))
+            .CacheOutput(Platform.Caching.PublicCache.Policy)
             .WithSummary("Les 66 quartiers prioritaires (géographie 2024)");
 
         api.MapGet("/geo/lookup", (string? lat, string? lon, GeoIndex index) =>

@@ -44,6 +44,8 @@ internal static class AuditRecorder
         typeof(Workflows.WorkflowStep),
         // The scheduler's record of its runs is an operations log of its own (the jobs' changes are audited).
         typeof(Jobs.JobRun),
+        // The signal that public pages changed (Platform/Caching), written with the change it signals.
+        typeof(Caching.CacheChange),
     ];
 
     /// <summary>A change seen before saving; a creation is described after, once its key is known.</summary>

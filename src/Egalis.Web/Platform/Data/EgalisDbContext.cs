@@ -12,10 +12,13 @@ namespace Egalis.Web.Platform.Data;
 /// IEntityTypeConfiguration classes kept beside the entities.
 /// </summary>
 public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditActor? actor = null, TimeProvider? time = null,
-    AuditDescriptions? descriptions = null)
+    AuditDescriptions? descriptions = null, Caching.PublicCacheEviction? cacheEviction = null)
     : IdentityDbContext<Utilisateur>(options), IDataProtectionKeyContext
 {
     private readonly IReadOnlyDictionary<Type, IAuditDescription> _descriptions = descriptions?.ParType ?? new Dictionary<Type, IAuditDescription>();
+
+    /// <summary>A change that public pages may show was saved in the transaction under way: evict when it commits.</summary>
+    internal bool PublicDataChanged { get; set; }
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -40,6 +43,25 @@ public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditAc
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var written = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Saved outside any transaction of ours: committed already (the interceptor handles the others).
+        if (PublicDataChanged && Database.CurrentTransaction is null && cacheEviction is not null)
+        {
+            PublicDataChanged = false;
+            await cacheEviction.EvictAsync(cancellationToken);
+        }
+        return written;
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && Caching.PublicCache.Concerns(e.Metadata.ClrType)))
+        {
+            // In the same save: the other nodes see the row only once the change itself is committed.
+            Add(new Caching.CacheChange { At = (time ?? TimeProvider.System).GetUtcNow() });
+            PublicDataChanged = true;
+        }
         var pending = AuditRecorder.Capture(this, _descriptions);
         if (pending.Count == 0)
         {

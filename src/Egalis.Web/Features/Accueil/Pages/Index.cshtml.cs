@@ -1,12 +1,14 @@
 using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Accueil.Pages;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
 public class IndexModel(EgalisDbContext db) : PageModel
 {
     public int Communes { get; private set; }

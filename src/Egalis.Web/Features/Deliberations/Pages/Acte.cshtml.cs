@@ -1,5 +1,6 @@
 using Egalis.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ namespace Egalis.Web.Features.Deliberations.Pages;
 
 /// <summary>An act as its extract presents it: the session, the three lists of attendance, the report and the decision.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
 public class ActeModel(Registre registre, EgalisDbContext db, MatieresActes matieres, Platform.Files.FileStore fichiers, Platform.Collectivite.ProfilCollectivite profil) : PageModel
 {
     public Registre.Acte Acte { get; private set; } = null!;

@@ -1,6 +1,7 @@
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Deliberations.Pages;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
 public class IndexModel(Registre registre, EgalisDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Assemblee { get; set; }

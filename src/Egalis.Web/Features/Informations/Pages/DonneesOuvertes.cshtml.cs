@@ -1,12 +1,14 @@
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Extensions;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Egalis.Web.Features.Informations.Pages;
 
 /// <summary>« Données ouvertes »: every dataset the modules publish, with its schema, licence, size and last update.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
 public class DonneesOuvertesModel(IEnumerable<IOpenDataset> jeux, EgalisDbContext db) : PageModel
 {
     public sealed record Ligne(IOpenDataset Jeu, IReadOnlyList<(string Libelle, string Url)> Fichiers, int Lignes, DateTimeOffset? MisAJour);

@@ -2,6 +2,7 @@ using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
 using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Plan.Pages;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
 public class ActionModel(PlanService plans, EgalisDbContext db, IAuthorizationService authorization, TimeProvider time, Deliberations.Registre registre, Platform.Collectivite.ProfilCollectivite profil) : PageModel
 {
     public PlanService.Noeud Noeud { get; private set; } = null!;

@@ -1,5 +1,6 @@
 using Egalis.Web.Features.Plan.Bilan;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,6 +8,7 @@ namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>The annual report, public: as a page, and as a PDF generated on demand.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
 public class BilanModel(BilanService bilans, Platform.Collectivite.ProfilCollectivite profil) : PageModel
 {
     public BilanAnnuel Bilan { get; private set; } = null!;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,6 +7,7 @@ namespace Egalis.Web.Features.Plan.Pages;
 
 /// <summary>« Où en est le plan ? »: the public account of the plan's progress.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
 public class IndexModel(PlanService plans, Budget.BudgetSynthese synthese, Bilan.BilanService bilans, Deliberations.Registre registre) : PageModel
 {
     public PlanService.Arbre Arbre { get; private set; } = null!;

@@ -2,11 +2,13 @@ using Egalis.Web.Features.Plan.Indicateurs;
 using Egalis.Web.Platform.Identity;
 using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Egalis.Web.Features.Plan.Pages;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
 public class IndicateursModel(IndicateursService indicateurs, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     public IReadOnlyList<int> Annees { get; private set; } = [];

@@ -1,5 +1,6 @@
 using Egalis.Web.Platform.Data;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Egalis.Web.Features.Territoires.Pages;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
 public class IndexModel(EgalisDbContext db) : PageModel
 {
     public sealed record TerritoireLigne(string Code, string Nom, int Communes, int Qpv, int Population);

@@ -1,0 +1,205 @@
+using Egalis.Web.Platform.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using System.Data.Common;
+
+namespace Egalis.Web.Platform.Caching;
+
+/// <summary>
+/// Public pages and APIs are rendered once and served from each node's output cache to every visitor who is not
+/// signed in. Any saved change to a module's data (or to a file) writes a row in <see cref="CacheChange"/> in the same
+/// transaction; the node that saved evicts at once after the commit, and every node polls the table (one small
+/// query a second) and evicts when it changed. A page is therefore never older than the last commit on its own node,
+/// and never older than one polling interval on another node (ADR 0011).
+/// </summary>
+public static class PublicCache
+{
+    /// <summary>The output-cache policy of public pages (<c>[OutputCache(PolicyName = PublicCache.Policy)]</c>) and routes (<c>.CacheOutput(PublicCache.Policy)</c>).</summary>
+    public const string Policy = "public";
+    public const string Tag = "public";
+
+    /// <summary>How long a page stays cached when nothing changes: bounds what depends on the day alone (late milestones).</summary>
+    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether saving this kind of record can change what a public page shows.</summary>
+    public static bool Concerns(Type entity) =>
+        entity.Namespace?.StartsWith("Egalis.Web.Features.", StringComparison.Ordinal) == true
+        || entity == typeof(Files.StoredFile);
+
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOutputCache(o => o.AddPolicy(Policy, new PublicCachePolicy()));
+        // A page rendered from data read before an eviction must not be stored after it: the store checks.
+        var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(store);
+        services.AddSingleton<IOutputCacheStore>(sp => new GuardedOutputCacheStore(
+            (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+            sp.GetRequiredService<PublicCacheEviction>(), sp.GetRequiredService<IHttpContextAccessor>()));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PublicCacheEviction>();
+        services.AddSingleton<CacheCommitInterceptor>();
+        services.Configure<PublicCacheOptions>(configuration.GetSection("Egalis:Cache"));
+        services.AddHostedService<PublicCachePoller>();
+    }
+}
+
+public sealed class PublicCacheOptions
+{
+    /// <summary>How often each node looks for changes saved by another node.</summary>
+    public int IntervalleMillisecondes { get; set; } = 1000;
+}
+
+/// <summary>A change saved to data that public pages show: the other nodes see a new row and evict their cache.</summary>
+public class CacheChange
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+public class CacheChangeConfiguration : IEntityTypeConfiguration<CacheChange>
+{
+    public void Configure(EntityTypeBuilder<CacheChange> b) => b.ToTable("CacheChanges");
+}
+
+/// <summary>
+/// Cached only for visitors who are not signed in (a signed-in person's page carries their name and menu), for GET
+/// and HEAD, per address and query string, and only a 200 that sets no cookie.
+/// </summary>
+internal sealed class PublicCachePolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var cacheable = http.User.Identity?.IsAuthenticated != true
+            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && !http.Request.Headers.ContainsKey("Authorization");
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.ResponseExpirationTimeSpan = PublicCache.Duration;
+        context.Tags.Add(PublicCache.Tag);
+        http.Items[GuardedOutputCacheStore.GenerationKey] = http.RequestServices.GetRequiredService<PublicCacheEviction>().Generation;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie"))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Evicts this node's public pages, and counts the evictions (see <see cref="GuardedOutputCacheStore"/>).</summary>
+public sealed class PublicCacheEviction(IServiceProvider services)
+{
+    private long _generation;
+
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public ValueTask EvictAsync(CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _generation);
+        return services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicCache.Tag, ct);
+    }
+}
+
+/// <summary>
+/// Stores a public page only when no eviction happened since its request began: a page rendered while a change was
+/// being committed would otherwise be kept with the data from before the change.
+/// </summary>
+internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, PublicCacheEviction eviction, IHttpContextAccessor http) : IOutputCacheStore
+{
+    public const string GenerationKey = "egalis-cache-generation";
+
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        if (tags is not null && tags.Contains(PublicCache.Tag)
+            && (http.HttpContext?.Items[GenerationKey] is not long started || started != eviction.Generation))
+        {
+            return ValueTask.CompletedTask;
+        }
+        return inner.SetAsync(key, value, tags, validFor, cancellationToken);
+    }
+}
+
+/// <summary>After a commit that carried a <see cref="CacheChange"/>, this node evicts at once (the others poll).</summary>
+public sealed class CacheCommitInterceptor(PublicCacheEviction eviction) : DbTransactionInterceptor
+{
+    public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is EgalisDbContext { PublicDataChanged: true } db)
+        {
+            db.PublicDataChanged = false;
+            await eviction.EvictAsync(cancellationToken);
+        }
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is EgalisDbContext db)
+        {
+            db.PublicDataChanged = false;
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Each node looks for changes saved by the others and evicts its public pages when there are some.</summary>
+internal sealed class PublicCachePoller(IServiceScopeFactory scopes, PublicCacheEviction eviction,
+    Microsoft.Extensions.Options.IOptions<PublicCacheOptions> options, ILogger<PublicCachePoller> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        (int Count, long Max)? seen = null;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(50, options.Value.IntervalleMillisecondes)));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+                var now = await db.Set<CacheChange>().GroupBy(_ => 1)
+                    .Select(g => new { Count = g.Count(), Max = g.Max(c => c.Id) }).FirstOrDefaultAsync(stoppingToken);
+                var current = (now?.Count ?? 0, now?.Max ?? 0L);
+                if (seen is { } before && before != current)
+                {
+                    await eviction.EvictAsync(stoppingToken);
+                }
+                seen = current;
+                if (current.Item1 > 2000)
+                {
+                    // Only the count and the last id matter: older rows go (every node then evicts once).
+                    await db.Set<CacheChange>().Where(c => c.Id <= current.Item2 - 1000).ExecuteDeleteAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database is away: nothing can be written either, so what is cached stays right; served as is.
+                logger.LogDebug(e, "Lecture des changements pour le cache impossible.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
