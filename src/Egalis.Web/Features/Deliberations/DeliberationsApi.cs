@@ -35,25 +35,60 @@ public static class DeliberationsApi
         a.Scrutin is { } s ? new VotesDto(s.Pour, s.Contre, s.Abstention, s.NePrendPasPart) : null,
         new TransmissionDto(Code(a.Point.Transmission), a.Point.DateTransmission, a.Point.DateAccuse));
 
+    public const int TaillePage = 100;
+    public const int TailleMaxPage = 500;
+
+    private static int? Entier(string? texte, int min, int max, string champ, string message, Dictionary<string, string[]> erreurs)
+    {
+        if (string.IsNullOrWhiteSpace(texte))
+        {
+            return null;
+        }
+        if (texte.Length <= 6 && int.TryParse(texte, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+        {
+            return n;
+        }
+        erreurs[champ] = [message];
+        return null;
+    }
+
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup("/api/v1/deliberations").AllowAnonymous().CacheOutput(Platform.Caching.PublicCache.Policy).WithTags("Délibérations");
 
-        api.MapGet("", async (string? assemblee, string? annee, Registre registre, MatieresActes matieres, CancellationToken ct) =>
+        api.MapGet("", async (string? assemblee, string? annee, string? page, string? parPage, Registre registre, MatieresActes matieres,
+                HttpResponse reponse, CancellationToken ct) =>
             {
-                int? an = null;
-                if (!string.IsNullOrWhiteSpace(annee))
+                var erreurs = new Dictionary<string, string[]>();
+                var an = Entier(annee, 1900, 2200, "annee", "L'année doit être un nombre à 4 chiffres, par exemple 2019.", erreurs);
+                var numero = Entier(page, 1, 100_000, "page", "La page doit être un nombre entier à partir de 1.", erreurs);
+                var taille = Entier(parPage, 1, TailleMaxPage, "parPage", $"Le nombre de délibérations par page va de 1 à {TailleMaxPage}.", erreurs);
+                if (erreurs.Count > 0)
                 {
-                    if (!int.TryParse(annee, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var a) || a is < 1900 or > 2200)
-                    {
-                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["annee"] = ["L'année doit être un nombre à 4 chiffres, par exemple 2019."] });
-                    }
-                    an = a;
+                    return Results.ValidationProblem(erreurs);
                 }
-                var actes = await registre.ListeAsync(string.IsNullOrWhiteSpace(assemblee) ? null : assemblee.Trim().ToUpperInvariant(), an, ct: ct);
+                var code = string.IsNullOrWhiteSpace(assemblee) ? null : assemblee.Trim().ToUpperInvariant();
+                var (actes, pagination) = await registre.PageAsync(code, an, numero, taille ?? TaillePage, ct);
+                // The total and the neighbouring pages, as GitHub's and many open-data APIs give them.
+                reponse.Headers["X-Total-Count"] = pagination.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var liens = new List<string>();
+                string Lien(int n, string rel) =>
+                    $"<{Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildRelative(reponse.HttpContext.Request.PathBase, reponse.HttpContext.Request.Path, QueryString.Create(new Dictionary<string, string?> { ["assemblee"] = code, ["annee"] = an?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["page"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture), ["parPage"] = pagination.Taille.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(kv => kv.Value is not null)))}>; rel=\"{rel}\"";
+                if (pagination.Numero < pagination.Pages)
+                {
+                    liens.Add(Lien(pagination.Numero + 1, "next"));
+                }
+                if (pagination.Numero > 1)
+                {
+                    liens.Add(Lien(pagination.Numero - 1, "prev"));
+                }
+                if (liens.Count > 0)
+                {
+                    reponse.Headers.Link = string.Join(", ", liens);
+                }
                 return Results.Ok(actes.Select(a => Dto(a, matieres)).ToList());
             })
-            .WithSummary("Délibérations, filtrées par assemblée (code : CM, CT1 à CT6, BUREAU) et par année")
+            .WithSummary($"Délibérations, filtrées par assemblée (code : CM, CT1 à CT6, BUREAU) et par année, les plus récentes d'abord, par pages de {TaillePage} (parPage : jusqu'à {TailleMaxPage}) ; en-têtes X-Total-Count et Link")
             .Produces<List<DeliberationDto>>()
             .ProducesValidationProblem();
 

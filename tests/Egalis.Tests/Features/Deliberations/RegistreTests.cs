@@ -49,6 +49,28 @@ public class RegistreTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal(0, JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/deliberations?assemblee=CT2&annee=2020")).RootElement.GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_list_comes_in_pages_with_the_total_and_the_links_to_the_neighbouring_pages()
+    {
+        var premiere = await factory.Client().GetAsync("/api/v1/deliberations?annee=2019&parPage=1");
+        Assert.Equal(HttpStatusCode.OK, premiere.StatusCode);
+        Assert.Equal("2", Assert.Single(premiere.Headers.GetValues("X-Total-Count")));
+        Assert.Equal("</api/v1/deliberations?annee=2019&page=2&parPage=1>; rel=\"next\"", Assert.Single(premiere.Headers.GetValues("Link")));
+        // The most recent first: the Métropole's council of 19 December, then the Pays d'Aix of 12 December.
+        Assert.Equal("2019-12-19", JsonDocument.Parse(await premiere.Content.ReadAsStringAsync()).RootElement[0].GetProperty("date").GetString());
+
+        var seconde = await factory.Client().GetAsync("/api/v1/deliberations?annee=2019&parPage=1&page=2");
+        Assert.Equal("</api/v1/deliberations?annee=2019&page=1&parPage=1>; rel=\"prev\"", Assert.Single(seconde.Headers.GetValues("Link")));
+        Assert.Equal("2019-12-12", JsonDocument.Parse(await seconde.Content.ReadAsStringAsync()).RootElement[0].GetProperty("date").GetString());
+
+        foreach (var (requete, champ) in new[] { ("parPage=0", "parPage"), ("parPage=501", "parPage"), ("page=0", "page"), ("page=deux", "page") })
+        {
+            var refus = await factory.Client().GetAsync($"/api/v1/deliberations?{requete}");
+            Assert.Equal(HttpStatusCode.BadRequest, refus.StatusCode);
+            Assert.True(JsonDocument.Parse(await refus.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty(champ, out _), requete);
+        }
+    }
+
     [Theory]
     [InlineData("pas-un-identifiant", HttpStatusCode.BadRequest)]
     [InlineData("013-200054808-20191212-2019_CT2_587-DE", HttpStatusCode.BadRequest)]
