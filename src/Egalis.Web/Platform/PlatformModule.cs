@@ -21,6 +21,7 @@ public static class PlatformModule
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        Observability.Telemetry.Add(builder);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Collectivite.ProfilCollectivite.Load(configuration));
@@ -178,6 +179,7 @@ public static class PlatformModule
     {
         // First: the client's address and scheme as the known reverse proxy saw them (rate limits, HSTS, cookies).
         app.UseForwardedHeaders();
+        Observability.Telemetry.UseSlowRequestLog(app);
         app.UseSecurityHeaders();
         // API errors are problem+json; pages get a French error page; never a stack trace in production.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
@@ -205,6 +207,7 @@ public static class PlatformModule
             SupportedUICultures = [french],
         });
         app.UseStaticFiles();
+        Observability.Telemetry.UseMetricsGuard(app);
         app.UseRouting();
         app.UseRateLimiter();
         // After rate limiting, so that a flood of forms is refused before any is read.
@@ -215,6 +218,7 @@ public static class PlatformModule
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi().AllowAnonymous();
+        Observability.Telemetry.MapMetrics(app);
         Files.FileEndpoints.Map(app);
         // An address that leads nowhere is a 404 for everyone (the signed-in fallback policy would send a visitor to
         // the login page instead); the status code pages give it its French page or its problem+json.

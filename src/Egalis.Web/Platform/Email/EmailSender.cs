@@ -24,9 +24,26 @@ public sealed class SmtpOptions
 }
 
 /// <summary>Sends through SMTP with MailKit; without a host, drops .eml files in a folder.</summary>
-public sealed class MailKitEmailSender(Microsoft.Extensions.Options.IOptions<SmtpOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
+public sealed class MailKitEmailSender(Microsoft.Extensions.Options.IOptions<SmtpOptions> options, ILogger<MailKitEmailSender> logger,
+    Observability.EgalisMetrics metrics) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
+    {
+        using var activity = Observability.Telemetry.Source.StartActivity("smtp.send");
+        try
+        {
+            await EnvoyerAsync(message, ct);
+            metrics.EmailSent();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics.EmailFailed();
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task EnvoyerAsync(EmailMessage message, CancellationToken ct)
     {
         var o = options.Value;
         var mime = new MimeMessage();

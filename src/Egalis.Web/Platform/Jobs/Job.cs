@@ -23,32 +23,35 @@ public abstract class Job(IServiceScopeFactory scopes, TimeProvider time) : IJob
         var execution = new JobRun
         {
             Cle = context.JobDetail.Key.Name,
-            Noeud = Texts(context.Scheduler.SchedulerInstanceId, 200),
+            Noeud = Truncate(context.Scheduler.SchedulerInstanceId, 200),
             PrevueLe = context.ScheduledFireTimeUtc,
             Debut = time.GetUtcNow(),
         };
+        using var activity = Observability.Telemetry.Source.StartActivity($"job {execution.Cle}");
         await using (var scope = scopes.CreateAsyncScope())
         {
             try
             {
-                execution.CompteRendu = Texts(await ExecuterAsync(scope.ServiceProvider, cancellationToken), 1000);
+                execution.CompteRendu = Truncate(await ExecuterAsync(scope.ServiceProvider, cancellationToken), 1000);
                 execution.Reussie = true;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Recorded for the administrators' page, and logged whole for the operators; the next run tries again.
                 scope.ServiceProvider.GetRequiredService<ILogger<Job>>().LogError(e, "La tâche {Tache} a échoué.", execution.Cle);
-                execution.Erreur = Texts($"{e.GetType().Name} : {e.Message}", 2000);
+                execution.Erreur = Truncate($"{e.GetType().Name} : {e.Message}", 2000);
             }
         }
         execution.Fin = time.GetUtcNow();
+        activity?.SetStatus(execution.Reussie ? System.Diagnostics.ActivityStatusCode.Ok : System.Diagnostics.ActivityStatusCode.Error);
         await using var enregistrement = scopes.CreateAsyncScope();
+        enregistrement.ServiceProvider.GetRequiredService<Observability.EgalisMetrics>().JobRun(execution.Cle, execution.Reussie, execution.Fin - execution.Debut);
         var db = enregistrement.ServiceProvider.GetRequiredService<EgalisDbContext>();
         db.Add(execution);
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private static string Texts(string texte, int max) => texte.Length <= max ? texte : texte[..max];
+    private static string Truncate(string texte, int max) => texte.Length <= max ? texte : texte[..max];
 }
 
 /// <summary>One run of a job: where, when, and how it ended.</summary>
