@@ -30,6 +30,10 @@ public static class EgalisApplication
             {
                 return await AdminCommand.RunAsync(app, args);
             }
+            if (Backup.IsRequested(args))
+            {
+                return await Backup.RunAsync(app, args);
+            }
             foreach (var module in modules)
             {
                 if (await module.CommandAsync(app, args) is { } code)
