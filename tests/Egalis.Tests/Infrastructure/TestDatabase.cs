@@ -13,6 +13,7 @@ public sealed class TestDatabase : IDisposable
     public string ConnectionString { get; }
     private readonly string? _sqliteFile;
     private readonly string? _postgresName;
+    private readonly string? _postgresServer;
 
     public static DatabaseProvider SelectedProvider =>
         string.Equals(Environment.GetEnvironmentVariable("EGALIS_TEST_DB"), "Postgres", StringComparison.OrdinalIgnoreCase)
@@ -38,6 +39,15 @@ public sealed class TestDatabase : IDisposable
         }
     }
 
+    /// <summary>A database of its own on another PostgreSQL server than the tests' one (a server a test stops and restarts).</summary>
+    public TestDatabase(string postgresServer)
+    {
+        Provider = DatabaseProvider.Postgres;
+        _postgresServer = postgresServer;
+        _postgresName = $"egalis_test_{Guid.NewGuid():N}";
+        ConnectionString = new NpgsqlConnectionStringBuilder(postgresServer) { Database = _postgresName }.ConnectionString;
+    }
+
     public void Dispose()
     {
         if (_sqliteFile is not null)
@@ -50,7 +60,7 @@ public sealed class TestDatabase : IDisposable
         if (_postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ConnectionString);
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_postgresServer ?? PostgresServer) { Database = "postgres" }.ConnectionString);
             connection.Open();
             using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
             command.ExecuteNonQuery();
