@@ -116,4 +116,7 @@ for ligne in "${ADRESSES[@]}"; do
   [ -n "$erreurs" ] && { verdict="$verdict ; $erreurs réponses en erreur"; echec=1; }
   printf '%-52s %10.0f %9s %9s %7s  %s\n' "${url#http://127.0.0.1:}" "$rps" "$p50" "$p99" "$ratio" "$verdict"
 done
+echo
+echo "== Exports de 1 000 000 lignes (mémoire : objectif moins de 100 Mo de croissance)"
+dotnet run -c Release --project bench/Egalis.Benchmarks -- exports
 exit $echec
