@@ -25,9 +25,13 @@ find_pg_bin() {
 CHROMIUM=${EGALIS_CHROMIUM:-$(command -v chromium || true)}
 PG_BIN=$(find_pg_bin || true)
 
+find_nginx() { command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; }; }
+
 missing=()
 [ -n "$CHROMIUM" ] || missing+=(chromium)
 [ -n "$PG_BIN" ] || missing+=(postgresql)
+# The two-node deployment is tested behind Debian's nginx.
+find_nginx >/dev/null || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installation des paquets Debian : ${missing[*]}"
@@ -42,6 +46,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -n "$CHROMIUM" ] || die "chromium est introuvable après installation."
 [ -n "$PG_BIN" ] || die "PostgreSQL (initdb, pg_ctl) est introuvable après installation."
+find_nginx >/dev/null || die "nginx est introuvable après installation."
 
 # --- Build ---------------------------------------------------------------------------------
 say "Compilation"
