@@ -24,6 +24,8 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
 {
     private static readonly string[] Everyone = ["*"];
     private static readonly string[] SignedIn = ["connecté"];
+    /// <summary>Only the operator's monitoring, with its token (ObservabiliteTests): no person, whatever their role.</summary>
+    private static readonly string[] Operateur = ["jeton"];
     private static readonly string[] EquipePlan = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant];
     private static readonly string[] Secretariat = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire];
 
@@ -90,6 +92,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Api("GET", "api/v1/qpv", Everyone),
         Api("GET", "api/v1/geo/lookup", Everyone),
         Api("GET", "healthz", Everyone),
+        Api("GET", "metrics", Operateur),
         Api("GET", "openapi/{documentname}.json", Everyone),
         // Files: the route is open, each file's record decides who reads it (FichiersTests); an unknown file is a 404.
         Api("GET", "fichiers/{id:guid}", Everyone),
@@ -160,6 +163,15 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
             var url = "/" + RouteValues.Aggregate(entry[(entry.IndexOf(' ') + 1)..], (p, v) => p.Replace(v.Key, v.Value, StringComparison.Ordinal));
             foreach (var (who, client) in clients)
             {
+                if (Expected[entry] is ["jeton"])
+                {
+                    var reponse = await client.GetAsync(url);
+                    if (reponse.StatusCode != HttpStatusCode.NotFound)
+                    {
+                        failures.Add($"{who} GET {url} → {(int)reponse.StatusCode} (attendu : 404 sans le jeton)");
+                    }
+                    continue;
+                }
                 var allowed = Expected[entry] switch
                 {
                     ["*"] => true,
