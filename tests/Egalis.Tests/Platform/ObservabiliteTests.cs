@@ -52,18 +52,70 @@ public sealed class JournalCapture : ILoggerProvider, ISupportExternalScope
     }
 }
 
-/// <summary>A node whose operator set a metrics token and a slow-request threshold of zero (every request is logged).</summary>
+/// <summary>An OTLP/HTTP collector on loopback: it only records which signals it received, and how many bytes.</summary>
+public sealed class RecepteurOtlp : IDisposable
+{
+    private readonly System.Net.HttpListener _ecoute = new();
+
+    public int Port { get; } = TestSmtpServer.FreePort();
+
+    public ConcurrentQueue<(string Chemin, long Octets, string? Type)> Recus { get; } = new();
+
+    public RecepteurOtlp()
+    {
+        _ecoute.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _ecoute.Start();
+        _ = Task.Run(async () =>
+        {
+            while (_ecoute.IsListening)
+            {
+                try
+                {
+                    var contexte = await _ecoute.GetContextAsync();
+                    var corps = new MemoryStream();
+                    await contexte.Request.InputStream.CopyToAsync(corps);
+                    Recus.Enqueue((contexte.Request.Url!.AbsolutePath, corps.Length, contexte.Request.ContentType));
+                    contexte.Response.StatusCode = 200;
+                    contexte.Response.Close();
+                }
+                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+            }
+        });
+    }
+
+    public void Dispose() => _ecoute.Close();
+}
+
+/// <summary>
+/// A node whose operator set a metrics token, an OTLP collector and a slow-request threshold of zero (every request is
+/// logged).
+/// </summary>
 public sealed class ObservabiliteFactory : EgalisFactory
 {
     public const string Jeton = "jeton-de-supervision-7f3a9c2e";
 
     public JournalCapture Journal { get; } = new();
 
+    public RecepteurOtlp Collecteur { get; } = new();
+
     protected override Dictionary<string, string?> ExtraSettings => new()
     {
         ["Egalis:Metriques:Jeton"] = Jeton,
         ["Egalis:Observabilite:SeuilRequeteLenteMs"] = "0",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{Collecteur.Port}",
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
     };
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Collecteur.Dispose();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -140,6 +192,19 @@ public class ObservabiliteTests(ObservabiliteFactory factory) : IClassFixture<Ob
         Assert.Contains("egalis_jobs_duration_seconds_bucket", texte);
         Assert.True(Valeur(texte, "microsoft_entityframeworkcore_queries_total") >= 1, "requêtes en base");
         Assert.True(Valeur(texte, "microsoft_entityframeworkcore_savechanges_total") >= 1, "enregistrements en base");
+    }
+
+    [Fact]
+    public async Task Traces_and_metrics_are_sent_to_the_configured_otlp_collector()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await factory.Client().GetAsync("/deliberations")).StatusCode);
+        var limite = DateTime.UtcNow.AddSeconds(30);
+        while (!(factory.Collecteur.Recus.Any(r => r.Chemin == "/v1/traces" && r.Octets > 0) && factory.Collecteur.Recus.Any(r => r.Chemin == "/v1/metrics" && r.Octets > 0)))
+        {
+            Assert.True(DateTime.UtcNow < limite, "Reçu par le collecteur : " + string.Join(", ", factory.Collecteur.Recus.Select(r => r.Chemin)));
+            await Task.Delay(100);
+        }
+        Assert.Contains(factory.Collecteur.Recus, r => r.Chemin == "/v1/traces" && r.Type == "application/x-protobuf");
     }
 
     [Fact]
