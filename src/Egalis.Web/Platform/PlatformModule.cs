@@ -45,7 +45,8 @@ public static class PlatformModule
         services.AddDbContext<EgalisDbContext>((sp, o) =>
         {
             DatabaseConfiguration.Configure(o, provider, connectionString);
-            o.AddInterceptors(sp.GetRequiredService<Caching.CacheCommitInterceptor>());
+            // Every interceptor registered (the public cache's; a test's command counter).
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
 
         Jobs.JobScheduler.Add(services, configuration, provider, connectionString);

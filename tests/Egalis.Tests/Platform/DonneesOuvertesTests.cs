@@ -22,6 +22,11 @@ public class DonneesOuvertesTests(EgalisFactory factory) : IClassFixture<EgalisF
         var actions = html[html.IndexOf(">Actions du plan</h2>", StringComparison.Ordinal)..];
         Assert.Contains("<dd class=\"col-sm-8\">16</dd>", actions[..actions.IndexOf("</section>", StringComparison.Ordinal)]);
         Assert.Contains("href=\"/exports/budget-2020.csv\">CSV 2020", html);
+        // The count the page gives is the file's: a row per indicator and year, and one per shorter period.
+        var indicateurs = html[html.IndexOf(">Indicateurs du plan</h2>", StringComparison.Ordinal)..];
+        indicateurs = indicateurs[..indicateurs.IndexOf("</section>", StringComparison.Ordinal)];
+        var csv = System.Text.Encoding.UTF8.GetString(await factory.Client().GetByteArrayAsync("/exports/plan-indicateurs.csv")).TrimEnd('\r', '\n').Split("\r\n");
+        Assert.Contains($"<dt class=\"col-sm-4\">Nombre de lignes</dt><dd class=\"col-sm-8\">{csv.Length - 1}</dd>", indicateurs);
         Assert.DoesNotContain("Dernière mise à jour</dt><dd class=\"col-sm-8\">non connue", html);
 
         // Each file announced is there.

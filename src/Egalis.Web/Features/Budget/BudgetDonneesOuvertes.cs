@@ -26,6 +26,5 @@ public sealed class BudgetDataset : IOpenDataset
     public Task<int> LignesAsync(EgalisDbContext db, CancellationToken ct) =>
         db.Set<Allocation>().Select(a => new { a.Credit!.Annee, a.ActionCode }).Distinct().CountAsync(ct);
 
-    public Task<DateTimeOffset?> MisAJourAsync(EgalisDbContext db, CancellationToken ct) =>
-        DonneesOuvertes.LastChangeAsync(db, ct, typeof(Credit), typeof(Allocation), typeof(Engagement), typeof(Mandatement));
+    public IReadOnlyList<Type> Entites => [typeof(Credit), typeof(Allocation), typeof(Engagement), typeof(Mandatement)];
 }

@@ -16,6 +16,5 @@ public sealed class DeliberationsDataset : IOpenDataset
 
     public Task<int> LignesAsync(EgalisDbContext db, CancellationToken ct) => db.Set<PointOrdreDuJour>().CountAsync(p => p.Delibere, ct);
 
-    public Task<DateTimeOffset?> MisAJourAsync(EgalisDbContext db, CancellationToken ct) =>
-        DonneesOuvertes.LastChangeAsync(db, ct, typeof(PointOrdreDuJour), typeof(Seance), typeof(Rectification));
+    public IReadOnlyList<Type> Entites => [typeof(PointOrdreDuJour), typeof(Seance), typeof(Rectification)];
 }

@@ -40,7 +40,7 @@ public static class PublicCache
             sp.GetRequiredService<PublicCacheEviction>(), sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddHttpContextAccessor();
         services.AddSingleton<PublicCacheEviction>();
-        services.AddSingleton<CacheCommitInterceptor>();
+        services.AddSingleton<IInterceptor, CacheCommitInterceptor>();
         services.Configure<PublicCacheOptions>(configuration.GetSection("Egalis:Cache"));
         services.AddHostedService<PublicCachePoller>();
     }

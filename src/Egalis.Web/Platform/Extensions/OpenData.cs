@@ -15,9 +15,10 @@ public interface IOpenDataset
     (string Nom, string? Url)? Schema { get; }
     /// <summary>The downloads: label and address (« CSV », « /api/v1/opendata/deliberations.csv »).</summary>
     Task<IReadOnlyList<(string Libelle, string Url)>> FichiersAsync(EgalisDbContext db, CancellationToken ct);
+    /// <summary>How many rows its file has, counted by the database (one or two queries, never the file built).</summary>
     Task<int> LignesAsync(EgalisDbContext db, CancellationToken ct);
-    /// <summary>When its data last changed (<see cref="DonneesOuvertes.LastChangeAsync"/>), null when unknown.</summary>
-    Task<DateTimeOffset?> MisAJourAsync(EgalisDbContext db, CancellationToken ct);
+    /// <summary>The records it is made of: the last audited change of one of them dates the dataset.</summary>
+    IReadOnlyList<Type> Entites { get; }
 }
 
 public static class DonneesOuvertes
@@ -26,10 +27,17 @@ public static class DonneesOuvertes
     public const string Licence = "Licence Ouverte / Open Licence 2.0 (Etalab)";
     public const string UrlLicence = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
-    /// <summary>The last change of records of these types, as the audit log dates it (every change is written there).</summary>
-    public static async Task<DateTimeOffset?> LastChangeAsync(EgalisDbContext db, CancellationToken ct, params Type[] types)
+    /// <summary>
+    /// The last change of each dataset, as the audit log dates it (every change is written there): two queries for all
+    /// of them (the last line of each kind of record, then their dates).
+    /// </summary>
+    public static async Task<Dictionary<IOpenDataset, DateTimeOffset?>> LastChangesAsync(EgalisDbContext db, IReadOnlyCollection<IOpenDataset> jeux, CancellationToken ct)
     {
-        var noms = types.Select(t => t.Name).ToList();
-        return await db.AuditEntries.Where(e => noms.Contains(e.Entite)).OrderByDescending(e => e.Id).Select(e => (DateTimeOffset?)e.Quand).FirstOrDefaultAsync(ct);
+        var noms = jeux.SelectMany(j => j.Entites).Select(t => t.Name).Distinct().ToList();
+        var derniers = await db.AuditEntries.Where(e => noms.Contains(e.Entite)).GroupBy(e => e.Entite)
+            .Select(g => new { Entite = g.Key, Id = g.Max(e => e.Id) }).ToListAsync(ct);
+        var ids = derniers.Select(d => d.Id).ToList();
+        var dates = await db.AuditEntries.Where(e => ids.Contains(e.Id)).Select(e => new { e.Entite, e.Quand }).ToListAsync(ct);
+        return jeux.ToDictionary(j => j, j => dates.Where(d => j.Entites.Any(t => t.Name == d.Entite)).Select(d => (DateTimeOffset?)d.Quand).Max());
     }
 }

@@ -17,9 +17,11 @@ public class DonneesOuvertesModel(IEnumerable<IOpenDataset> jeux, EgalisDbContex
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        foreach (var jeu in jeux.OrderBy(j => j.Titre, StringComparer.Ordinal))
+        var tous = jeux.OrderBy(j => j.Titre, StringComparer.Ordinal).ToList();
+        var misAJour = await DonneesOuvertes.LastChangesAsync(db, tous, ct);
+        foreach (var jeu in tous)
         {
-            Jeux.Add(new Ligne(jeu, await jeu.FichiersAsync(db, ct), await jeu.LignesAsync(db, ct), await jeu.MisAJourAsync(db, ct)));
+            Jeux.Add(new Ligne(jeu, await jeu.FichiersAsync(db, ct), await jeu.LignesAsync(db, ct), misAJour[jeu]));
         }
     }
 }
