@@ -34,10 +34,7 @@ public static class PlatformModule
         Files.FilesAudit.Register(services);
 
         var provider = DatabaseConfiguration.ReadProvider(configuration);
-        var connectionString = configuration.GetConnectionString("Egalis")
-            ?? (provider == DatabaseProvider.Sqlite
-                ? DatabaseConfiguration.DefaultSqliteConnection
-                : throw new InvalidOperationException("ConnectionStrings:Egalis est requis pour PostgreSQL."));
+        var connectionString = DatabaseConfiguration.ReadConnectionString(configuration, provider);
         if (provider == DatabaseProvider.Sqlite)
         {
             DatabaseConfiguration.PrepareSqliteFolder(connectionString);

@@ -180,11 +180,16 @@ public class ObservabiliteTests(ObservabiliteFactory factory) : IClassFixture<Ob
 
         // The metrics are read after the run is saved; the counter is added just before: read until it shows.
         string texte;
-        do
+        while (true)
         {
             texte = await (await MetriquesAsync(ObservabiliteFactory.Jeton)).Content.ReadAsStringAsync();
+            if (Valeur(texte, "egalis_jobs_runs_total") >= 1)
+            {
+                break;
+            }
+            Assert.True(DateTime.UtcNow < limite, "L'exécution de la tâche n'apparaît pas dans les métriques.");
+            await Task.Delay(100);
         }
-        while (Valeur(texte, "egalis_jobs_runs_total") < 1 && DateTime.UtcNow < limite);
 
         Assert.True(Valeur(texte, "http_server_request_duration_seconds_count") >= 2, "requêtes");
         Assert.True(Valeur(texte, "egalis_emails_sent_total") >= 1, "e-mails envoyés");

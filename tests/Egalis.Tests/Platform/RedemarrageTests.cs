@@ -54,7 +54,12 @@ public class RedemarrageTests
             }
             Assert.Equal(10, acquittes.Count);
 
+            // A form read before the outage, sent during it: the save is refused whole.
+            var formulaire = await Formulaire.LireAsync(cheffe, "/plan/modifier/1.5");
             serveur.Arreter();
+            var pendant = await formulaire.EnvoyerAsync(cheffe, new() { ["Input.Titre"] = "Titre envoyé pendant la panne" });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, pendant.StatusCode);
+            Assert.Contains("Service momentanément indisponible", await pendant.Content.ReadAsStringAsync());
             for (var n = 11; n <= 15; n++)
             {
                 await EnregistrerAsync(n);
@@ -93,6 +98,7 @@ public class RedemarrageTests
             var titre = await db.Set<Egalis.Web.Features.Plan.ElementPlan>().Where(e => e.Code == "1.5").Select(e => e.Titre).SingleAsync();
             Assert.Equal("Titre enregistré n° 20", titre);
             Assert.Contains("« Titre enregistré n° 20 »", lignes[^1]);
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.Resume.Contains("Titre envoyé pendant la panne")));
         }
         finally
         {

@@ -82,6 +82,12 @@ public static class DeliberationsApi
                 {
                     liens.Add(Lien(pagination.Numero - 1, "prev"));
                 }
+                // Past the last page: nothing (a client reading pages until an empty one stops), and the way back.
+                if (numero > pagination.Pages)
+                {
+                    reponse.Headers.Link = Lien(Math.Max(1, pagination.Pages), "prev");
+                    return Results.Ok(new List<DeliberationDto>());
+                }
                 if (liens.Count > 0)
                 {
                     reponse.Headers.Link = string.Join(", ", liens);

@@ -63,7 +63,8 @@ public sealed class Registre(EgalisDbContext db, Platform.Collectivite.ProfilCol
         {
             requete = requete.Where(p => p.NumeroActe == numeroActe);
         }
-        return requete.OrderByDescending(p => p.Seance!.Date).ThenBy(p => p.Seance!.AssembleeId).ThenBy(p => p.Rang);
+        // Unique to the last key: a page never repeats nor skips an act (two sessions may share a day).
+        return requete.OrderByDescending(p => p.Seance!.Date).ThenBy(p => p.Seance!.AssembleeId).ThenBy(p => p.SeanceId).ThenBy(p => p.Rang).ThenBy(p => p.Id);
     }
 
     /// <summary>Adds attendance counts, quorum and result to the acts, in two more queries for the whole list.</summary>

@@ -107,11 +107,30 @@ public sealed class PublicCacheEviction(IServiceProvider services)
 
     public long Generation => Interlocked.Read(ref _generation);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _locaux = new();
+
     public ValueTask EvictAsync(CancellationToken ct = default)
     {
         Interlocked.Increment(ref _generation);
         return services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicCache.Tag, ct);
     }
+
+    /// <summary>After a commit on this node: its signal rows, which the poller then does not evict for again.</summary>
+    public ValueTask EvictLocalAsync(IEnumerable<CacheChange> commises)
+    {
+        if (_locaux.Count > 10_000)
+        {
+            _locaux.Clear();
+        }
+        foreach (var c in commises)
+        {
+            _locaux.TryAdd(c.Id, 0);
+        }
+        return EvictAsync(CancellationToken.None);
+    }
+
+    /// <summary>Whether this signal row was written by this node (and forgets it).</summary>
+    public bool TakeLocal(long id) => _locaux.TryRemove(id, out _);
 }
 
 /// <summary>
@@ -142,10 +161,12 @@ public sealed class CacheCommitInterceptor(PublicCacheEviction eviction) : DbTra
 {
     public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is EgalisDbContext { PublicDataChanged: true } db)
+        // Not the request's token: the change is committed, its eviction must happen whatever the client does.
+        if (eventData.Context is EgalisDbContext { PendingCacheChanges.Count: > 0 } db)
         {
-            db.PublicDataChanged = false;
-            await eviction.EvictAsync(cancellationToken);
+            var commises = db.PendingCacheChanges.ToList();
+            db.PendingCacheChanges.Clear();
+            await eviction.EvictLocalAsync(commises);
         }
     }
 
@@ -154,11 +175,21 @@ public sealed class CacheCommitInterceptor(PublicCacheEviction eviction) : DbTra
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
+    {
         if (eventData.Context is EgalisDbContext db)
         {
-            db.PublicDataChanged = false;
+            // Nothing was committed: the signal rows are gone with the rest, and a retry writes its own.
+            foreach (var c in db.PendingCacheChanges)
+            {
+                db.Entry(c).State = EntityState.Detached;
+            }
+            db.PendingCacheChanges.Clear();
         }
-        return Task.CompletedTask;
     }
 }
 
@@ -169,6 +200,7 @@ internal sealed class PublicCachePoller(IServiceScopeFactory scopes, PublicCache
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         (int Count, long Max)? seen = null;
+        var echecs = 0;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(50, options.Value.IntervalleMillisecondes)));
         do
         {
@@ -176,19 +208,30 @@ internal sealed class PublicCachePoller(IServiceScopeFactory scopes, PublicCache
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
-                var now = await db.Set<CacheChange>().GroupBy(_ => 1)
-                    .Select(g => new { Count = g.Count(), Max = g.Max(c => c.Id) }).FirstOrDefaultAsync(stoppingToken);
-                var current = (now?.Count ?? 0, now?.Max ?? 0L);
-                if (seen is { } before && before != current)
+                var changes = db.Set<CacheChange>().AsNoTracking();
+                var count = await changes.CountAsync(stoppingToken);
+                if (seen is not { } before)
                 {
-                    await eviction.EvictAsync(stoppingToken);
+                    seen = (count, await changes.MaxAsync(c => (long?)c.Id, stoppingToken) ?? 0);
                 }
-                seen = current;
-                if (current.Item1 > 2000)
+                else
                 {
-                    // Only the count and the last id matter: older rows go (every node then evicts once).
-                    await db.Set<CacheChange>().Where(c => c.Id <= current.Item2 - 1000).ExecuteDeleteAsync(stoppingToken);
+                    var nouveaux = await changes.Where(c => c.Id > before.Max).Select(c => c.Id).ToListAsync(stoppingToken);
+                    // This node's own saves were evicted at their commit; anything else (another node's save, a save
+                    // committed out of id order, a pruning) evicts.
+                    var locaux = nouveaux.Count(eviction.TakeLocal);
+                    if (count != before.Count + nouveaux.Count || locaux != nouveaux.Count)
+                    {
+                        await eviction.EvictAsync(CancellationToken.None);
+                    }
+                    seen = (count, nouveaux.Count == 0 ? before.Max : Math.Max(before.Max, nouveaux.Max()));
                 }
+                if (count > 2000)
+                {
+                    // Only the count and the last ids matter: older rows go (every node then evicts once).
+                    await db.Set<CacheChange>().Where(c => c.Id <= seen.Value.Max - 1000).ExecuteDeleteAsync(stoppingToken);
+                }
+                echecs = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -197,7 +240,15 @@ internal sealed class PublicCachePoller(IServiceScopeFactory scopes, PublicCache
             catch (Exception e)
             {
                 // The database is away: nothing can be written either, so what is cached stays right; served as is.
-                logger.LogDebug(e, "Lecture des changements pour le cache impossible.");
+                // Failing for long (a minute at the default interval) is something else: the operator is told.
+                if (++echecs == 60)
+                {
+                    logger.LogWarning(e, "Les changements enregistrés par les autres serveurs ne peuvent plus être lus : les pages publiques de ce serveur peuvent être anciennes.");
+                }
+                else
+                {
+                    logger.LogDebug(e, "Lecture des changements pour le cache impossible.");
+                }
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -26,6 +26,12 @@ public static class DatabaseConfiguration
             : throw new InvalidOperationException($"Database:Provider « {value} » inconnu : Sqlite ou Postgres.");
     }
 
+    public static string ReadConnectionString(IConfiguration configuration, DatabaseProvider provider) =>
+        configuration.GetConnectionString("Egalis")
+        ?? (provider == DatabaseProvider.Sqlite
+            ? DefaultSqliteConnection
+            : throw new InvalidOperationException("ConnectionStrings:Egalis est requis pour PostgreSQL."));
+
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         switch (provider)

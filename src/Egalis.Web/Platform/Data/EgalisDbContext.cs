@@ -17,8 +17,8 @@ public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditAc
 {
     private readonly IReadOnlyDictionary<Type, IAuditDescription> _descriptions = descriptions?.ParType ?? new Dictionary<Type, IAuditDescription>();
 
-    /// <summary>A change that public pages may show was saved in the transaction under way: evict when it commits.</summary>
-    internal bool PublicDataChanged { get; set; }
+    /// <summary>Signal rows saved in the transaction under way (public pages may show its changes): evict when it commits.</summary>
+    internal List<Caching.CacheChange> PendingCacheChanges { get; } = [];
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -45,10 +45,11 @@ public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditAc
     {
         var written = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
         // Saved outside any transaction of ours: committed already (the interceptor handles the others).
-        if (PublicDataChanged && Database.CurrentTransaction is null && cacheEviction is not null)
+        if (PendingCacheChanges.Count > 0 && Database.CurrentTransaction is null && cacheEviction is not null)
         {
-            PublicDataChanged = false;
-            await cacheEviction.EvictAsync(cancellationToken);
+            var commises = PendingCacheChanges.ToList();
+            PendingCacheChanges.Clear();
+            await cacheEviction.EvictLocalAsync(commises);
         }
         return written;
     }
@@ -59,8 +60,9 @@ public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditAc
                 && Caching.PublicCache.Concerns(e.Metadata.ClrType)))
         {
             // In the same save: the other nodes see the row only once the change itself is committed.
-            Add(new Caching.CacheChange { At = (time ?? TimeProvider.System).GetUtcNow() });
-            PublicDataChanged = true;
+            var signal = new Caching.CacheChange { At = (time ?? TimeProvider.System).GetUtcNow() };
+            Add(signal);
+            PendingCacheChanges.Add(signal);
         }
         var pending = AuditRecorder.Capture(this, _descriptions);
         if (pending.Count == 0)

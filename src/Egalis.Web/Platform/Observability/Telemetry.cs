@@ -71,11 +71,12 @@ public static class Telemetry
     private static bool Autorise(HttpContext context, string? jeton)
     {
         if (string.IsNullOrEmpty(jeton) || context.Request.Headers.Authorization.ToString() is not { } entete
-            || !entete.StartsWith("Bearer ", StringComparison.Ordinal))
+            || !entete.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(entete["Bearer ".Length..]), Encoding.UTF8.GetBytes(jeton));
+        // Hashes of equal length: the comparison takes the same time whatever is sent, its length included.
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(entete["Bearer ".Length..].Trim())), SHA256.HashData(Encoding.UTF8.GetBytes(jeton)));
     }
 
     /// <summary>Logs a warning for a request slower than the threshold: what, how it ended, how long.</summary>

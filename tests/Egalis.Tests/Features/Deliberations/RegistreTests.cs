@@ -63,6 +63,10 @@ public class RegistreTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal("</api/v1/deliberations?annee=2019&page=1&parPage=1>; rel=\"prev\"", Assert.Single(seconde.Headers.GetValues("Link")));
         Assert.Equal("2019-12-12", JsonDocument.Parse(await seconde.Content.ReadAsStringAsync()).RootElement[0].GetProperty("date").GetString());
 
+        var auDela = await factory.Client().GetAsync("/api/v1/deliberations?annee=2019&parPage=1&page=3");
+        Assert.Equal(0, JsonDocument.Parse(await auDela.Content.ReadAsStringAsync()).RootElement.GetArrayLength());
+        Assert.Equal("</api/v1/deliberations?annee=2019&page=2&parPage=1>; rel=\"prev\"", Assert.Single(auDela.Headers.GetValues("Link")));
+
         foreach (var (requete, champ) in new[] { ("parPage=0", "parPage"), ("parPage=501", "parPage"), ("page=0", "page"), ("page=deux", "page") })
         {
             var refus = await factory.Client().GetAsync($"/api/v1/deliberations?{requete}");
