@@ -1021,6 +1021,8 @@ namespace Egalis.Migrations.Postgres.Migrations
 
                     b.HasIndex("Entite", "EntiteId");
 
+                    b.HasIndex("Entite", "Id");
+
                     b.HasIndex("Module", "Quand");
 
                     b.ToTable("JournalAudit", (string)null);

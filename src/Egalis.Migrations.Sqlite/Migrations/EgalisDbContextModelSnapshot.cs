@@ -983,6 +983,8 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Entite", "EntiteId");
 
+                    b.HasIndex("Entite", "Id");
+
                     b.HasIndex("Module", "Quand");
 
                     b.ToTable("JournalAudit", (string)null);

@@ -96,5 +96,7 @@ public class ExportsTests
         Assert.Equal("numero;libelle;date;montant;vide", lignes[0]);
         Assert.Equal("7;'=SOMME(A1);08/01/2026;10,5;", lignes[7]);
         Assert.Equal(Lignes + 2, lignes.Length);
+        Assert.Equal("text/csv; charset=utf-8", http.Response.ContentType);
+        Assert.Equal("attachment; filename=essai.csv; filename*=UTF-8''essai.csv", http.Response.Headers.ContentDisposition.ToString());
     }
 }

@@ -77,7 +77,7 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         ("/deliberations", 5),
         ("/deliberations/acte/2", 9),
         ("/territoires", 2),
-        ("/donneesouvertes", 8),
+        ("/donneesouvertes", 7),
         ("/api/v1/plan", 2),
         ("/api/v1/deliberations", 4),
         ("/api/v1/deliberations/013-200054807-20191212-2019_CT2_587-DE", 3),

@@ -35,29 +35,44 @@ public static class Spreadsheet
     public sealed record Colonne<T>(string Nom, Func<T, object?> Valeur);
 
     public static IResult Csv<T>(string fichier, IReadOnlyList<Colonne<T>> colonnes, IAsyncEnumerable<T> lignes) =>
-        Results.Stream(async flux =>
-        {
-            await using var ecrivain = new StreamWriter(flux, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            await using var csv = new CsvWriter(ecrivain, ConfigurationCsv);
-            foreach (var c in colonnes)
-            {
-                csv.WriteField(c.Nom);
-            }
-            await csv.NextRecordAsync();
-            await foreach (var ligne in lignes)
-            {
-                foreach (var c in colonnes)
-                {
-                    csv.WriteField(Texte(c.Valeur(ligne)));
-                }
-                await csv.NextRecordAsync();
-            }
-        }, "text/csv; charset=utf-8", fichier);
+        new Telechargement(fichier, "text/csv; charset=utf-8", (flux, ct) => CsvAsync(flux, colonnes, lignes, ct));
 
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static IResult Xlsx<T>(string fichier, IReadOnlyList<Colonne<T>> colonnes, IAsyncEnumerable<T> lignes) =>
-        Results.Stream(flux => XlsxAsync(flux, Path.GetFileNameWithoutExtension(fichier), colonnes, lignes), XlsxType, fichier);
+        new Telechargement(fichier, XlsxType, (flux, ct) => XlsxAsync(flux, Path.GetFileNameWithoutExtension(fichier), colonnes, lignes, ct));
+
+    /// <summary>A file written into the response as it is produced; a person who leaves stops its writing.</summary>
+    private sealed class Telechargement(string fichier, string type, Func<Stream, CancellationToken, Task> ecrire) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = type;
+            var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(fichier);
+            httpContext.Response.Headers.ContentDisposition = disposition.ToString();
+            return ecrire(httpContext.Response.Body, httpContext.RequestAborted);
+        }
+    }
+
+    public static async Task CsvAsync<T>(Stream flux, IReadOnlyList<Colonne<T>> colonnes, IAsyncEnumerable<T> lignes, CancellationToken ct = default)
+    {
+        await using var ecrivain = new StreamWriter(flux, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var csv = new CsvWriter(ecrivain, ConfigurationCsv);
+        foreach (var c in colonnes)
+        {
+            csv.WriteField(c.Nom);
+        }
+        await csv.NextRecordAsync();
+        await foreach (var ligne in lignes.WithCancellation(ct))
+        {
+            foreach (var c in colonnes)
+            {
+                csv.WriteField(Texte(c.Valeur(ligne)));
+            }
+            await csv.NextRecordAsync();
+        }
+    }
 
     /// <summary>
     /// Writes an xlsx workbook of one sheet row by row: a zip written forward (its directory comes last, which a zip
@@ -177,6 +192,12 @@ public static class Spreadsheet
 
     private static readonly DateTime OrigineExcel = new(1899, 12, 30);
 
+    private static async Task DateAsync(XmlWriter xml, DateTime date)
+    {
+        await xml.WriteAttributeStringAsync(null, "s", null, "1");
+        await xml.WriteElementStringAsync(null, "v", null, (date - OrigineExcel).TotalDays.ToString(CultureInfo.InvariantCulture));
+    }
+
     private static async Task RangeeAsync(XmlWriter xml, IEnumerable<object?> valeurs)
     {
         await xml.WriteStartElementAsync(null, "row", null);
@@ -188,14 +209,23 @@ public static class Spreadsheet
                 case null:
                     break;
                 case DateOnly date:
-                    await xml.WriteAttributeStringAsync(null, "s", null, "1");
-                    await xml.WriteElementStringAsync(null, "v", null, (date.ToDateTime(TimeOnly.MinValue) - OrigineExcel).TotalDays.ToString(CultureInfo.InvariantCulture));
+                    await DateAsync(xml, date.ToDateTime(TimeOnly.MinValue));
+                    break;
+                case DateTime instant:
+                    await DateAsync(xml, instant);
+                    break;
+                case DateTimeOffset instant:
+                    // The time of day in Paris, as the site shows it.
+                    await DateAsync(xml, TimeZoneInfo.ConvertTime(instant, Web.Paris.Fuseau).DateTime);
+                    break;
+                case double d when !double.IsFinite(d):
+                case float f when !float.IsFinite(f):
                     break;
                 case bool b:
                     await xml.WriteAttributeStringAsync(null, "t", null, "b");
                     await xml.WriteElementStringAsync(null, "v", null, b ? "1" : "0");
                     break;
-                case int or long or short or decimal or double or float:
+                case int or long or short or decimal or double or float or byte or sbyte or ushort or uint or ulong:
                     await xml.WriteElementStringAsync(null, "v", null, ((IFormattable)valeur).ToString(null, CultureInfo.InvariantCulture));
                     break;
                 default:

@@ -28,16 +28,16 @@ public static class DonneesOuvertes
     public const string UrlLicence = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
 
     /// <summary>
-    /// The last change of each dataset, as the audit log dates it (every change is written there): two queries for all
-    /// of them (the last line of each kind of record, then their dates).
+    /// The last change of each dataset, as the audit log dates it (every change is written there): one query for all of
+    /// them, the last line of each kind of record, each found by the index on (kind, id) whatever the log's size.
     /// </summary>
     public static async Task<Dictionary<IOpenDataset, DateTimeOffset?>> LastChangesAsync(EgalisDbContext db, IReadOnlyCollection<IOpenDataset> jeux, CancellationToken ct)
     {
         var noms = jeux.SelectMany(j => j.Entites).Select(t => t.Name).Distinct().ToList();
-        var derniers = await db.AuditEntries.Where(e => noms.Contains(e.Entite)).GroupBy(e => e.Entite)
-            .Select(g => new { Entite = g.Key, Id = g.Max(e => e.Id) }).ToListAsync(ct);
-        var ids = derniers.Select(d => d.Id).ToList();
-        var dates = await db.AuditEntries.Where(e => ids.Contains(e.Id)).Select(e => new { e.Entite, e.Quand }).ToListAsync(ct);
+        var dates = noms.Count == 0 ? [] : await noms
+            .Select(nom => db.AuditEntries.Where(e => e.Entite == nom).OrderByDescending(e => e.Id).Take(1).Select(e => new { e.Entite, e.Quand }))
+            .Aggregate((a, b) => a.Concat(b))
+            .ToListAsync(ct);
         return jeux.ToDictionary(j => j, j => dates.Where(d => j.Entites.Any(t => t.Name == d.Entite)).Select(d => (DateTimeOffset?)d.Quand).Max());
     }
 }
