@@ -68,8 +68,10 @@ public static class ExportsMemoire
         }
     }
 
-    public static async Task RunAsync()
+    /// <summary>0 when every export stayed under 100 MB of growth, 1 otherwise (the load scenario fails on it).</summary>
+    public static async Task<int> RunAsync()
     {
+        var code = 0;
         Console.WriteLine($"{"format",-6} {"1er octet",10} {"durée",8} {"taille",10} {"tas géré +",11} {"mémoire vive +",15}");
         foreach (var format in new[] { "csv", "xlsx" })
         {
@@ -99,7 +101,13 @@ public static class ExportsMemoire
                 await Spreadsheet.XlsxAsync(corps, "Export", Colonnes, RangeesAsync(Mesurer));
             }
             chrono.Stop();
-            Console.WriteLine($"{format,-6} {corps.PremierOctetMs,7} ms {chrono.Elapsed.TotalSeconds,6:0.0} s {corps.Recus / 1048576.0,7:0.0} Mo {(tasMax - tasAvant) / 1048576.0,8:0.0} Mo {(ramMax - ramAvant) / 1048576.0,12:0.0} Mo");
+            var croissance = Math.Max(tasMax - tasAvant, ramMax - ramAvant) / 1048576.0;
+            Console.WriteLine($"{format,-6} {corps.PremierOctetMs,7} ms {chrono.Elapsed.TotalSeconds,6:0.0} s {corps.Recus / 1048576.0,7:0.0} Mo {(tasMax - tasAvant) / 1048576.0,8:0.0} Mo {(ramMax - ramAvant) / 1048576.0,12:0.0} Mo  {(croissance < 100 ? "atteint" : "NON ATTEINT")}");
+            if (croissance >= 100)
+            {
+                code = 1;
+            }
         }
+        return code;
     }
 }

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/Egalis.Benchmarks -- exports   (memory of a 1 000 000-row export)
 if (args is ["exports"])
 {
-    await Egalis.Benchmarks.ExportsMemoire.RunAsync();
-    return;
+    return await Egalis.Benchmarks.ExportsMemoire.RunAsync();
 }
 BenchmarkSwitcher.FromAssembly(typeof(Egalis.Benchmarks.GeoLookupBenchmark).Assembly).Run(args);
+return 0;

@@ -106,7 +106,7 @@ for ligne in "${ADRESSES[@]}"; do
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$sortie")
   p50=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$sortie")")
   p99=$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$sortie")")
-  erreurs=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$sortie")
+  erreurs=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { if (n > 0) print n }' <<<"$sortie")
   [ -z "$BARE_RPS" ] && BARE_RPS=$rps
   ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.2f", a / b }')
   verdict="-"
@@ -118,5 +118,5 @@ for ligne in "${ADRESSES[@]}"; do
 done
 echo
 echo "== Exports de 1 000 000 lignes (mémoire : objectif moins de 100 Mo de croissance)"
-dotnet run -c Release --project bench/Egalis.Benchmarks -- exports
+dotnet run -c Release --project bench/Egalis.Benchmarks -- exports || echec=1
 exit $echec

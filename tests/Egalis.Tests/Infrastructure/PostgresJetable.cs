@@ -17,9 +17,7 @@ public sealed class PostgresJetable : IDisposable
 
     public PostgresJetable()
     {
-        _bin = Directory.GetDirectories("/usr/lib/postgresql")
-            .OrderByDescending(d => int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture))
-            .Select(d => Path.Combine(d, "bin")).First(d => File.Exists(Path.Combine(d, "initdb")));
+        _bin = Path.GetDirectoryName(Outil("initdb"))!;
         Directory.CreateDirectory(_dossier);
         if (Environment.UserName == "root")
         {
@@ -48,7 +46,14 @@ public sealed class PostgresJetable : IDisposable
         }
     }
 
-    private static void Executer(string programme, params string[] arguments)
+    /// <summary>A PostgreSQL program of Debian's newest installed version (initdb, pg_dump, pg_restore…).</summary>
+    public static string Outil(string nom) =>
+        Directory.GetDirectories("/usr/lib/postgresql")
+            .OrderByDescending(d => int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture))
+            .Select(d => Path.Combine(d, "bin", nom)).First(File.Exists);
+
+    /// <summary>Runs a program to its end; its error output is the exception's message when it fails.</summary>
+    public static void Executer(string programme, params string[] arguments)
     {
         var info = new ProcessStartInfo(programme) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in arguments)

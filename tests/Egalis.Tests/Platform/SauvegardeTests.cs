@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Egalis.Tests.Infrastructure;
 using Egalis.Web.Platform.Data;
@@ -25,24 +24,6 @@ public class SauvegardeTests(EgalisFactory factory) : IClassFixture<EgalisFactor
             .Select(e => e.Id + " " + e.Qui + " " + e.Action + " " + e.Resume).ToListAsync();
     }
 
-    private static string PgOutil(string nom) =>
-        Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture))
-            .Select(d => Path.Combine(d, "bin", nom)).First(File.Exists);
-
-    private static async Task ExecuterAsync(string programme, params string[] arguments)
-    {
-        var info = new ProcessStartInfo(programme) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-        using var processus = Process.Start(info)!;
-        var erreurs = processus.StandardError.ReadToEndAsync();
-        await processus.StandardOutput.ReadToEndAsync();
-        await processus.WaitForExitAsync();
-        Assert.True(processus.ExitCode == 0, $"{Path.GetFileName(programme)} : {await erreurs}");
-    }
-
     private static async Task SauvegarderEtRestaurerAsync(TestDatabase source, TestDatabase cible)
     {
         if (source.Provider == DatabaseProvider.Sqlite)
@@ -56,14 +37,14 @@ public class SauvegardeTests(EgalisFactory factory) : IClassFixture<EgalisFactor
         try
         {
             string[] serveur = ["-h", depart.Host!, "-p", depart.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", depart.Username!];
-            await ExecuterAsync(PgOutil("pg_dump"), [.. serveur, "-Fc", "-f", fichier, "-d", depart.Database!]);
+            PostgresJetable.Executer(PostgresJetable.Outil("pg_dump"), [.. serveur, "-Fc", "-f", fichier, "-d", depart.Database!]);
             await using (var connexion = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer) { Database = "postgres" }.ConnectionString))
             {
                 await connexion.OpenAsync();
                 await using var creation = new NpgsqlCommand($"CREATE DATABASE \"{arrivee.Database}\"", connexion);
                 await creation.ExecuteNonQueryAsync();
             }
-            await ExecuterAsync(PgOutil("pg_restore"), [.. serveur, "--no-owner", "--exit-on-error", "-d", arrivee.Database!, fichier]);
+            PostgresJetable.Executer(PostgresJetable.Outil("pg_restore"), [.. serveur, "--no-owner", "--exit-on-error", "-d", arrivee.Database!, fichier]);
         }
         finally
         {
