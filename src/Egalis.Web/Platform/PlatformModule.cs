@@ -25,7 +25,7 @@ public static class PlatformModule
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Collectivite.ProfilCollectivite.Load(configuration));
-        var urlPublique = Hosting.UrlPublique(configuration, builder.Environment);
+        var urlPublique = Hosting.PublicUrl(configuration, builder.Environment);
         Hosting.AddForwardedHeaders(services, configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();

@@ -27,7 +27,7 @@ public class AuditTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
-        var descriptions = scope.ServiceProvider.GetRequiredService<AuditDescriptions>().ParType;
+        var descriptions = scope.ServiceProvider.GetRequiredService<AuditDescriptions>().ByType;
         var sansMots = db.Model.GetEntityTypes().Where(t => !t.IsOwned() && !t.IsPropertyBag && !Plomberie.Contains(t.ClrType) && !descriptions.ContainsKey(t.ClrType))
             .Select(t => t.ClrType.Name).ToList();
         Assert.True(sansMots.Count == 0, "Sans description d'audit : " + string.Join(", ", sansMots));

@@ -10,7 +10,7 @@ namespace Egalis.Tests.Platform;
 /// <summary>A job that only counts its runs (each run is recorded by the scheduler's base job).</summary>
 public sealed class CompteurJob(IServiceScopeFactory scopes, TimeProvider time) : Job(scopes, time)
 {
-    protected override Task<string> ExecuterAsync(IServiceProvider services, CancellationToken ct) => Task.FromResult("compté");
+    protected override Task<string> RunAsync(IServiceProvider services, CancellationToken ct) => Task.FromResult("compté");
 }
 
 /// <summary>A second web node of the platform, on the first one's database.</summary>

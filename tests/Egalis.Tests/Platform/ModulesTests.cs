@@ -47,7 +47,7 @@ public class ModulesTests
     public void A_page_number_is_clamped_to_the_pages_there_are(int total, int? demandee, int numero, int pages)
     {
         var pagination = Pager.Paginate(total, demandee, 25);
-        Assert.Equal((numero, pages, total), (pagination.Numero, pagination.Pages, pagination.Total));
+        Assert.Equal((numero, pages, total), (pagination.Number, pagination.Pages, pagination.Total));
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public class ModulesTests
     {
         var services = new ServiceCollection().AddLogging();
         services.AddAuthorization();
-        services.AddSingleton(new CapabilityDefinition(Deposer, [Roles.Porteur], SurSesEnregistrements: true));
-        services.AddSingleton(new CapabilityDefinition(Instruire, [Roles.Instructeur, Roles.Admin], SurSesEnregistrements: false));
-        services.AddSingleton(new CapabilityDefinition(Animer, [Roles.Admin, Roles.ReferentTerritoire, Roles.ReferentCommune], SurSesEnregistrements: false));
+        services.AddSingleton(new CapabilityDefinition(Deposer, [Roles.Porteur], OnOwnRecords: true));
+        services.AddSingleton(new CapabilityDefinition(Instruire, [Roles.Instructeur, Roles.Admin], OnOwnRecords: false));
+        services.AddSingleton(new CapabilityDefinition(Animer, [Roles.Admin, Roles.ReferentTerritoire, Roles.ReferentCommune], OnOwnRecords: false));
         services.AddSingleton<CapabilityCatalog>();
         services.AddSingleton<IAuthorizationHandler, TerritorialScopeHandler>();
         services.AddSingleton<IAuthorizationHandler, OwnerHandler>();

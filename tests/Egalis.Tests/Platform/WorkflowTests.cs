@@ -19,10 +19,10 @@ public class WorkflowTests
     [Fact]
     public void From_each_state_the_page_offers_the_next_steps_and_a_refusal_needs_its_reason()
     {
-        Assert.Equal([StatutTransmission.Acquitte, StatutTransmission.Refuse], Transmission.From(StatutTransmission.Transmis).Select(t => t.Vers));
+        Assert.Equal([StatutTransmission.Acquitte, StatutTransmission.Refuse], Transmission.From(StatutTransmission.Transmis).Select(t => t.To));
         Assert.Empty(Transmission.From(StatutTransmission.Acquitte));
-        Assert.Equal("Indiquez le motif du refus.", Transmission.Find(StatutTransmission.Transmis, StatutTransmission.Refuse)!.MotifDemande);
-        Assert.Null(Transmission.Find(StatutTransmission.Transmis, StatutTransmission.Acquitte)!.MotifDemande);
-        Assert.Equal("acquitté", Transmission.Libelle(StatutTransmission.Acquitte));
+        Assert.Equal("Indiquez le motif du refus.", Transmission.Find(StatutTransmission.Transmis, StatutTransmission.Refuse)!.ReasonPrompt);
+        Assert.Null(Transmission.Find(StatutTransmission.Transmis, StatutTransmission.Acquitte)!.ReasonPrompt);
+        Assert.Equal("acquitté", Transmission.Label(StatutTransmission.Acquitte));
     }
 }

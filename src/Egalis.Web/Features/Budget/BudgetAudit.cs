@@ -13,15 +13,15 @@ public static class BudgetAudit
 
     public static void Register(IServiceCollection services)
     {
-        services.AddDescriptionAudit(new AuditDescription<Exercice> { Module = Module, Nom = (e, _) => $"l'exercice {e.Annee}", Lien = _ => "/budget" });
-        services.AddDescriptionAudit(new AuditDescription<LigneBudgetaire>
+        services.AddAuditDescription(new AuditDescription<Exercice> { Module = Module, Nom = (e, _) => $"l'exercice {e.Annee}", Lien = _ => "/budget" });
+        services.AddAuditDescription(new AuditDescription<LigneBudgetaire>
         {
             Module = Module,
             Nom = (l, _) => $"la ligne budgétaire {l.SousPolitique} / {l.Nature} / {l.Fonction}",
             Lien = _ => "/budget",
             Champs = new Dictionary<string, string> { ["Libelle"] = "libellé" },
         });
-        services.AddDescriptionAudit(new AuditDescription<Credit>
+        services.AddAuditDescription(new AuditDescription<Credit>
         {
             Module = Module,
             Nom = (c, _) => $"les crédits {c.Annee}",
@@ -29,7 +29,7 @@ public static class BudgetAudit
             Champs = new Dictionary<string, string> { ["Montant"] = "montant" },
             Formats = EnEuros,
         });
-        services.AddDescriptionAudit(new AuditDescription<Allocation>
+        services.AddAuditDescription(new AuditDescription<Allocation>
         {
             Module = Module,
             Nom = (a, db) => $"l'allocation de l'action {a.ActionCode} sur les crédits {AuditReader.Read<Credit, int>(db, c => c.Id == a.CreditId, c => c.Id == a.CreditId, c => c.Annee)}",
@@ -37,7 +37,7 @@ public static class BudgetAudit
             Champs = new Dictionary<string, string> { ["Montant"] = "montant" },
             Formats = EnEuros,
         });
-        services.AddDescriptionAudit(new AuditDescription<Engagement>
+        services.AddAuditDescription(new AuditDescription<Engagement>
         {
             Module = Module,
             Nom = (e, _) => $"l'engagement de {Euros.Format(e.Montant)} pour {e.Beneficiaire} (« {e.Objet} »)",
@@ -51,7 +51,7 @@ public static class BudgetAudit
                 ? $"Annulation de l'engagement de {Euros.Format(e.Entity.Montant)} pour {e.Entity.Beneficiaire} : {e.Entity.MotifAnnulation}."
                 : etat == AuditState.Modification && !e.Properties.Any(p => p.IsModified && p.Metadata.Name != "Version") ? "" : null,
         });
-        services.AddDescriptionAudit(new AuditDescription<Mandatement>
+        services.AddAuditDescription(new AuditDescription<Mandatement>
         {
             Module = Module,
             Nom = (m, db) => $"le mandatement de {Euros.Format(m.Montant)} sur l'engagement pour {AuditReader.Read<Engagement, string>(db, e => e.Id == m.EngagementId, e => e.Id == m.EngagementId, e => e.Beneficiaire) ?? "?"}",

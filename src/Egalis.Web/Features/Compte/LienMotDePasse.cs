@@ -23,7 +23,7 @@ public sealed class LienMotDePasse(UserManager<Utilisateur> users, IEmailSender 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
         // A configured public address wins over the request's host, which a client controls.
-        var baseUrl = Platform.Web.Hosting.BaseDesLiens(configuration, request);
+        var baseUrl = Platform.Web.Hosting.LinkBase(configuration, request);
         var lien = $"{baseUrl}/compte/reinitialisermotdepasse?userId={Uri.EscapeDataString(user.Id)}&code={code}";
         var message = motif == Motif.Invitation
             ? new EmailMessage(user.Email!, "Votre compte Egalis",

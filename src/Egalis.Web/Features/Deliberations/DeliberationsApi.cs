@@ -73,14 +73,14 @@ public static class DeliberationsApi
                 reponse.Headers["X-Total-Count"] = pagination.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 var liens = new List<string>();
                 string Lien(int n, string rel) =>
-                    $"<{Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildRelative(reponse.HttpContext.Request.PathBase, reponse.HttpContext.Request.Path, QueryString.Create(new Dictionary<string, string?> { ["assemblee"] = code, ["annee"] = an?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["page"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture), ["parPage"] = pagination.Taille.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(kv => kv.Value is not null)))}>; rel=\"{rel}\"";
-                if (pagination.Numero < pagination.Pages)
+                    $"<{Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildRelative(reponse.HttpContext.Request.PathBase, reponse.HttpContext.Request.Path, QueryString.Create(new Dictionary<string, string?> { ["assemblee"] = code, ["annee"] = an?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["page"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture), ["parPage"] = pagination.Size.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(kv => kv.Value is not null)))}>; rel=\"{rel}\"";
+                if (pagination.Number < pagination.Pages)
                 {
-                    liens.Add(Lien(pagination.Numero + 1, "next"));
+                    liens.Add(Lien(pagination.Number + 1, "next"));
                 }
-                if (pagination.Numero > 1)
+                if (pagination.Number > 1)
                 {
-                    liens.Add(Lien(pagination.Numero - 1, "prev"));
+                    liens.Add(Lien(pagination.Number - 1, "prev"));
                 }
                 // Past the last page: nothing (a client reading pages until an empty one stops), and the way back.
                 if (numero > pagination.Pages)

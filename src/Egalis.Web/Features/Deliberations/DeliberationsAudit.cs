@@ -96,27 +96,27 @@ public static class DeliberationsAudit
 
     public static void Register(IServiceCollection services)
     {
-        services.AddDescriptionAudit(new AuditDescription<Assemblee>
+        services.AddAuditDescription(new AuditDescription<Assemblee>
         {
             Module = Module,
             Nom = (a, _) => $"l'assemblée « {a.Nom} »",
             Lien = a => $"/deliberations/assemblee/{a.Id}",
             Champs = new Dictionary<string, string> { ["Code"] = "code", ["Nom"] = "nom" },
         });
-        services.AddDescriptionAudit(new AuditDescription<Elu>
+        services.AddAuditDescription(new AuditDescription<Elu>
         {
             Module = Module,
             Nom = (e, _) => $"le membre « {e.Nom} »",
             Champs = new Dictionary<string, string> { ["Nom"] = "nom" },
         });
-        services.AddDescriptionAudit(new AuditDescription<Mandat>
+        services.AddAuditDescription(new AuditDescription<Mandat>
         {
             Module = Module,
             Nom = (m, db) => $"le mandat de {m.Elu?.Nom ?? Membre(db, m.Id)} ({NomAssemblee(db, m.AssembleeId)})",
             Lien = m => $"/deliberations/assemblee/{m.AssembleeId}",
             Champs = new Dictionary<string, string> { ["Debut"] = "début", ["Fin"] = "fin" },
         });
-        services.AddDescriptionAudit(new AuditDescription<Seance>
+        services.AddAuditDescription(new AuditDescription<Seance>
         {
             Module = Module,
             Nom = (s, db) => $"la séance du {s.Date:dd/MM/yyyy} ({NomAssemblee(db, s.AssembleeId)})",
@@ -128,7 +128,7 @@ public static class DeliberationsAudit
                 ? $"Bureau de la séance du {e.Entity.Date:dd/MM/yyyy} ({NomAssemblee(db, e.Entity.AssembleeId)}) : présidence {Membre(db, e.Entity.PresidentMandatId)}, secrétariat {Membre(db, e.Entity.SecretaireMandatId)}."
                 : null,
         });
-        services.AddDescriptionAudit(new AuditDescription<PointOrdreDuJour>
+        services.AddAuditDescription(new AuditDescription<PointOrdreDuJour>
         {
             Module = Module,
             Nom = Point,
@@ -142,8 +142,8 @@ public static class DeliberationsAudit
             Phrase = PhrasePoint,
         });
         // Attendance is told, counted, by its item's line.
-        services.AddDescriptionAudit(new AuditDescription<Presence> { Module = Module, Nom = (_, _) => "", Silencieux = true });
-        services.AddDescriptionAudit(new AuditDescription<LienDeliberation>
+        services.AddAuditDescription(new AuditDescription<Presence> { Module = Module, Nom = (_, _) => "", Silencieux = true });
+        services.AddAuditDescription(new AuditDescription<LienDeliberation>
         {
             Module = Module,
             Nom = (l, db) => $"le lien {French.DeGroupe(PointParId(db, l.PointId))}",
@@ -153,7 +153,7 @@ public static class DeliberationsAudit
                 var l = e.Entity;
                 var cible = l.Type is LiensDeliberation.RetraitActe or LiensDeliberation.RemplacementActe
                     ? $"{(l.Type == LiensDeliberation.RetraitActe ? "retire" : "remplace")} {PointParId(db, int.Parse(l.Reference, System.Globalization.CultureInfo.InvariantCulture))}"
-                    : $"concerne : {AuditReader.Service<Platform.Extensions.LinkTargets>(db)?.Libelle(l.Type, l.Reference) ?? $"{l.Type} {l.Reference}"}";
+                    : $"concerne : {AuditReader.Service<Platform.Extensions.LinkTargets>(db)?.Label(l.Type, l.Reference) ?? $"{l.Type} {l.Reference}"}";
                 return etat switch
                 {
                     AuditState.Creation => $"{French.Majuscule(PointParId(db, l.PointId))} {cible}.",
@@ -162,7 +162,7 @@ public static class DeliberationsAudit
                 };
             },
         });
-        services.AddDescriptionAudit(new AuditDescription<Rectification>
+        services.AddAuditDescription(new AuditDescription<Rectification>
         {
             Module = Module,
             Nom = (r, db) => $"la rectification {French.DeGroupe(PointParId(db, r.PointId))}",

@@ -26,7 +26,7 @@ public static class OpenDataDeliberations
             var actes = await registre.ListeAsync(ct: requete.HttpContext.RequestAborted);
             // The collectivité as its profile names it (COLL_NOM, COLL_SIRET), and its département's prefecture.
             var (siret, nom, prefecture) = (profil.Siret, profil.Nom, "PREF" + profil.Departement);
-            var baseUrl = Platform.Web.Hosting.BaseDesLiens(configuration, requete);
+            var baseUrl = Platform.Web.Hosting.LinkBase(configuration, requete);
             await using var ecrivain = new StreamWriter(flux, new UTF8Encoding(false));
             await using var csv = new CsvWriter(ecrivain, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
             foreach (var c in Colonnes)

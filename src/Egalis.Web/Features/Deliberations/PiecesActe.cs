@@ -18,7 +18,7 @@ public sealed class PiecesActe(EgalisDbContext db, PorteeSecretariat portee) : I
 
     public static string Cle(int pointId) => pointId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task<bool> PeutLireAsync(ClaimsPrincipal qui, string proprietaireId, CancellationToken ct)
+    public async Task<bool> CanReadAsync(ClaimsPrincipal qui, string proprietaireId, CancellationToken ct)
     {
         if (!int.TryParse(proprietaireId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pointId))
         {

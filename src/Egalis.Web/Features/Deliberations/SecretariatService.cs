@@ -1140,7 +1140,7 @@ public sealed partial class SecretariatService(EgalisDbContext db, TimeProvider 
         }
         else
         {
-            existe = cibles.Find(type) is { } cibleLien && await cibleLien.ExisteAsync(db, reference, ct);
+            existe = cibles.Find(type) is { } cibleLien && await cibleLien.ExistsAsync(db, reference, ct);
         }
         if (!existe)
         {

@@ -9,7 +9,7 @@ public static class TransmissionActe
         new(StatutTransmission.ATransmettre, StatutTransmission.Transmis, "Transmis au contrôle de légalité"),
         new(StatutTransmission.Refuse, StatutTransmission.Transmis, "Transmis de nouveau"),
         new(StatutTransmission.Transmis, StatutTransmission.Acquitte, "Accusé de réception reçu"),
-        new(StatutTransmission.Transmis, StatutTransmission.Refuse, "Refusé par la préfecture", MotifDemande: "Indiquez le motif du refus."));
+        new(StatutTransmission.Transmis, StatutTransmission.Refuse, "Refusé par la préfecture", ReasonPrompt: "Indiquez le motif du refus."));
 
     public static string Cle(int pointId) => pointId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -19,8 +19,8 @@ public static class PlanAudit
 
     public static void Register(IServiceCollection services)
     {
-        services.AddDescriptionAudit(new AuditDescription<PlanAction> { Module = Module, Nom = (p, _) => $"le plan « {Court(p.Titre)} »", Lien = _ => "/plan" });
-        services.AddDescriptionAudit(new AuditDescription<ElementPlan>
+        services.AddAuditDescription(new AuditDescription<PlanAction> { Module = Module, Nom = (p, _) => $"le plan « {Court(p.Titre)} »", Lien = _ => "/plan" });
+        services.AddAuditDescription(new AuditDescription<ElementPlan>
         {
             Module = Module,
             Nom = (e, _) => Element(e),
@@ -31,21 +31,21 @@ public static class PlanAudit
                 ["DateDebut"] = "début", ["DateFin"] = "fin", ["ServicePilote"] = "service pilote", ["Partenaires"] = "partenaires", ["Territoires"] = "territoires",
             },
         });
-        services.AddDescriptionAudit(new AuditDescription<StatutAction>
+        services.AddAuditDescription(new AuditDescription<StatutAction>
         {
             Module = Module,
             Nom = (s, _) => $"le statut « {s.Libelle} »",
             Lien = _ => "/plan/statuts",
             Champs = new Dictionary<string, string> { ["Libelle"] = "libellé", ["ProgressionParDefaut"] = "avancement par défaut (%)" },
         });
-        services.AddDescriptionAudit(new AuditDescription<Jalon>
+        services.AddAuditDescription(new AuditDescription<Jalon>
         {
             Module = Module,
             Nom = (j, db) => $"le jalon « {Court(j.Titre)} » de l'action {CodeElement(db, j.ElementPlanId)}",
             Lien = j => null,
             Champs = new Dictionary<string, string> { ["Date"] = "date", ["Titre"] = "intitulé", ["Description"] = "description", ["AtteintLe"] = "atteint le", ["RetardSignaleLe"] = "signalé en retard le" },
         });
-        services.AddDescriptionAudit(new AuditDescription<Indicateur>
+        services.AddAuditDescription(new AuditDescription<Indicateur>
         {
             Module = Module,
             Nom = (i, _) => $"l'indicateur {i.Code} « {Court(i.Libelle)} »",
@@ -53,14 +53,14 @@ public static class PlanAudit
             Champs = new Dictionary<string, string> { ["Libelle"] = "intitulé", ["Unite"] = "unité", ["ActionCode"] = "action mesurée", ["Description"] = "description" },
             Formats = new Dictionary<string, Func<object?, string?>>(),
         });
-        services.AddDescriptionAudit(new AuditDescription<CibleIndicateur>
+        services.AddAuditDescription(new AuditDescription<CibleIndicateur>
         {
             Module = Module,
             Nom = (c, _) => $"la cible {c.Annee} de l'indicateur {c.IndicateurCode}",
             Lien = c => $"/plan/indicateur/{c.IndicateurCode}",
             Champs = new Dictionary<string, string> { ["Valeur"] = "valeur" },
         });
-        services.AddDescriptionAudit(new AuditDescription<ValeurIndicateur>
+        services.AddAuditDescription(new AuditDescription<ValeurIndicateur>
         {
             Module = Module,
             Nom = (v, _) => $"la valeur {v.Annee}{(v.Periode.Length == 0 ? "" : " " + v.Periode)} de l'indicateur {v.IndicateurCode}",

@@ -107,7 +107,7 @@ public sealed class AuditDescription<T> : IAuditDescription where T : class
 /// <summary>The descriptions every module declared, by entity type.</summary>
 public sealed class AuditDescriptions(IEnumerable<IAuditDescription> toutes)
 {
-    public IReadOnlyDictionary<Type, IAuditDescription> ParType { get; } = toutes.ToDictionary(d => d.Type);
+    public IReadOnlyDictionary<Type, IAuditDescription> ByType { get; } = toutes.ToDictionary(d => d.Type);
 
     /// <summary>Every module that writes to the log (and « Plateforme » for technical records), in French order.</summary>
     public IReadOnlyList<string> Modules { get; } = toutes.Select(d => d.Module).Append("Plateforme").Distinct()
@@ -132,6 +132,6 @@ public static class AuditReader
 
 public static class AuditDescriptionsExtensions
 {
-    public static IServiceCollection AddDescriptionAudit<T>(this IServiceCollection services, AuditDescription<T> description) where T : class =>
+    public static IServiceCollection AddAuditDescription<T>(this IServiceCollection services, AuditDescription<T> description) where T : class =>
         services.AddSingleton<IAuditDescription>(description);
 }

@@ -15,7 +15,7 @@ public class EgalisDbContext(DbContextOptions<EgalisDbContext> options, IAuditAc
     AuditDescriptions? descriptions = null, Caching.PublicCacheEviction? cacheEviction = null)
     : IdentityDbContext<Utilisateur>(options), IDataProtectionKeyContext
 {
-    private readonly IReadOnlyDictionary<Type, IAuditDescription> _descriptions = descriptions?.ParType ?? new Dictionary<Type, IAuditDescription>();
+    private readonly IReadOnlyDictionary<Type, IAuditDescription> _descriptions = descriptions?.ByType ?? new Dictionary<Type, IAuditDescription>();
 
     /// <summary>Signal rows saved in the transaction under way (public pages may show its changes): evict when it commits.</summary>
     internal List<Caching.CacheChange> PendingCacheChanges { get; } = [];

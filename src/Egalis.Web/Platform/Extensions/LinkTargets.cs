@@ -12,14 +12,14 @@ public interface ILinkTarget
     /// <summary>The link's type, stored with it (« plan-action »).</summary>
     string Type { get; }
     /// <summary>The heading its choices appear under (« Plan », « Budget »).</summary>
-    string Groupe { get; }
+    string Group { get; }
     /// <summary>A linked record in words (« Action 1.3 du plan »), from its reference alone.</summary>
-    string Libelle(string reference);
+    string Label(string reference);
     /// <summary>The record's page, if it has one.</summary>
     string? Url(string reference);
     /// <summary>The records one may link to, in the order to offer them: reference and label of the choice.</summary>
-    Task<IReadOnlyList<(string Reference, string Libelle)>> ChoixAsync(EgalisDbContext db, CancellationToken ct);
-    Task<bool> ExisteAsync(EgalisDbContext db, string reference, CancellationToken ct);
+    Task<IReadOnlyList<(string Reference, string Libelle)>> ChoicesAsync(EgalisDbContext db, CancellationToken ct);
+    Task<bool> ExistsAsync(EgalisDbContext db, string reference, CancellationToken ct);
 }
 
 /// <summary>The kinds of records the modules declared, by type.</summary>
@@ -27,9 +27,9 @@ public sealed class LinkTargets(IEnumerable<ILinkTarget> cibles)
 {
     private readonly Dictionary<string, ILinkTarget> _parType = cibles.ToDictionary(c => c.Type, StringComparer.Ordinal);
 
-    public IReadOnlyCollection<ILinkTarget> Toutes => _parType.Values;
+    public IReadOnlyCollection<ILinkTarget> All => _parType.Values;
 
     public ILinkTarget? Find(string type) => _parType.GetValueOrDefault(type);
 
-    public string Libelle(string type, string reference) => Find(type)?.Libelle(reference) ?? $"{type} {reference}";
+    public string Label(string type, string reference) => Find(type)?.Label(reference) ?? $"{type} {reference}";
 }

@@ -14,7 +14,7 @@ namespace Egalis.Web.Platform.Files;
 public interface IFileOwner
 {
     string Type { get; }
-    Task<bool> PeutLireAsync(ClaimsPrincipal qui, string proprietaireId, CancellationToken ct);
+    Task<bool> CanReadAsync(ClaimsPrincipal qui, string proprietaireId, CancellationToken ct);
 }
 
 /// <summary>
@@ -70,7 +70,7 @@ public sealed class FileStore(EgalisDbContext db, TimeProvider time, IEnumerable
     {
         var fichier = await db.Set<StoredFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
         if (fichier is null || proprietaires.FirstOrDefault(p => p.Type == fichier.ProprietaireType) is not { } proprietaire
-            || !await proprietaire.PeutLireAsync(qui, fichier.ProprietaireId, ct))
+            || !await proprietaire.CanReadAsync(qui, fichier.ProprietaireId, ct))
         {
             return null;
         }

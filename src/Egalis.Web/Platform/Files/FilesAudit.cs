@@ -7,7 +7,7 @@ public static class FilesAudit
 {
     public static void Register(IServiceCollection services)
     {
-        services.AddDescriptionAudit(new AuditDescription<StoredFile>
+        services.AddAuditDescription(new AuditDescription<StoredFile>
         {
             Module = "Pièces",
             Nom = (f, _) => $"la pièce « {f.Nom} »",
@@ -16,6 +16,6 @@ public static class FilesAudit
                 ? $"Pièce « {e.Entity.Nom} » déposée ({FileStore.FormatSize(e.Entity.Taille)}, empreinte SHA-256 {e.Entity.Sha256[..16]}…)."
                 : null,
         });
-        services.AddDescriptionAudit(new AuditDescription<FileContent> { Module = "Pièces", Nom = (_, _) => "le contenu d'une pièce", Silencieux = true });
+        services.AddAuditDescription(new AuditDescription<FileContent> { Module = "Pièces", Nom = (_, _) => "le contenu d'une pièce", Silencieux = true });
     }
 }

@@ -16,7 +16,7 @@ public static class IdentityAudit
 
     public static void Register(IServiceCollection services)
     {
-        services.AddDescriptionAudit(new AuditDescription<Utilisateur>
+        services.AddAuditDescription(new AuditDescription<Utilisateur>
         {
             Module = Module,
             Nom = (u, _) => $"le compte {Text.French.De(u.NomComplet)} ({u.Email})",
@@ -57,7 +57,7 @@ public static class IdentityAudit
                 return e.Properties.Any(p => p.IsModified && p.Metadata.Name is "NomComplet" or "Email" or "ConseilTerritoireCode" or "CommuneCodeInsee") ? null : "";
             },
         });
-        services.AddDescriptionAudit(new AuditDescription<TwoFactorReset>
+        services.AddAuditDescription(new AuditDescription<TwoFactorReset>
         {
             Module = Module,
             Nom = (r, db) => $"la réinitialisation de la double authentification {Text.French.De(NomCompte(db, r.UtilisateurId))}",
@@ -66,12 +66,12 @@ public static class IdentityAudit
                 ? $"Double authentification {Text.French.De(NomCompte(db, e.Entity.UtilisateurId))} réinitialisée par {e.Entity.Par}, motif : « {e.Entity.Motif} »."
                 : null,
         });
-        services.AddDescriptionAudit(new AuditDescription<IdentityRole>
+        services.AddAuditDescription(new AuditDescription<IdentityRole>
         {
             Module = Module,
             Nom = (r, _) => $"le rôle « {Roles.Libelle(r.Name ?? "")} »",
         });
-        services.AddDescriptionAudit(new AuditDescription<IdentityUserRole<string>>
+        services.AddAuditDescription(new AuditDescription<IdentityUserRole<string>>
         {
             Module = Module,
             Nom = (ur, db) => $"le rôle « {Role(db, ur.RoleId)} » {Text.French.De(NomCompte(db, ur.UserId))}",

@@ -28,12 +28,12 @@ public sealed class CapabilityCatalog
     public CapabilityCatalog(IEnumerable<CapabilityDefinition> capacites)
     {
         var liste = capacites.ToList();
-        var doubles = liste.GroupBy(c => c.Nom, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var doubles = liste.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (doubles.Count > 0)
         {
             throw new InvalidOperationException("Capacités déclarées deux fois : " + string.Join(", ", doubles));
         }
-        _parNom = liste.ToDictionary(c => c.Nom, StringComparer.Ordinal);
+        _parNom = liste.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<CapabilityDefinition> All => _parNom.Values;
@@ -82,7 +82,7 @@ public sealed class TerritorialScopeHandler(CapabilityCatalog capacites) : Autho
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OnRecordRequirement requirement, ITerritorialRecord resource)
     {
-        if (!capacites.Find(requirement.Capacite).SurSesEnregistrements
+        if (!capacites.Find(requirement.Capacite).OnOwnRecords
             && capacites.ScopeOf(context.User, requirement.Capacite).Covers(resource))
         {
             context.Succeed(requirement);
@@ -102,7 +102,7 @@ public sealed class OwnerHandler(CapabilityCatalog capacites) : AuthorizationHan
     {
         var capacite = capacites.Find(requirement.Capacite);
         var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var accorde = capacite.SurSesEnregistrements
+        var accorde = capacite.OnOwnRecords
             ? capacite.Roles.Any(context.User.IsInRole) && id is not null && id == resource.ProprietaireId
             : resource is not ITerritorialRecord && capacites.ScopeOf(context.User, requirement.Capacite).All;
         if (accorde)

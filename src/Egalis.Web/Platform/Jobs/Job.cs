@@ -6,7 +6,7 @@ using Quartz;
 namespace Egalis.Web.Platform.Jobs;
 
 /// <summary>A scheduled job a module declared: its key, what it does in words, when it runs (cron, Paris time).</summary>
-public sealed record DeclaredJob(string Cle, string Libelle, string Quand, string Cron, Type Type);
+public sealed record DeclaredJob(string Key, string Label, string When, string Cron, Type Type);
 
 /// <summary>
 /// A scheduled job. Quartz runs it on one node of the cluster at a time (never twice at once); each run is recorded
@@ -16,7 +16,7 @@ public sealed record DeclaredJob(string Cle, string Libelle, string Quand, strin
 public abstract class Job(IServiceScopeFactory scopes, TimeProvider time) : IJob
 {
     /// <summary>Does the work; returns what it did in a sentence (« 3 jalons signalés en retard »).</summary>
-    protected abstract Task<string> ExecuterAsync(IServiceProvider services, CancellationToken ct);
+    protected abstract Task<string> RunAsync(IServiceProvider services, CancellationToken ct);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
@@ -32,7 +32,7 @@ public abstract class Job(IServiceScopeFactory scopes, TimeProvider time) : IJob
         {
             try
             {
-                execution.CompteRendu = Truncate(await ExecuterAsync(scope.ServiceProvider, cancellationToken), 1000);
+                execution.CompteRendu = Truncate(await RunAsync(scope.ServiceProvider, cancellationToken), 1000);
                 execution.Reussie = true;
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -8,7 +8,7 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider time)
 {
     public const string Cle = "retention-donnees";
 
-    protected override async Task<string> ExecuterAsync(IServiceProvider services, CancellationToken ct)
+    protected override async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<EgalisDbContext>();
         var maintenant = services.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -43,7 +43,7 @@ public sealed class ModuleRegistration(WebApplicationBuilder builder)
 
     private ModuleRegistration Declare(CapabilityDefinition capacite)
     {
-        var (name, roles) = (capacite.Nom, capacite.Roles.ToArray());
+        var (name, roles) = (capacite.Name, capacite.Roles.ToArray());
         Services.AddSingleton(capacite);
         Services.AddAuthorizationBuilder().AddPolicy(name, p => p.RequireRole(roles));
         return this;
@@ -83,4 +83,4 @@ public sealed class ModuleRegistration(WebApplicationBuilder builder)
 }
 
 /// <summary>A capability, the roles that hold it, and whether they hold it only on their own records.</summary>
-public sealed record CapabilityDefinition(string Nom, IReadOnlyList<string> Roles, bool SurSesEnregistrements);
+public sealed record CapabilityDefinition(string Name, IReadOnlyList<string> Roles, bool OnOwnRecords);

@@ -185,10 +185,10 @@ public static class Pager
 }
 
 /// <summary>Where a list stands: the page shown (1-based, always within 1..Pages), the page count and the row count.</summary>
-public sealed record Pagination(int Numero, int Pages, int Total, int Taille)
+public sealed record Pagination(int Number, int Pages, int Total, int Size)
 {
     /// <summary>The rows of this page, from an ordered query.</summary>
-    public IQueryable<T> Apply<T>(IQueryable<T> ordonnee) => ordonnee.Skip((Numero - 1) * Taille).Take(Taille);
+    public IQueryable<T> Apply<T>(IQueryable<T> ordonnee) => ordonnee.Skip((Number - 1) * Size).Take(Size);
 }
 
 /// <summary>A progress figure: a native progress bar named for assistive technologies, and the figure in text.</summary>

@@ -13,7 +13,7 @@ public static class Hosting
     public sealed class InvalidConfigurationException(string message) : Exception(message);
 
     /// <summary>The public address, e.g. https://egalis.exemple.fr; required outside Development.</summary>
-    public static Uri? UrlPublique(IConfiguration configuration, IHostEnvironment environment)
+    public static Uri? PublicUrl(IConfiguration configuration, IHostEnvironment environment)
     {
         var valeur = configuration["Egalis:UrlPublique"];
         if (string.IsNullOrWhiteSpace(valeur))
@@ -28,7 +28,7 @@ public static class Hosting
     }
 
     /// <summary>The base of the links the platform writes in e-mails and open data: the public address, never the request's Host header outside Development.</summary>
-    public static string BaseDesLiens(IConfiguration configuration, HttpRequest requete) =>
+    public static string LinkBase(IConfiguration configuration, HttpRequest requete) =>
         configuration["Egalis:UrlPublique"]?.TrimEnd('/') ?? $"{requete.Scheme}://{requete.Host}";
 
     public static void AddForwardedHeaders(IServiceCollection services, IConfiguration configuration)

@@ -13,7 +13,7 @@ namespace Egalis.Web.Platform.Workflows;
 /// An allowed step of a workflow: from a state to another, named as the record's page offers it; when it needs a
 /// reason, the message that asks for it (« Indiquez le motif du refus. »).
 /// </summary>
-public sealed record Transition<TEtat>(TEtat De, TEtat Vers, string Libelle, string? MotifDemande = null) where TEtat : struct, Enum;
+public sealed record Transition<TEtat>(TEtat From, TEtat To, string Label, string? ReasonPrompt = null) where TEtat : struct, Enum;
 
 /// <summary>
 /// The states of a kind of record and the steps allowed between them, declared once (a dossier of the fund, a
@@ -23,18 +23,18 @@ public sealed record Transition<TEtat>(TEtat De, TEtat Vers, string Libelle, str
 public sealed class Workflow<TEtat>(string type, string capacite, string sujet, Func<TEtat, string> libelle, params Transition<TEtat>[] transitions)
     where TEtat : struct, Enum
 {
-    public string Sujet { get; } = sujet;
+    public string Subject { get; } = sujet;
     /// <summary>The history's key for this kind of record (« acte-transmission »).</summary>
     public string Type { get; } = type;
     /// <summary>The capability a person needs on the record to take any step.</summary>
     public string Capability { get; } = capacite;
     public IReadOnlyList<Transition<TEtat>> Transitions { get; } = transitions;
 
-    public string Libelle(TEtat etat) => libelle(etat);
+    public string Label(TEtat etat) => libelle(etat);
 
-    public Transition<TEtat>? Find(TEtat de, TEtat vers) => Transitions.FirstOrDefault(t => t.De.Equals(de) && t.Vers.Equals(vers));
+    public Transition<TEtat>? Find(TEtat de, TEtat vers) => Transitions.FirstOrDefault(t => t.From.Equals(de) && t.To.Equals(vers));
 
-    public IEnumerable<Transition<TEtat>> From(TEtat de) => Transitions.Where(t => t.De.Equals(de));
+    public IEnumerable<Transition<TEtat>> From(TEtat de) => Transitions.Where(t => t.From.Equals(de));
 }
 
 /// <summary>One step taken: which record, from which state to which, who, when and why. The record's page shows them.</summary>
@@ -86,14 +86,14 @@ public sealed class Workflows(EgalisDbContext db, IAuthorizationService autorisa
     {
         if (workflow.Find(actuel, vers) is not { } transition)
         {
-            return Result.Failure("Statut", $"{workflow.Sujet} « {workflow.Libelle(actuel)} » ne peut pas passer à « {workflow.Libelle(vers)} ».");
+            return Result.Failure("Statut", $"{workflow.Subject} « {workflow.Label(actuel)} » ne peut pas passer à « {workflow.Label(vers)} ».");
         }
         if (!(await autorisation.AuthorizeAsync(qui, enregistrementAutorise, new OnRecordRequirement(workflow.Capability))).Succeeded)
         {
-            return Result.Failure("", $"Vous n'avez pas le droit de faire passer cet enregistrement à « {workflow.Libelle(vers)} ».");
+            return Result.Failure("", $"Vous n'avez pas le droit de faire passer cet enregistrement à « {workflow.Label(vers)} ».");
         }
         var raison = Text.Texts.Clean(motif);
-        if (transition.MotifDemande is { } demande && raison is null)
+        if (transition.ReasonPrompt is { } demande && raison is null)
         {
             return Result.Failure("Motif", demande);
         }
@@ -119,5 +119,5 @@ public sealed class Workflows(EgalisDbContext db, IAuthorizationService autorisa
             .Select(e => (e, Libelle(workflow, e.De), Libelle(workflow, e.Vers))).ToList();
 
     private static string Libelle<TEtat>(Workflow<TEtat> workflow, string etat) where TEtat : struct, Enum =>
-        Enum.TryParse<TEtat>(etat, out var valeur) ? workflow.Libelle(valeur) : etat;
+        Enum.TryParse<TEtat>(etat, out var valeur) ? workflow.Label(valeur) : etat;
 }

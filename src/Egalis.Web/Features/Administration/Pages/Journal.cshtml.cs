@@ -76,7 +76,7 @@ public class JournalModel(EgalisDbContext db, AuditDescriptions descriptions) : 
             query = query.Where(e => e.Quand < to);
         }
         var pagination = Pager.Paginate(await query.CountAsync(ct), NumeroPage, Taille);
-        (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
+        (PageCourante, Pages, Total) = (pagination.Number, pagination.Pages, pagination.Total);
         // Id follows insertion order, and sorts the same on both databases.
         Lignes = await pagination.Apply(query.OrderByDescending(e => e.Id)).ToListAsync(ct);
         UrlPage = $"?Qui={Uri.EscapeDataString(Qui ?? "")}&Module={Uri.EscapeDataString(Module ?? "")}&Texte={Uri.EscapeDataString(Texte ?? "")}&Du={Du:yyyy-MM-dd}&Au={Au:yyyy-MM-dd}&p={{page}}";

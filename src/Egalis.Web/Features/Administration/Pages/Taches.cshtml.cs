@@ -22,7 +22,7 @@ public class TachesModel(IEnumerable<DeclaredJob> declarees, ISchedulerFactory p
 
     public async Task<IActionResult> OnPostExecuterAsync(CancellationToken ct)
     {
-        var tache = declarees.FirstOrDefault(t => t.Cle == Cle);
+        var tache = declarees.FirstOrDefault(t => t.Key == Cle);
         if (tache is null)
         {
             await LoadAsync(ct);
@@ -32,31 +32,31 @@ public class TachesModel(IEnumerable<DeclaredJob> declarees, ISchedulerFactory p
         // Who started which job, and when, is in the log: the retention job deletes and anonymises.
         db.AuditEntries.Add(new Platform.Audit.AuditEntry
         {
-            Qui = acteur.Name ?? Platform.Identity.PorteeUtilisateur.NomDe(User), Module = "Tâches", Entite = nameof(DeclaredJob), EntiteId = tache.Cle, Action = "exécution",
-            Resume = $"Tâche « {tache.Libelle} » lancée à la demande.", Lien = "/administration/taches", Quand = time.GetUtcNow(),
+            Qui = acteur.Name ?? Platform.Identity.PorteeUtilisateur.NomDe(User), Module = "Tâches", Entite = nameof(DeclaredJob), EntiteId = tache.Key, Action = "exécution",
+            Resume = $"Tâche « {tache.Label} » lancée à la demande.", Lien = "/administration/taches", Quand = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
         var planificateur = await planificateurs.GetScheduler(ct);
-        await planificateur.TriggerJob(new JobKey(tache.Cle), ct);
-        TempData["Message"] = $"La tâche « {tache.Libelle} » est lancée : son résultat s'affiche ici dès qu'elle a fini (rechargez la page).";
+        await planificateur.TriggerJob(new JobKey(tache.Key), ct);
+        TempData["Message"] = $"La tâche « {tache.Label} » est lancée : son résultat s'affiche ici dès qu'elle a fini (rechargez la page).";
         return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var cles = declarees.Select(t => t.Cle).ToList();
+        var cles = declarees.Select(t => t.Key).ToList();
         // Two queries for every job: its last run, and its last failed run.
         var derniers = await db.Set<JobRun>().Where(e => cles.Contains(e.Cle)).GroupBy(e => e.Cle).Select(g => g.Max(e => e.Id)).ToListAsync(ct);
         var erreurs = await db.Set<JobRun>().Where(e => cles.Contains(e.Cle) && !e.Reussie).GroupBy(e => e.Cle).Select(g => g.Max(e => e.Id)).ToListAsync(ct);
         var ids = derniers.Concat(erreurs).ToList();
         var executions = await db.Set<JobRun>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
         var planificateur = await planificateurs.GetScheduler(ct);
-        foreach (var tache in declarees.OrderBy(t => t.Libelle, StringComparer.Ordinal))
+        foreach (var tache in declarees.OrderBy(t => t.Label, StringComparer.Ordinal))
         {
-            var declencheur = await planificateur.GetTrigger(new TriggerKey(tache.Cle), ct);
+            var declencheur = await planificateur.GetTrigger(new TriggerKey(tache.Key), ct);
             Lignes.Add(new Ligne(tache, declencheur?.NextFireTimeUtc,
-                executions.Where(e => e.Cle == tache.Cle && derniers.Contains(e.Id)).SingleOrDefault(),
-                executions.Where(e => e.Cle == tache.Cle && erreurs.Contains(e.Id)).SingleOrDefault()));
+                executions.Where(e => e.Cle == tache.Key && derniers.Contains(e.Id)).SingleOrDefault(),
+                executions.Where(e => e.Cle == tache.Key && erreurs.Contains(e.Id)).SingleOrDefault()));
         }
     }
 }

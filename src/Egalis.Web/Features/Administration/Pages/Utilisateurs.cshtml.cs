@@ -31,7 +31,7 @@ public class UtilisateursModel(EgalisDbContext db) : PageModel
             query = query.Where(u => u.NomComplet.ToLower().Contains(q) || u.Email!.ToLower().Contains(q));
         }
         var pagination = Pager.Paginate(await query.CountAsync(ct), NumeroPage);
-        (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
+        (PageCourante, Pages, Total) = (pagination.Number, pagination.Pages, pagination.Total);
         // One query for the page, roles and scope names included (no query per row).
         var rows = await pagination.Apply(query.OrderBy(u => u.NomComplet).ThenBy(u => u.Email))
             .Select(u => new

@@ -91,7 +91,7 @@ public class EngagementsModel(EgalisDbContext db, BudgetService budget, BudgetSy
     {
         var query = db.Set<Engagement>().AsNoTracking().Where(e => e.Allocation!.Credit!.Annee == Annee);
         var pagination = Pager.Paginate(await query.CountAsync(ct), NumeroPage);
-        (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
+        (PageCourante, Pages, Total) = (pagination.Number, pagination.Pages, pagination.Total);
         var page = await pagination.Apply(query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id))
             .Select(e => new { e.Id, e.Date, e.Allocation!.ActionCode, e.Beneficiaire, e.Objet, e.Montant, Annule = e.Statut == StatutEngagement.Annule })
             .ToListAsync(ct);

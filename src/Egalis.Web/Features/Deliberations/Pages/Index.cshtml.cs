@@ -34,6 +34,6 @@ public class IndexModel(Registre registre, EgalisDbContext db) : PageModel
             Annee = null;
         }
         (Actes, var pagination) = await registre.PageAsync(Assemblee, Annee, NumeroPage, Pager.DefaultSize, ct);
-        (PageCourante, Pages, Total) = (pagination.Numero, pagination.Pages, pagination.Total);
+        (PageCourante, Pages, Total) = (pagination.Number, pagination.Pages, pagination.Total);
     }
 }

@@ -367,7 +367,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Files.FileStore fichi
         Membres = await secretariat.MembresEnExerciceAsync(acte.Seance.AssembleeId, acte.Seance.Date, ct);
         ViewData["ChoixPoint"] = ChoixPoint.Pour(matieres, Membres);
         var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id && l.Type != LiensDeliberation.RetraitActe && l.Type != LiensDeliberation.RemplacementActe).ToListAsync(ct);
-        Liens = liens.Select(l => (cibles.Libelle(l.Type, l.Reference), cibles.Find(l.Type)?.Url(l.Reference))).ToList();
+        Liens = liens.Select(l => (cibles.Label(l.Type, l.Reference), cibles.Find(l.Type)?.Url(l.Reference))).ToList();
         Relations = await registre.RelationsAsync(id, ct);
         // The secretariat also sees what this act withdraws or replaces before it is decided.
         var sortants = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.PointId == id && (l.Type == LiensDeliberation.RetraitActe || l.Type == LiensDeliberation.RemplacementActe)).ToListAsync(ct);
@@ -383,10 +383,10 @@ public class PointModel(PorteeSecretariat portee, Platform.Files.FileStore fichi
         // Every kind of record the modules declared (ILinkTarget), under its heading.
         ChoixLiens = [];
         var groupes = new Dictionary<string, SelectListGroup>(StringComparer.Ordinal);
-        foreach (var cible in cibles.Toutes.OrderBy(c => c.Groupe, StringComparer.Ordinal))
+        foreach (var cible in cibles.All.OrderBy(c => c.Group, StringComparer.Ordinal))
         {
-            var groupe = groupes.TryGetValue(cible.Groupe, out var g) ? g : groupes[cible.Groupe] = new SelectListGroup { Name = cible.Groupe };
-            ChoixLiens.AddRange((await cible.ChoixAsync(db, ct)).Select(c => new SelectListItem(c.Libelle, $"{cible.Type}|{c.Reference}") { Group = groupe }));
+            var groupe = groupes.TryGetValue(cible.Group, out var g) ? g : groupes[cible.Group] = new SelectListGroup { Name = cible.Group };
+            ChoixLiens.AddRange((await cible.ChoicesAsync(db, ct)).Select(c => new SelectListItem(c.Libelle, $"{cible.Type}|{c.Reference}") { Group = groupe }));
         }
         {
             // Every form shows what is recorded — after a refused submission too, except the form that was sent.
@@ -413,7 +413,7 @@ public class PointModel(PorteeSecretariat portee, Platform.Files.FileStore fichi
         Transitions = (acte.Point.DateSignature is null && acte.Point.Transmission == StatutTransmission.ATransmettre
                 ? []
                 : TransmissionActe.Workflow.From(acte.Point.Transmission))
-            .Select(t => new SelectListItem(Libelles.Transmission(t.Vers), t.Vers.ToString())).ToList();
+            .Select(t => new SelectListItem(Libelles.Transmission(t.To), t.To.ToString())).ToList();
         HistoriqueTransmission = await workflows.HistoryAsync(TransmissionActe.Workflow, TransmissionActe.Cle(id), ct);
         Pieces = await fichiers.ListAsync(PiecesActe.TypeProprietaire, PiecesActe.Cle(id), ct);
         return null;

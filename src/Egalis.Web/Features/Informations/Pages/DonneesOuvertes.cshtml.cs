@@ -17,11 +17,11 @@ public class DonneesOuvertesModel(IEnumerable<IOpenDataset> jeux, EgalisDbContex
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var tous = jeux.OrderBy(j => j.Titre, StringComparer.Ordinal).ToList();
-        var misAJour = await DonneesOuvertes.LastChangesAsync(db, tous, ct);
+        var tous = jeux.OrderBy(j => j.Title, StringComparer.Ordinal).ToList();
+        var misAJour = await OpenDatasets.LastChangesAsync(db, tous, ct);
         foreach (var jeu in tous)
         {
-            Jeux.Add(new Ligne(jeu, await jeu.FichiersAsync(db, ct), await jeu.LignesAsync(db, ct), misAJour[jeu]));
+            Jeux.Add(new Ligne(jeu, await jeu.FilesAsync(db, ct), await jeu.RowCountAsync(db, ct), misAJour[jeu]));
         }
     }
 }

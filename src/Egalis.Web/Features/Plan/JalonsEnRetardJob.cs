@@ -16,7 +16,7 @@ public sealed class JalonsEnRetardJob(IServiceScopeFactory scopes, TimeProvider 
 {
     public const string Cle = "jalons-en-retard";
 
-    protected override async Task<string> ExecuterAsync(IServiceProvider services, CancellationToken ct)
+    protected override async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<EgalisDbContext>();
         var horloge = services.GetRequiredService<TimeProvider>();
