@@ -69,10 +69,10 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
 {
     private static readonly (string Url, int Plafond)[] Pages =
     [
-        ("/", 5),
-        ("/plan", 12),
+        ("/", 3),
+        ("/plan", 10),
         ("/plan/action/1.3", 9),
-        ("/plan/indicateurs", 10),
+        ("/plan/indicateurs", 4),
         ("/plan/bilan/2025", 8),
         ("/deliberations", 5),
         ("/deliberations/acte/2", 9),
@@ -82,9 +82,9 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         ("/api/v1/deliberations", 4),
         ("/api/v1/deliberations/013-200054807-20191212-2019_CT2_587-DE", 3),
         ("/api/v1/communes", 1),
-        ("/api/v1/budget/2020", 5),
+        ("/api/v1/budget/2020", 3),
         ("/api/v1/opendata/deliberations.csv", 3),
-        ("/exports/plan-indicateurs.csv", 10),
+        ("/exports/plan-indicateurs.csv", 4),
     ];
 
     private static int _mesure;

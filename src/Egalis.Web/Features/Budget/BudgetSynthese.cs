@@ -23,24 +23,31 @@ public sealed class BudgetSynthese(EgalisDbContext db)
     public Task<List<int>> ExercicesAsync(CancellationToken ct = default) =>
         db.Set<Exercice>().OrderBy(e => e.Annee).Select(e => e.Annee).ToListAsync(ct);
 
-    /// <summary>Four queries whatever the number of actions; amounts are added up here, identically on both databases.</summary>
+    /// <summary>Three queries whatever the number of actions; amounts are added up here, identically on both databases.</summary>
     public async Task<Annee?> LoadAsync(int annee, CancellationToken ct = default)
     {
-        if (!await db.Set<Exercice>().AnyAsync(e => e.Annee == annee, ct))
+        // The year and its credits together: no row, no such year; one row without credit, an open year not yet credited.
+        var rangees = await (
+                from e in db.Set<Exercice>().AsNoTracking().Where(e => e.Annee == annee)
+                from c in db.Set<Credit>().AsNoTracking().Where(c => c.Annee == e.Annee).DefaultIfEmpty()
+                select c == null ? null : new Ligne(c.Id, c.LigneBudgetaireId, c.Ligne!.SousPolitique, c.Ligne.Nature, c.Ligne.Fonction, c.Ligne.Libelle, c.Montant))
+            .ToListAsync(ct);
+        if (rangees.Count == 0)
         {
             return null;
         }
-        var lignes = await db.Set<Credit>().AsNoTracking().Where(c => c.Annee == annee)
-            .Select(c => new Ligne(c.Id, c.LigneBudgetaireId, c.Ligne!.SousPolitique, c.Ligne.Nature, c.Ligne.Fonction, c.Ligne.Libelle, c.Montant))
-            .ToListAsync(ct);
+        var lignes = rangees.OfType<Ligne>().ToList();
         var allocations = await db.Set<Allocation>().AsNoTracking().Where(a => a.Credit!.Annee == annee)
             .Select(a => new { a.Id, a.ActionCode, a.Montant }).ToListAsync(ct);
-        var engagements = await db.Set<Engagement>().AsNoTracking()
-            .Where(e => e.Allocation!.Credit!.Annee == annee && e.Statut == StatutEngagement.Engage)
-            .Select(e => new { e.AllocationId, e.Montant }).ToListAsync(ct);
-        var mandats = await db.Set<Mandatement>().AsNoTracking()
-            .Join(db.Set<Engagement>().Where(e => e.Allocation!.Credit!.Annee == annee), m => m.EngagementId, e => e.Id, (m, e) => new { e.AllocationId, m.Montant })
+        // Each commitment of the year with its payments (none: one row without payment).
+        var mouvements = await (
+                from e in db.Set<Engagement>().AsNoTracking().Where(e => e.Allocation!.Credit!.Annee == annee)
+                join m in db.Set<Mandatement>().AsNoTracking() on e.Id equals m.EngagementId into paiements
+                from m in paiements.DefaultIfEmpty()
+                select new { e.Id, e.AllocationId, e.Statut, e.Montant, Paye = m == null ? (decimal?)null : m.Montant })
             .ToListAsync(ct);
+        var engagements = mouvements.DistinctBy(m => m.Id).Where(m => m.Statut == StatutEngagement.Engage).Select(m => new { m.AllocationId, m.Montant }).ToList();
+        var mandats = mouvements.Where(m => m.Paye is not null).Select(m => new { m.AllocationId, Montant = m.Paye!.Value }).ToList();
 
         var actions = allocations
             .GroupBy(a => a.ActionCode)

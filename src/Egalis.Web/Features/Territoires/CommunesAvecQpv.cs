@@ -13,6 +13,9 @@ public sealed class CommunesAvecQpv(Platform.Collectivite.ProfilCollectivite pro
     public SensIndicateur Sens => SensIndicateur.Hausse;
     public string? ActionCode => null;
 
-    public async Task<decimal> CalculerAsync(EgalisDbContext db, int annee, CancellationToken ct) =>
-        await db.Communes.CountAsync(c => c.Qpvs.Any(), ct);
+    public async Task<IReadOnlyDictionary<int, decimal>> CalculerAsync(EgalisDbContext db, IReadOnlyCollection<int> annees, CancellationToken ct)
+    {
+        decimal nombre = await db.Communes.CountAsync(c => c.Qpvs.Any(), ct);
+        return annees.ToDictionary(a => a, _ => nombre);
+    }
 }

@@ -24,6 +24,9 @@ public interface IIndicateurCalcule
     SensIndicateur Sens { get; }
     string? ActionCode { get; }
 
-    /// <summary>The value for a year (for a reference measure that does not change, the same each year).</summary>
-    Task<decimal> CalculerAsync(EgalisDbContext db, int annee, CancellationToken ct);
+    /// <summary>
+    /// The value of each year asked for, in one or two queries whatever their number (for a reference measure that does
+    /// not change, the same each year).
+    /// </summary>
+    Task<IReadOnlyDictionary<int, decimal>> CalculerAsync(EgalisDbContext db, IReadOnlyCollection<int> annees, CancellationToken ct);
 }

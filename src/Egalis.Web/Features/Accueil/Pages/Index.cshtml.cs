@@ -20,9 +20,11 @@ public class IndexModel(EgalisDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Communes = await db.Communes.CountAsync(ct);
-        Territoires = await db.ConseilsTerritoire.CountAsync(ct);
-        Qpv = await db.Qpvs.CountAsync(ct);
+        // The three counts in one query (scalar subqueries on one row of the plan's table, which the platform always has).
+        var comptes = await db.Set<Plan.PlanAction>()
+            .Select(_ => new { Communes = db.Set<Commune>().Count(), Territoires = db.Set<ConseilTerritoire>().Count(), Qpv = db.Set<Qpv>().Count() })
+            .FirstOrDefaultAsync(ct);
+        (Communes, Territoires, Qpv) = comptes is null ? (0, 0, 0) : (comptes.Communes, comptes.Territoires, comptes.Qpv);
         Criteres = await db.CriteresDiscrimination.OrderBy(c => c.Ordre).Select(c => c.Libelle).ToListAsync(ct);
         Axes = await db.Set<Plan.ElementPlan>().Where(e => e.PlanCode == Plan.PlanService.PlanPrincipal && e.Niveau == Plan.NiveauElement.Axe)
             .OrderBy(e => e.Ordre).Select(e => e.Titre).ToListAsync(ct);

@@ -45,11 +45,13 @@ public sealed class IndicateursService(EgalisDbContext db, RegistreIndicateurs r
         foreach (var indicateur in indicateurs)
         {
             var calcul = registre.Find(indicateur.Calcul);
+            // A computed indicator gives all its years at once: no query per year.
+            var calcules = calcul is null ? null : await calcul.CalculerAsync(db, annees, ct);
             var parAnnee = new Dictionary<int, Point>();
             foreach (var annee in annees)
             {
-                decimal? valeur = calcul is not null
-                    ? await calcul.CalculerAsync(db, annee, ct)
+                decimal? valeur = calcules is not null
+                    ? calcules.TryGetValue(annee, out var v) ? v : null
                     : valeurs.FirstOrDefault(v => v.IndicateurCode == indicateur.Code && v.Annee == annee && v.Periode == "")?.Valeur;
                 var cible = cibles.FirstOrDefault(c => c.IndicateurCode == indicateur.Code && c.Annee == annee)?.Valeur;
                 parAnnee[annee] = new Point(valeur, cible, Atteint(indicateur.Sens, valeur, cible));
