@@ -70,20 +70,20 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
     private static readonly (string Url, int Plafond)[] Pages =
     [
         ("/", 3),
-        ("/plan", 10),
-        ("/plan/action/1.3", 9),
+        ("/plan", 8),
+        ("/plan/action/1.3", 7),
         ("/plan/indicateurs", 4),
         ("/plan/bilan/2025", 8),
-        ("/deliberations", 5),
-        ("/deliberations/acte/2", 9),
+        ("/deliberations", 3),
+        ("/deliberations/acte/2", 7),
         ("/territoires", 2),
         ("/donneesouvertes", 7),
         ("/api/v1/plan", 2),
-        ("/api/v1/deliberations", 4),
-        ("/api/v1/deliberations/013-200054807-20191212-2019_CT2_587-DE", 3),
+        ("/api/v1/deliberations", 2),
+        ("/api/v1/deliberations/013-200054807-20191212-2019_CT2_587-DE", 1),
         ("/api/v1/communes", 1),
         ("/api/v1/budget/2020", 3),
-        ("/api/v1/opendata/deliberations.csv", 3),
+        ("/api/v1/opendata/deliberations.csv", 1),
         ("/exports/plan-indicateurs.csv", 4),
     ];
 

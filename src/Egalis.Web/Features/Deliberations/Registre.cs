@@ -67,25 +67,37 @@ public sealed class Registre(EgalisDbContext db, Platform.Collectivite.ProfilCol
         return requete.OrderByDescending(p => p.Seance!.Date).ThenBy(p => p.Seance!.AssembleeId).ThenBy(p => p.SeanceId).ThenBy(p => p.Rang).ThenBy(p => p.Id);
     }
 
-    /// <summary>Adds attendance counts, quorum and result to the acts, in two more queries for the whole list.</summary>
+    /// <summary>
+    /// The acts with their session and assembly, attendance counts, the members in office that day, quorum and result:
+    /// one query whatever the number of acts (the counts are subqueries on the indexes of attendance and terms).
+    /// </summary>
     private async Task<List<Acte>> LoadAsync(IQueryable<PointOrdreDuJour> requete, CancellationToken ct)
     {
-        var points = await requete.ToListAsync(ct);
-        var ids = points.Select(p => p.Id).ToList();
-        var assemblees = points.Select(p => p.Seance!.AssembleeId).Distinct().ToList();
-        // Attendance counts and terms in two queries for the whole list.
-        var presences = await db.Set<Presence>().AsNoTracking().Where(x => ids.Contains(x.PointId))
-            .GroupBy(x => new { x.PointId, x.Statut }).Select(g => new { g.Key.PointId, g.Key.Statut, Nombre = g.Count() }).ToListAsync(ct);
-        var mandats = await db.Set<Mandat>().AsNoTracking().Where(m => assemblees.Contains(m.AssembleeId)).Select(m => new { m.AssembleeId, m.Debut, m.Fin }).ToListAsync(ct);
+        var rangees = await requete.Select(p => new
+        {
+            Point = p,
+            Seance = p.Seance!,
+            Assemblee = p.Seance!.Assemblee!,
+            Lignes = db.Set<Presence>().Count(x => x.PointId == p.Id),
+            Presents = db.Set<Presence>().Count(x => x.PointId == p.Id && x.Statut == StatutPresence.Present),
+            Representes = db.Set<Presence>().Count(x => x.PointId == p.Id && x.Statut == StatutPresence.Represente),
+            EnExercice = db.Set<Mandat>().Count(m => m.AssembleeId == p.Seance!.AssembleeId && m.Debut <= p.Seance.Date && (m.Fin == null || p.Seance.Date <= m.Fin)),
+        }).ToListAsync(ct);
+        var points = rangees.Select(r =>
+        {
+            r.Seance.Assemblee = r.Assemblee;
+            r.Point.Seance = r.Seance;
+            return r.Point;
+        }).ToList();
+        var comptes = rangees.ToDictionary(r => r.Point.Id);
 
         return points.Select(p =>
         {
             var seance = p.Seance!;
-            var enExercice = mandats.Count(m => m.AssembleeId == seance.AssembleeId && m.Debut <= seance.Date && (m.Fin == null || seance.Date <= m.Fin));
-            var lignes = presences.Where(x => x.PointId == p.Id).ToList();
-            int? Nombre(StatutPresence s) => lignes.Count == 0 ? null : lignes.Where(x => x.Statut == s).Sum(x => x.Nombre);
-            var presents = Nombre(StatutPresence.Present);
-            var representes = Nombre(StatutPresence.Represente);
+            var compte = comptes[p.Id];
+            var enExercice = compte.EnExercice;
+            int? presents = compte.Lignes == 0 ? null : compte.Presents;
+            int? representes = compte.Lignes == 0 ? null : compte.Representes;
             bool? quorum = null;
             if (presents is not null && enExercice > 0)
             {
