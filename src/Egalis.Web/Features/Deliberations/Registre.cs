@@ -156,5 +156,9 @@ public sealed class Registre(EgalisDbContext db, Platform.Collectivite.ProfilCol
         return resultat;
     }
 
-    public Task<List<Acte>> ActesLiesAsync(string type, string reference, CancellationToken ct = default) => ActesLiesAsync([(type, reference)], ct);
+    /// <summary>The decided acts linked to one record, oldest first: one query.</summary>
+    public async Task<List<Acte>> ActesLiesAsync(string type, string reference, CancellationToken ct = default) =>
+        (await LoadAsync(Filtrer(null, null, null, null, inclureProjets: false)
+            .Where(p => db.Set<LienDeliberation>().Any(l => l.PointId == p.Id && l.Type == type && l.Reference == reference)), ct))
+        .OrderBy(a => a.Seance.Date).ToList();
 }

@@ -28,18 +28,23 @@ public sealed class PlanService(EgalisDbContext db)
             .Select(e => new ActionRef(e.Code, e.Titre)).ToListAsync(ct))
         .OrderBy(a => a.Code, CodeComparer.Instance).ToList();
 
-    /// <summary>The whole tree in two queries (plan, then elements with statuses), whatever its size.</summary>
+    /// <summary>The whole tree in one query, whatever its size.</summary>
     public async Task<Arbre?> LoadAsync(string planCode = PlanPrincipal, CancellationToken ct = default)
     {
-        var plan = await db.Set<PlanAction>().AsNoTracking().SingleOrDefaultAsync(p => p.Code == planCode, ct);
-        if (plan is null)
+        // The plan with its elements and their statuses: one query (a join), whatever the tree's size.
+        var rangee = await db.Set<PlanAction>().AsNoTracking().Where(p => p.Code == planCode)
+            .Select(p => new { Plan = p, Elements = db.Set<ElementPlan>().Where(e => e.PlanCode == p.Code).Select(e => new { Element = e, Statut = e.Statut! }).ToList() })
+            .SingleOrDefaultAsync(ct);
+        if (rangee is null)
         {
             return null;
         }
-        var elements = await db.Set<ElementPlan>().AsNoTracking()
-            .Where(e => e.PlanCode == planCode)
-            .Include(e => e.Statut)
-            .ToListAsync(ct);
+        var plan = rangee.Plan;
+        var elements = rangee.Elements.Select(r =>
+        {
+            r.Element.Statut = r.Statut;
+            return r.Element;
+        }).ToList();
         var progression = PlanProgression.Calculer(elements
             .Select(e => new PlanProgression.Noeud(e.Id, e.ParentId, e.Progression, e.Statut!.ProgressionParDefaut, e.Statut.ProgressionParDefaut is null, e.Poids))
             .ToList());
