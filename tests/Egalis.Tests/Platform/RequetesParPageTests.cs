@@ -72,8 +72,8 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         ("/", 3),
         ("/plan", 6),
         ("/plan/action/1.3", 5),
-        ("/plan/indicateurs", 4),
-        ("/plan/bilan/2025", 7),
+        ("/plan/indicateurs", 3),
+        ("/plan/bilan/2025", 6),
         ("/deliberations", 3),
         ("/deliberations/acte/2", 7),
         ("/territoires", 2),
@@ -84,7 +84,7 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         ("/api/v1/communes", 1),
         ("/api/v1/budget/2020", 3),
         ("/api/v1/opendata/deliberations.csv", 1),
-        ("/exports/plan-indicateurs.csv", 4),
+        ("/exports/plan-indicateurs.csv", 3),
     ];
 
     private static int _mesure;

@@ -38,9 +38,16 @@ public sealed class IndicateursService(EgalisDbContext db, RegistreIndicateurs r
     public async Task<List<Ligne>> LoadAsync(IReadOnlyCollection<int> annees, string? code = null, CancellationToken ct = default)
     {
         var indicateurs = await db.Set<Indicateur>().AsNoTracking().Where(i => code == null || i.Code == code).OrderBy(i => i.Code).ToListAsync(ct);
-        var codes = indicateurs.Select(i => i.Code).ToList();
-        var cibles = await db.Set<CibleIndicateur>().AsNoTracking().Where(c => codes.Contains(c.IndicateurCode)).ToListAsync(ct);
-        var valeurs = await db.Set<ValeurIndicateur>().AsNoTracking().Where(v => codes.Contains(v.IndicateurCode)).ToListAsync(ct);
+        // Targets and measured values in one query (one shape for both).
+        var points = await db.Set<CibleIndicateur>().AsNoTracking().Where(c => code == null || c.IndicateurCode == code)
+            .Select(c => new { Cible = true, Id = 0, c.IndicateurCode, c.Annee, Periode = "", c.Valeur, Commentaire = (string?)null })
+            .Concat(db.Set<ValeurIndicateur>().AsNoTracking().Where(v => code == null || v.IndicateurCode == code)
+                .Select(v => new { Cible = false, v.Id, v.IndicateurCode, v.Annee, v.Periode, v.Valeur, v.Commentaire }))
+            .ToListAsync(ct);
+        var cibles = points.Where(p => p.Cible).Select(p => new CibleIndicateur { IndicateurCode = p.IndicateurCode, Annee = p.Annee, Valeur = p.Valeur }).ToList();
+        var valeurs = points.Where(p => !p.Cible)
+            .Select(p => new ValeurIndicateur { Id = p.Id, IndicateurCode = p.IndicateurCode, Annee = p.Annee, Periode = p.Periode, Valeur = p.Valeur, Commentaire = p.Commentaire })
+            .ToList();
         var lignes = new List<Ligne>();
         foreach (var indicateur in indicateurs)
         {
