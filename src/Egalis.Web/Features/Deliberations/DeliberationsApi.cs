@@ -69,28 +69,10 @@ public static class DeliberationsApi
                 }
                 var code = string.IsNullOrWhiteSpace(assemblee) ? null : assemblee.Trim().ToUpperInvariant();
                 var (actes, pagination) = await registre.PageAsync(code, an, numero, taille ?? TaillePage, ct);
-                // The total and the neighbouring pages, as GitHub's and many open-data APIs give them.
-                reponse.Headers["X-Total-Count"] = pagination.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var liens = new List<string>();
-                string Lien(int n, string rel) =>
-                    $"<{Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildRelative(reponse.HttpContext.Request.PathBase, reponse.HttpContext.Request.Path, QueryString.Create(new Dictionary<string, string?> { ["assemblee"] = code, ["annee"] = an?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["page"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture), ["parPage"] = pagination.Size.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(kv => kv.Value is not null)))}>; rel=\"{rel}\"";
-                if (pagination.Number < pagination.Pages)
+                var filtres = new Dictionary<string, string?> { ["assemblee"] = code, ["annee"] = an?.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                if (!Platform.Web.PagingHeaders.Write(reponse, pagination, numero, filtres))
                 {
-                    liens.Add(Lien(pagination.Number + 1, "next"));
-                }
-                if (pagination.Number > 1)
-                {
-                    liens.Add(Lien(pagination.Number - 1, "prev"));
-                }
-                // Past the last page: nothing (a client reading pages until an empty one stops), and the way back.
-                if (numero > pagination.Pages)
-                {
-                    reponse.Headers.Link = Lien(Math.Max(1, pagination.Pages), "prev");
                     return Results.Ok(new List<DeliberationDto>());
-                }
-                if (liens.Count > 0)
-                {
-                    reponse.Headers.Link = string.Join(", ", liens);
                 }
                 return Results.Ok(actes.Select(a => Dto(a, matieres)).ToList());
             })
