@@ -109,6 +109,9 @@ public class PublicCacheTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var visiteur = factory.Client();
         await visiteur.GetAsync("/plan/action/2.3");
         Assert.True(ServedFromCache(await visiteur.GetAsync("/plan/action/2.3")));
+        // A signed-in reader is not served from the output cache but from the page's read model, held until a change.
+        var agent = await factory.SignedInAsAsync(Roles.Assistant);
+        Assert.DoesNotContain("Observer les discriminations dans le logement", await agent.GetStringAsync("/plan/action/2.3"));
 
         await ChangeTitleAsync(await second.SignedInAsAsync(Roles.ChefDeProjet), "2.3", "Observer les discriminations dans le logement");
 
@@ -119,6 +122,77 @@ public class PublicCacheTests(EgalisFactory factory) : IClassFixture<EgalisFacto
             Assert.True(DateTime.UtcNow < limite, "La page du premier serveur est restée ancienne 30 secondes après le changement.");
             await Task.Delay(100);
         }
+        // The same eviction cleared the read model: the signed-in reader has the change too.
+        Assert.Contains("Observer les discriminations dans le logement", await agent.GetStringAsync("/plan/action/2.3"));
+    }
+
+    [Fact]
+    public async Task A_signed_in_editor_sees_the_change_at_once_on_a_page_built_from_a_read_model()
+    {
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        Assert.DoesNotContain("Former les agents des mairies en 2024", await cheffe.GetStringAsync("/plan?annee=2024"));
+        await ChangeTitleAsync(cheffe, "1.1", "Former les agents des mairies en 2024");
+        Assert.Contains("Former les agents des mairies en 2024", await cheffe.GetStringAsync("/plan?annee=2024"));
+        Assert.Contains("Former les agents des mairies en 2024", await cheffe.GetStringAsync("/plan/action/1.1"));
+    }
+
+    private static PublicReadModels ReadModels()
+    {
+        var services = new ServiceCollection().AddSingleton<PublicReadModels>().BuildServiceProvider();
+        return services.GetRequiredService<PublicReadModels>();
+    }
+
+    [Fact]
+    public async Task A_read_model_is_read_once_for_concurrent_requests_and_again_after_an_eviction()
+    {
+        var modeles = ReadModels();
+        var lectures = 0;
+        var libere = new TaskCompletionSource();
+        async Task<string> LireAsync(IServiceProvider _, CancellationToken ct)
+        {
+            var n = Interlocked.Increment(ref lectures);
+            await libere.Task;
+            return $"lecture {n}";
+        }
+        var demandes = Enumerable.Range(0, 8).Select(_ => modeles.GetAsync("cle", LireAsync, default)).ToList();
+        libere.SetResult();
+        Assert.All(await Task.WhenAll(demandes), v => Assert.Equal("lecture 1", v));
+        Assert.Equal("lecture 1", await modeles.GetAsync("cle", LireAsync, default));
+
+        modeles.Evict();
+        Assert.Equal("lecture 2", await modeles.GetAsync("cle", LireAsync, default));
+    }
+
+    [Fact]
+    public async Task A_value_read_before_an_eviction_is_not_served_after_it()
+    {
+        var modeles = ReadModels();
+        var commencee = new TaskCompletionSource();
+        var libere = new TaskCompletionSource();
+        var premiere = modeles.GetAsync("cle", async (_, _) => { commencee.SetResult(); await libere.Task; return "avant le changement"; }, default);
+        await commencee.Task;
+        modeles.Evict();
+        libere.SetResult();
+        // The request that started the read gets it (it began before the change); the next one reads again.
+        Assert.Equal("avant le changement", await premiere);
+        Assert.Equal("après le changement", await modeles.GetAsync("cle", (_, _) => Task.FromResult("après le changement"), default));
+    }
+
+    [Fact]
+    public async Task A_failed_read_is_not_kept_and_a_visitor_leaving_does_not_cancel_the_read()
+    {
+        var modeles = ReadModels();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => modeles.GetAsync<string>("cle", (_, _) => throw new InvalidOperationException("base indisponible"), default));
+        Assert.Equal("relue", await modeles.GetAsync("cle", (_, _) => Task.FromResult("relue"), default));
+
+        var libere = new TaskCompletionSource();
+        using var depart = new CancellationTokenSource();
+        var partie = modeles.GetAsync("autre", async (_, ct) => { await libere.Task; ct.ThrowIfCancellationRequested(); return "lue pour tous"; }, depart.Token);
+        depart.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => partie);
+        var suivante = modeles.GetAsync("autre", (_, _) => Task.FromResult("lue deux fois"), default);
+        libere.SetResult();
+        Assert.Equal("lue pour tous", await suivante);
     }
 
     [Fact]

@@ -165,4 +165,35 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         }
         Assert.True(ecarts.Count == 0, string.Join("\n", ecarts));
     }
+
+    /// <summary>
+    /// A page read once since the last change runs at most 3 commands when it is not in the output cache (another
+    /// address, or a visitor signed in): the pages that need more read their data once per change (PublicReadModels).
+    /// </summary>
+    [Fact]
+    public async Task Public_pages_read_again_run_at_most_three_commands()
+    {
+        var ecarts = new List<string>();
+        foreach (var (url, _) in Pages)
+        {
+            await CommandesAsync(url);
+            var relu = await CommandesAsync(url);
+            var attendu = LuUneFois.GetValueOrDefault(url, -1);
+            if (relu > 3 || (attendu >= 0 && relu != attendu))
+            {
+                ecarts.Add($"{url} : {relu} commandes à la deuxième lecture (attendu {(attendu >= 0 ? attendu : "au plus 3")})");
+            }
+        }
+        Assert.True(ecarts.Count == 0, string.Join("\n", ecarts));
+    }
+
+    /// <summary>The pages whose data is a read model: nothing from the database until the next change.</summary>
+    private static readonly Dictionary<string, int> LuUneFois = new()
+    {
+        ["/plan"] = 0,
+        ["/plan/action/1.3"] = 0,
+        ["/plan/bilan/2025"] = 0,
+        ["/deliberations/acte/2"] = 0,
+        ["/donneesouvertes"] = 0,
+    };
 }

@@ -40,6 +40,7 @@ public static class PublicCache
             sp.GetRequiredService<PublicCacheEviction>(), sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddHttpContextAccessor();
         services.AddSingleton<PublicCacheEviction>();
+        services.AddSingleton<PublicReadModels>();
         services.AddSingleton<IInterceptor, CacheCommitInterceptor>();
         services.Configure<PublicCacheOptions>(configuration.GetSection("Egalis:Cache"));
         services.AddHostedService<PublicCachePoller>();
@@ -100,7 +101,7 @@ internal sealed class PublicCachePolicy : IOutputCachePolicy
     }
 }
 
-/// <summary>Evicts this node's public pages, and counts the evictions (see <see cref="GuardedOutputCacheStore"/>).</summary>
+/// <summary>Evicts this node's public pages and read models, and counts the evictions (see <see cref="GuardedOutputCacheStore"/>).</summary>
 public sealed class PublicCacheEviction(IServiceProvider services)
 {
     private long _generation;
@@ -112,6 +113,7 @@ public sealed class PublicCacheEviction(IServiceProvider services)
     public ValueTask EvictAsync(CancellationToken ct = default)
     {
         Interlocked.Increment(ref _generation);
+        services.GetRequiredService<PublicReadModels>().Evict();
         return services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicCache.Tag, ct);
     }
 

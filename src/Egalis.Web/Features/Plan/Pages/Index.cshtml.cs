@@ -8,7 +8,7 @@ namespace Egalis.Web.Features.Plan.Pages;
 /// <summary>« Où en est le plan ? »: the public account of the plan's progress.</summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
-public class IndexModel(PlanService plans, Budget.BudgetSynthese synthese, Bilan.BilanService bilans, Deliberations.Registre registre) : PageModel
+public class IndexModel(Platform.Caching.PublicReadModels lectures, Bilan.BilanService bilans) : PageModel
 {
     public PlanService.Arbre Arbre { get; private set; } = null!;
     public List<PlanService.Noeud> Actions { get; private set; } = [];
@@ -20,21 +20,34 @@ public class IndexModel(PlanService plans, Budget.BudgetSynthese synthese, Bilan
 
     [BindProperty(SupportsGet = true)] public int? Annee { get; set; }
 
+    private sealed record Vue(PlanService.Arbre Arbre, List<Deliberations.Registre.Acte> Deliberations, List<int> Exercices, Budget.BudgetSynthese.Annee? Budget);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var arbre = await plans.LoadAsync(ct: ct);
-        if (arbre is null)
+        var vue = await lectures.GetAsync($"plan?annee={Annee}", (services, c) => LireAsync(services, Annee, c), ct);
+        if (vue is null)
         {
             return NotFound();
         }
-        Arbre = arbre;
-        Actions = arbre.Axes.SelectMany(a => a.Enfants).ToList();
-        Titres = arbre.Tous.ToDictionary(n => n.Element.Code, n => n.Element.Titre);
-        Deliberations = (await registre.ActesLiesAsync(PlanLinkTarget.TypeLien, PlanService.PlanPrincipal, ct)).OrderBy(d => d.Seance.Date).ToList();
-        Exercices = await synthese.ExercicesAsync(ct);
-        // An unknown year shows the latest one rather than nothing.
-        var annee = Annee is not null && Exercices.Contains(Annee.Value) ? Annee.Value : Exercices.LastOrDefault();
-        Budget = Exercices.Count == 0 ? null : await synthese.LoadAsync(annee, ct);
+        (Arbre, Deliberations, Exercices, Budget) = (vue.Arbre, vue.Deliberations, vue.Exercices, vue.Budget);
+        Actions = Arbre.Axes.SelectMany(a => a.Enfants).ToList();
+        Titres = Arbre.Tous.ToDictionary(n => n.Element.Code, n => n.Element.Titre);
         return Page();
+    }
+
+    private static async Task<Vue?> LireAsync(IServiceProvider services, int? demandee, CancellationToken ct)
+    {
+        var arbre = await services.GetRequiredService<PlanService>().LoadAsync(ct: ct);
+        if (arbre is null)
+        {
+            return null;
+        }
+        var deliberations = (await services.GetRequiredService<Deliberations.Registre>().ActesLiesAsync(PlanLinkTarget.TypeLien, PlanService.PlanPrincipal, ct))
+            .OrderBy(d => d.Seance.Date).ToList();
+        var synthese = services.GetRequiredService<Budget.BudgetSynthese>();
+        var exercices = await synthese.ExercicesAsync(ct);
+        // An unknown year shows the latest one rather than nothing.
+        var annee = demandee is not null && exercices.Contains(demandee.Value) ? demandee.Value : exercices.LastOrDefault();
+        return new Vue(arbre, deliberations, exercices, exercices.Count == 0 ? null : await synthese.LoadAsync(annee, ct));
     }
 }
