@@ -2,6 +2,7 @@ using Egalis.Web.Features.Administration;
 using Egalis.Web.Features.Budget;
 using Egalis.Web.Features.Compte;
 using Egalis.Web.Features.Deliberations;
+using Egalis.Web.Features.Fonds;
 using Egalis.Web.Features.Plan;
 using Egalis.Web.Features.Territoires;
 using Egalis.Web.Platform;
@@ -13,7 +14,8 @@ return await EgalisApplication.RunAsync(args,
     new AdministrationModule(),
     new PlanModule(),
     new BudgetModule(),
-    new DeliberationsModule());
+    new DeliberationsModule(),
+    new FondsModule());
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

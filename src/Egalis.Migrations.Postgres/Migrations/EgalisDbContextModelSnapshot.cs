@@ -579,6 +579,131 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("Seances", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AllocationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Cloture")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("MontantMaximum")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("NotesRequises")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OuvertAuxAssociations")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OuvertAuxCommunes")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("Ouverture")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PartMaximale")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PrioriteSansPlanLocal")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("PublieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reglement")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.PrimitiveCollection<List<string>>("Territoires")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocationId");
+
+                    b.HasIndex("Statut");
+
+                    b.HasIndex("Annee", "Titre")
+                        .IsUnique();
+
+                    b.ToTable("AppelsAProjets", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CommunePlanLocal", b =>
+                {
+                    b.Property<string>("CommuneCodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("CommuneCodeInsee");
+
+                    b.ToTable("CommunesPlanLocal", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CritereNotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppelId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Echelle")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Poids")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppelId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("CriteresNotation", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1617,6 +1742,32 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Navigation("Assemblee");
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Budget.Allocation", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CommunePlanLocal", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Territoires.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCodeInsee")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CritereNotation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
+                        .WithMany("Criteres")
+                        .HasForeignKey("AppelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Plan.ElementPlan", "Parent")
@@ -1778,6 +1929,11 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
+                {
+                    b.Navigation("Criteres");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>

@@ -549,6 +549,127 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("Seances", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AllocationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Cloture")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MontantMaximum")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotesRequises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OuvertAuxAssociations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OuvertAuxCommunes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ouverture")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartMaximale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PrioriteSansPlanLocal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublieLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reglement")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Territoires")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocationId");
+
+                    b.HasIndex("Statut");
+
+                    b.HasIndex("Annee", "Titre")
+                        .IsUnique();
+
+                    b.ToTable("AppelsAProjets", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CommunePlanLocal", b =>
+                {
+                    b.Property<string>("CommuneCodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommuneCodeInsee");
+
+                    b.ToTable("CommunesPlanLocal", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CritereNotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Echelle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Poids")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppelId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("CriteresNotation", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1565,6 +1686,32 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Navigation("Assemblee");
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Budget.Allocation", null)
+                        .WithMany()
+                        .HasForeignKey("AllocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CommunePlanLocal", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Territoires.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCodeInsee")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CritereNotation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
+                        .WithMany("Criteres")
+                        .HasForeignKey("AppelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Plan.ElementPlan", "Parent")
@@ -1726,6 +1873,11 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
+                {
+                    b.Navigation("Criteres");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>

@@ -34,7 +34,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
     private static readonly string[] PointHandlers = ["Presences", "Vote", "PriseActe", "Signer", "Transmission", "Piece", "Rectification", "Modifier", "Supprimer", "AnnulerImport", "Lien", "LienActe"];
 
     /// <summary>Values for route parameters, so that parameterised routes are reached for real.</summary>
-    private static readonly Dictionary<string, string> RouteValues = new() { ["{documentname}"] = "v1", ["{code}"] = "1.1", ["{code?}"] = "TER-COMMUNES-QPV", ["{id:int}"] = "1", ["{id:guid}"] = "00000000-0000-0000-0000-000000000001", ["{annee:int}"] = "2020", ["{format:regex(^(csv|xlsx)$)}"] = "csv", ["{actesid}"] = "013-200054807-20191212-2019_CT2_587-DE" };
+    private static readonly Dictionary<string, string> RouteValues = new() { ["{documentname}"] = "v1", ["{code}"] = "1.1", ["{code?}"] = "TER-COMMUNES-QPV", ["{id:int}"] = "1", ["{id:int?}"] = "1", ["{id:guid}"] = "00000000-0000-0000-0000-000000000001", ["{annee:int}"] = "2020", ["{format:regex(^(csv|xlsx)$)}"] = "csv", ["{actesid}"] = "013-200054807-20191212-2019_CT2_587-DE" };
 
     /// <summary>« VERB route[?handler=Name] » → who may call it ("*" everyone, "connecté" any signed-in user, else roles).</summary>
     private static readonly Dictionary<string, string[]> Expected = Table(
@@ -84,6 +84,11 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("deliberations/assemblee/{id:int}", EquipePlan, AssembleeHandlers),
         Page("deliberations/seance/{id:int}", EquipePlan, SeanceHandlers),
         Page("deliberations/point/{id:int}", EquipePlan, PointHandlers),
+        Page("fonds", Everyone),
+        // Id 1 is not a published call: a 404 for everyone, the team included (a draft is never public).
+        Page("fonds/appel/{id:int}", Everyone),
+        Page("fonds/gestion", EquipePlan, "PlanLocal", "Retirer"),
+        Page("fonds/gestion/appel/{id:int?}", EquipePlan, "", "Statut"),
         Api("GET", "api/v1/deliberations", Everyone),
         Api("GET", "api/v1/deliberations/{actesid}", Everyone),
         Api("GET", "api/v1/opendata/deliberations.csv", Everyone),

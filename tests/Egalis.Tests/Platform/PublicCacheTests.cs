@@ -58,6 +58,7 @@ public class PublicCacheTests(EgalisFactory factory) : IClassFixture<EgalisFacto
     [InlineData("/deliberations/acte/1")]
     [InlineData("/territoires")]
     [InlineData("/donneesouvertes")]
+    [InlineData("/fonds")]
     [InlineData("/accessibilite")]
     [InlineData("/mentionslegales")]
     [InlineData("/donneespersonnelles")]

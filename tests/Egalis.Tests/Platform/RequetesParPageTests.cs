@@ -78,6 +78,7 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         ("/deliberations/acte/2", 7),
         ("/territoires", 2),
         ("/donneesouvertes", 7),
+        ("/fonds", 2),
         ("/api/v1/plan", 1),
         ("/api/v1/deliberations", 2),
         ("/api/v1/deliberations/013-200054807-20191212-2019_CT2_587-DE", 1),
