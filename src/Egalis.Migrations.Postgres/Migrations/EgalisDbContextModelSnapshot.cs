@@ -704,6 +704,193 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("CriteresNotation", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Administrateur")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("ExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("JetonHache")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JetonHache")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("InvitationsOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Administrateur")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("DepuisLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Qualite")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("RepresentantLegal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.HasIndex("OrganisationId", "UtilisateurId")
+                        .IsUnique();
+
+                    b.ToTable("MembresOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Adresse")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("CodePostal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("CommuneCodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Rna")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("TitulaireCompte")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ville")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCodeInsee");
+
+                    b.HasIndex("Siret")
+                        .IsUnique();
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.PieceOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("FichierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ValableJusquAu")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FichierId");
+
+                    b.HasIndex("OrganisationId", "Type");
+
+                    b.ToTable("PiecesOrganisation", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1284,6 +1471,9 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<bool>("CreeEnLigne")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreeLe")
                         .HasColumnType("timestamp with time zone");
 
@@ -1764,6 +1954,53 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
                         .WithMany("Criteres")
                         .HasForeignKey("AppelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Platform.Identity.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Organisation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Territoires.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCodeInsee")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.PieceOrganisation", b =>
+                {
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FichierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

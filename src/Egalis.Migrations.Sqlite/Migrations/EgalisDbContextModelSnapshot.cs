@@ -670,6 +670,185 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("CriteresNotation", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Administrateur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpireLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JetonHache")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JetonHache")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("InvitationsOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Administrateur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DepuisLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Qualite")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RepresentantLegal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.HasIndex("OrganisationId", "UtilisateurId")
+                        .IsUnique();
+
+                    b.ToTable("MembresOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Adresse")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodePostal")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rna")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitulaireCompte")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ville")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCodeInsee");
+
+                    b.HasIndex("Siret")
+                        .IsUnique();
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.PieceOrganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FichierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValableJusquAu")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FichierId");
+
+                    b.HasIndex("OrganisationId", "Type");
+
+                    b.ToTable("PiecesOrganisation", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1238,6 +1417,9 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CreeEnLigne")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreeLe")
                         .HasColumnType("INTEGER");
 
@@ -1708,6 +1890,53 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
                         .WithMany("Criteres")
                         .HasForeignKey("AppelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Platform.Identity.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Organisation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Territoires.Commune", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneCodeInsee")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.PieceOrganisation", b =>
+                {
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FichierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -49,6 +49,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("compte/deconnexion", Everyone, ""),
         Page("compte/accesrefuse", Everyone),
         Page("compte/motdepasseoublie", Everyone, ""),
+        Page("compte/inscription", Everyone, ""),
         Page("compte/reinitialisermotdepasse", Everyone, ""),
         Page("compte/deuxfacteurs", Everyone, "", "Secours"),
         Page("compte/securite", SignedIn, "", "CodesSecours"),
@@ -88,6 +89,10 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         // Id 1 is not a published call: a 404 for everyone, the team included (a draft is never public).
         Page("fonds/appel/{id:int}", Everyone),
         Page("fonds/gestion", EquipePlan, "PlanLocal", "Retirer"),
+        Page("fonds/organisations", [Roles.Porteur], ""),
+        // Organisation 1 does not exist: a member's page, « introuvable » for anyone else (OrganisationsTests).
+        Page("fonds/organisation/{id:int}", [Roles.Porteur], "", "Inviter", "Representant", "Retirer", "Piece"),
+        Page("fonds/rejoindre", [Roles.Porteur], ""),
         Page("fonds/gestion/appel/{id:int?}", EquipePlan, "", "Statut"),
         Api("GET", "api/v1/deliberations", Everyone),
         Api("GET", "api/v1/deliberations/{actesid}", Everyone),

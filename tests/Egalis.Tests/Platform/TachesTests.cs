@@ -133,7 +133,7 @@ public class TachesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 
         // The public page says what is kept, why and how long, from the same declarations.
         var donnees = await factory.Client().GetHtmlAsync("/donneespersonnelles");
-        Assert.Contains("<tr><td>Nom, adresse électronique, rôle et périmètre des comptes</td><td>Accès sécurisé à la plateforme</td><td>Durée d&#x27;activité du compte, puis 1 an</td></tr>", donnees.Replace("'", "&#x27;"));
+        Assert.Contains("<tr><td>Nom, adresse électronique, rôle et périmètre des comptes</td><td>Accès sécurisé à la plateforme</td><td>Durée d&#x27;activité du compte, puis 1 an ; 7 jours pour un compte créé en ligne et jamais confirmé</td></tr>", donnees.Replace("'", "&#x27;"));
         Assert.Contains("<tr><td>Journal des actions (qui, quand, quoi)</td><td>Traçabilité des décisions et sécurité</td><td>5 ans</td></tr>", donnees);
     }
 }

@@ -13,7 +13,10 @@ public sealed class ComptesPersonalData : IPersonalDataDeclaration
 {
     public string Donnees => "Nom, adresse électronique, rôle et périmètre des comptes";
     public string Finalite => "Accès sécurisé à la plateforme";
-    public string Conservation => "Durée d'activité du compte, puis 1 an";
+    public string Conservation => "Durée d'activité du compte, puis 1 an ; 7 jours pour un compte créé en ligne et jamais confirmé";
+
+    /// <summary>How long a self-created account waits for its address to be confirmed.</summary>
+    public static readonly TimeSpan DelaiConfirmation = TimeSpan.FromDays(7);
 
     public async Task<string> PurgeAsync(EgalisDbContext db, DateTimeOffset maintenant, CancellationToken ct)
     {
@@ -36,7 +39,13 @@ public sealed class ComptesPersonalData : IPersonalDataDeclaration
         var ids = comptes.Select(c => c.Id).ToList();
         db.UserRoles.RemoveRange(await db.UserRoles.Where(r => ids.Contains(r.UserId)).ToListAsync(ct));
         db.UserTokens.RemoveRange(await db.UserTokens.Where(t => ids.Contains(t.UserId)).ToListAsync(ct));
+        // Accounts created online whose address was never confirmed: nothing was done with them, they go.
+        var creeAvant = maintenant - DelaiConfirmation;
+        var jamaisConfirmes = await db.Users.Where(u => u.CreeEnLigne && !u.EmailConfirmed && u.PasswordHash == null && u.CreeLe < creeAvant).ToListAsync(ct);
+        db.Users.RemoveRange(jamaisConfirmes);
         await db.SaveChangesAsync(ct);
-        return Platform.Text.French.Nombre(comptes.Count, "compte désactivé depuis plus d'un an anonymisé", "comptes désactivés depuis plus d'un an anonymisés");
+        var anonymises = Platform.Text.French.Nombre(comptes.Count, "compte désactivé depuis plus d'un an anonymisé", "comptes désactivés depuis plus d'un an anonymisés");
+        return jamaisConfirmes.Count == 0 ? anonymises
+            : $"{anonymises} ; {Platform.Text.French.Nombre(jamaisConfirmes.Count, "compte jamais confirmé supprimé", "comptes jamais confirmés supprimés")}";
     }
 }

@@ -34,6 +34,40 @@ public static class FondsAudit
             Nom = (c, _) => $"le critère de notation « {c.Libelle} »",
             Lien = c => $"/fonds/gestion/appel/{c.AppelId}",
         });
+        services.AddAuditDescription(new AuditDescription<Organisation>
+        {
+            Module = Module,
+            Nom = (o, _) => $"l'organisation « {o.Nom} » (SIRET {o.Siret})",
+            Lien = o => $"/fonds/organisation/{o.Id}",
+            Champs = new Dictionary<string, string>
+            {
+                ["Nom"] = "nom", ["Siret"] = "SIRET", ["Rna"] = "RNA", ["Adresse"] = "adresse", ["CodePostal"] = "code postal", ["Ville"] = "ville",
+                ["Iban"] = "IBAN", ["Bic"] = "BIC", ["TitulaireCompte"] = "titulaire du compte", ["CommuneCodeInsee"] = "commune",
+            },
+            // Bank details are not copied into the log in full.
+            Formats = new Dictionary<string, Func<object?, string?>> { ["Iban"] = v => v is string iban ? Identifiants.Masquer(iban) : null },
+        });
+        services.AddAuditDescription(new AuditDescription<MembreOrganisation>
+        {
+            Module = Module,
+            Nom = (m, db) => $"l'appartenance de {AuditReader.Read<Platform.Identity.Utilisateur, string>(db, u => u.Id == m.UtilisateurId, u => u.Id == m.UtilisateurId, u => u.NomComplet) ?? "un compte supprimé"} à l'organisation n° {m.OrganisationId}",
+            Lien = m => $"/fonds/organisation/{m.OrganisationId}",
+            Champs = new Dictionary<string, string> { ["Administrateur"] = "administrateur", ["RepresentantLegal"] = "représentant légal", ["Qualite"] = "qualité" },
+        });
+        services.AddAuditDescription(new AuditDescription<InvitationOrganisation>
+        {
+            Module = Module,
+            Nom = (i, _) => $"l'invitation de {i.Email} à l'organisation n° {i.OrganisationId}",
+            Lien = i => $"/fonds/organisation/{i.OrganisationId}",
+            Champs = new Dictionary<string, string> { ["Email"] = "adresse" },
+        });
+        services.AddAuditDescription(new AuditDescription<PieceOrganisation>
+        {
+            Module = Module,
+            Nom = (p, _) => $"la pièce « {OrganisationsService.Libelle(p.Type)} » de l'organisation n° {p.OrganisationId}",
+            Lien = p => $"/fonds/organisation/{p.OrganisationId}",
+            Champs = new Dictionary<string, string> { ["ValableJusquAu"] = "validité" },
+        });
         services.AddAuditDescription(new AuditDescription<CommunePlanLocal>
         {
             Module = Module,

@@ -108,3 +108,138 @@ public class CommunePlanLocalConfiguration : IEntityTypeConfiguration<CommunePla
         b.HasOne<Territoires.Commune>().WithMany().HasForeignKey(c => c.CommuneCodeInsee).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public enum TypeOrganisation
+{
+    Association,
+    Commune,
+}
+
+/// <summary>
+/// An applicant organisation: an association (SIRET, RNA) or a commune (SIRET). Its members act for it; one of them is
+/// its legal representative (who signs). Its bank details and supporting documents serve all its dossiers.
+/// </summary>
+public class Organisation
+{
+    public int Id { get; set; }
+    public TypeOrganisation Type { get; set; }
+    public required string Nom { get; set; }
+    public required string Siret { get; set; }
+    public string? Rna { get; set; }
+    /// <summary>For a commune: which one. For an association: the commune of its seat, when it is in the Métropole.</summary>
+    public string? CommuneCodeInsee { get; set; }
+    public required string Adresse { get; set; }
+    public required string CodePostal { get; set; }
+    public required string Ville { get; set; }
+    public string? Iban { get; set; }
+    public string? Bic { get; set; }
+    public string? TitulaireCompte { get; set; }
+    public DateTimeOffset CreeLe { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>A person acting for an organisation: an administrator invites and removes members; the legal representative signs.</summary>
+public class MembreOrganisation
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public required string UtilisateurId { get; set; }
+    public bool Administrateur { get; set; }
+    public bool RepresentantLegal { get; set; }
+    /// <summary>The representative's title (« Présidente », « Maire »), shown on the dossiers.</summary>
+    public string? Qualite { get; set; }
+    public DateTimeOffset DepuisLe { get; set; }
+}
+
+/// <summary>An invitation to join an organisation, e-mailed as a link; only a hash of its token is kept.</summary>
+public class InvitationOrganisation
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public required string Email { get; set; }
+    public required string JetonHache { get; set; }
+    public bool Administrateur { get; set; }
+    public required string InvitePar { get; set; }
+    public DateTimeOffset ExpireLe { get; set; }
+}
+
+public enum TypePiece
+{
+    Statuts,
+    Rib,
+    Comptes,
+    RapportActivite,
+    Budget,
+    Autre,
+}
+
+/// <summary>A supporting document kept on the organisation and reused by its dossiers, with the date it is valid until.</summary>
+public class PieceOrganisation
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public TypePiece Type { get; set; }
+    public Guid FichierId { get; set; }
+    public DateOnly? ValableJusquAu { get; set; }
+}
+
+public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.ToTable("Organisations");
+        b.Property(o => o.Type).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.Nom).HasMaxLength(OrganisationsService.LongueurNom);
+        b.Property(o => o.Siret).HasMaxLength(14);
+        b.HasIndex(o => o.Siret).IsUnique();
+        b.Property(o => o.Rna).HasMaxLength(10);
+        b.Property(o => o.CommuneCodeInsee).HasMaxLength(5);
+        b.Property(o => o.Adresse).HasMaxLength(300);
+        b.Property(o => o.CodePostal).HasMaxLength(5);
+        b.Property(o => o.Ville).HasMaxLength(100);
+        b.Property(o => o.Iban).HasMaxLength(34);
+        b.Property(o => o.Bic).HasMaxLength(11);
+        b.Property(o => o.TitulaireCompte).HasMaxLength(200);
+        b.Property(o => o.Version).IsConcurrencyToken();
+        b.HasOne<Territoires.Commune>().WithMany().HasForeignKey(o => o.CommuneCodeInsee).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class MembreOrganisationConfiguration : IEntityTypeConfiguration<MembreOrganisation>
+{
+    public void Configure(EntityTypeBuilder<MembreOrganisation> b)
+    {
+        b.ToTable("MembresOrganisation");
+        b.HasIndex(m => new { m.OrganisationId, m.UtilisateurId }).IsUnique();
+        b.HasIndex(m => m.UtilisateurId);
+        b.Property(m => m.UtilisateurId).HasMaxLength(450);
+        b.Property(m => m.Qualite).HasMaxLength(100);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Utilisateur>().WithMany().HasForeignKey(m => m.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class InvitationOrganisationConfiguration : IEntityTypeConfiguration<InvitationOrganisation>
+{
+    public void Configure(EntityTypeBuilder<InvitationOrganisation> b)
+    {
+        b.ToTable("InvitationsOrganisation");
+        b.Property(i => i.Email).HasMaxLength(254);
+        b.Property(i => i.JetonHache).HasMaxLength(64);
+        b.HasIndex(i => i.JetonHache).IsUnique();
+        b.Property(i => i.InvitePar).HasMaxLength(200);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class PieceOrganisationConfiguration : IEntityTypeConfiguration<PieceOrganisation>
+{
+    public void Configure(EntityTypeBuilder<PieceOrganisation> b)
+    {
+        b.ToTable("PiecesOrganisation");
+        b.Property(p => p.Type).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(p => new { p.OrganisationId, p.Type });
+        b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Platform.Files.StoredFile>().WithMany().HasForeignKey(p => p.FichierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

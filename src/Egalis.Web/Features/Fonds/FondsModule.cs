@@ -10,15 +10,23 @@ namespace Egalis.Web.Features.Fonds;
 public sealed class FondsModule : IModule
 {
     public const string GererLeFonds = "Gérer le fonds d'initiative";
+    /// <summary>An applicant, on the organisations they are a member of (checked on each page by the membership).</summary>
+    public const string DeposerUnDossier = "Déposer un dossier au fonds d'initiative";
 
     public void Register(ModuleRegistration module)
     {
         module.Capability(GererLeFonds, Roles.Admin, Roles.ChefDeProjet, Roles.Assistant)
             .Menu("Fonds d'initiative", "/Fonds/Pages/Index", 8)
+            .CapabilityOnOwnRecords(DeposerUnDossier, Roles.Porteur)
             .Menu("Appels à projets", "/Fonds/Pages/Gestion/Index", 53, GererLeFonds)
+            .Menu("Mes organisations", "/Fonds/Pages/Organisations", 40, DeposerUnDossier)
             .Seeder<FondsSeeder>("fonds", after: ["territoires", "budget"]);
         FondsAudit.Register(module.Services);
         module.Services.AddScoped<AppelsService>();
+        module.Services.AddScoped<OrganisationsService>();
+        module.Services.AddScoped<Platform.Files.IFileOwner, PiecesOrganisation>();
+        module.Services.AddScoped<Platform.Extensions.IEspaceContribution, OrganisationsEspace>();
+        module.Services.AddSingleton<Platform.Extensions.IPersonalDataDeclaration, InvitationsPersonalData>();
     }
 
     public void Map(WebApplication app)

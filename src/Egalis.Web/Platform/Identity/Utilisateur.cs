@@ -17,6 +17,8 @@ public class Utilisateur : IdentityUser
     public DateTimeOffset CreeLe { get; set; }
     /// <summary>Set when an administrator deactivates the account: it can no longer sign in; its history stays.</summary>
     public DateTimeOffset? DesactiveLe { get; set; }
+    /// <summary>Created by the person themself (an applicant), not by an administrator: deleted if never confirmed.</summary>
+    public bool CreeEnLigne { get; set; }
 
     /// <summary>The name an account keeps once anonymised at the end of its retention period.</summary>
     public const string NomAnonyme = "Compte anonymisé";

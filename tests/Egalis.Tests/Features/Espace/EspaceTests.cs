@@ -20,7 +20,9 @@ public class EspaceTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal("/espace", connexion.Headers.Location?.OriginalString);
         var html = await client.GetHtmlAsync("/espace");
         Assert.Contains("Bonjour Paul Porteur (association).", html);
-        Assert.Contains("Rien ne vous attend pour le moment : aucune tâche ni aucun suivi ne vous concerne dans la plateforme.", html);
+        // An applicant without an organisation yet is shown where to start.
+        Assert.Contains("Fonds d'initiative", html);
+        Assert.Contains("<a href=\"/fonds/organisations\">Enregistrer votre association ou votre commune</a>", html);
         Assert.Equal(HttpStatusCode.Redirect, (await factory.Client().GetAsync("/espace")).StatusCode);
     }
 

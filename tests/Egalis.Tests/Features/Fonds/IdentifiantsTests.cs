@@ -61,9 +61,27 @@ public class IdentifiantsTests
     public void Siren(string saisie, bool valide) => Assert.Equal(valide, Identifiants.Siren(saisie).Ok);
 
     [Theory]
+    [InlineData("7328293", "Le SIREN compte 9 chiffres.")]
+    [InlineData("73282932A", "Le SIREN compte 9 chiffres.")]
+    [InlineData("7328293200", "Le SIREN compte 9 chiffres.")]
+    [InlineData("732829321", "Ce SIREN n'existe pas : vérifiez ses chiffres (sa clé de contrôle ne correspond pas).")]
+    public void Siren_messages(string saisie, string message) => Assert.Equal(message, Identifiants.Siren(saisie).Erreur);
+
+    [Fact]
+    public void The_iban_lengths_are_those_of_the_sepa_countries()
+    {
+        Assert.Equal(
+            "AD24 AT20 BE16 BG22 CH21 CY28 CZ24 DE22 DK18 EE20 ES24 FI18 FR27 GB22 GI23 GR27 HR21 HU28 IE22 IS26 IT27 LI21 LT20 LU20 LV21 MC27 MT31 NL18 NO15 PL28 PT25 RO24 SE24 SI19 SK24 SM27 VA22",
+            string.Join(' ', Identifiants.LongueursIban.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}{p.Value}")));
+    }
+
+    [Theory]
     [InlineData("0", true)]
-    [InlineData("18", true)]
+    [InlineData("50", false)]
     [InlineData("59", true)]
+    [InlineData("42", true)]
+    [InlineData("26", true)]
+    [InlineData("18", true)]
     [InlineData("91", true)]
     [InlineData("19", false)]
     [InlineData("10", false)]
@@ -117,6 +135,7 @@ public class IdentifiantsTests
     [InlineData("US12345678901234", "Les IBAN du pays « US » ne sont pas acceptés : seuls ceux de la zone SEPA le sont.")]
     [InlineData("7630006000011234567890189", "L'IBAN commence par le code du pays (FR pour la France), suivi de sa clé à 2 chiffres.")]
     [InlineData("F7630006000011234567890189", "L'IBAN commence par le code du pays (FR pour la France), suivi de sa clé à 2 chiffres.")]
+    [InlineData("FR76", "Un IBAN français compte 27 caractères, lettres et chiffres.")]
     [InlineData("FR7", "L'IBAN commence par le code du pays (FR pour la France), suivi de sa clé à 2 chiffres.")]
     [InlineData(null, "L'IBAN commence par le code du pays (FR pour la France), suivi de sa clé à 2 chiffres.")]
     public void Invalid_iban(string? saisie, string message)
@@ -160,5 +179,6 @@ public class IdentifiantsTests
     [InlineData("FR7630006000011234567890189", "FR76*******************0189")]
     [InlineData("BE68539007547034", "BE68********7034")]
     [InlineData("FR761234", "FR761234")]
+    [InlineData("FR76123", "FR76123")]
     public void An_iban_is_shown_masked(string iban, string attendu) => Assert.Equal(attendu, Identifiants.Masquer(iban));
 }

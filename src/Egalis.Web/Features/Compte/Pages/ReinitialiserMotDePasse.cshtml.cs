@@ -54,6 +54,12 @@ public class ReinitialiserMotDePasseModel(UserManager<Utilisateur> users) : Page
             }
             return Page();
         }
+        // The link came by e-mail: the address is proven (an applicant's own account is activated this way).
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
         // A forgotten password must not leave the account locked.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Extensions;
+using Egalis.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Fonds;
+
+/// <summary>« Mon espace » of an applicant: the organisations they act for, or where to start when there is none.</summary>
+public sealed class OrganisationsEspace(EgalisDbContext db) : IEspaceContribution
+{
+    private const int Affichees = 5;
+
+    public async Task<BlocEspace?> LoadAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Porteur) || OrganisationsService.Id(user) is not { } id)
+        {
+            return null;
+        }
+        var miennes = db.Set<Organisation>().AsNoTracking().Where(o => db.Set<MembreOrganisation>().Any(m => m.OrganisationId == o.Id && m.UtilisateurId == id));
+        var total = await miennes.CountAsync(ct);
+        if (total == 0)
+        {
+            return new BlocEspace("Fonds d'initiative", [new LigneEspace("Enregistrer votre association ou votre commune", "/fonds/organisations", "avant de déposer un dossier")], 1);
+        }
+        var lignes = await miennes.OrderBy(o => o.Nom).Take(Affichees).Select(o => new { o.Id, o.Nom, o.Iban }).ToListAsync(ct);
+        return new BlocEspace("Mes organisations", lignes.Select(o => new LigneEspace(o.Nom, $"/fonds/organisation/{o.Id}",
+            o.Iban is null ? "coordonnées bancaires à renseigner" : null)).ToList(), total, "/fonds/organisations", "Voir mes organisations");
+    }
+}
