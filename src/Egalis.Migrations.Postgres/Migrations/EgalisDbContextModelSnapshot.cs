@@ -704,6 +704,133 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("CriteresNotation", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agrements")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("AppelId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Attestation")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Benevoles")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Communes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("ConseilTerritoireCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("CorrectionDemandee")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<string>>("Criteres")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateOnly?>("DateDebut")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DeposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.PrimitiveCollection<List<string>>("Domaines")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("EngagementRepublicain")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("Etp")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Intitule")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ModifieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("MontantDemande")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Moyens")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("NombreBeneficiaires")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Objectifs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublicVise")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.PrimitiveCollection<List<string>>("Qpv")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("Salaries")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("AppelId", "Etat");
+
+                    b.ToTable("Dossiers", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -744,6 +871,34 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("InvitationsOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.LigneBudgetDossier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Montant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("LignesBudgetDossier", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
@@ -1958,11 +2113,35 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
+                        .WithMany()
+                        .HasForeignKey("AppelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.LigneBudgetDossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany("Budget")
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2171,6 +2350,11 @@ namespace Egalis.Migrations.Postgres.Migrations
             modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
                 {
                     b.Navigation("Criteres");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
+                {
+                    b.Navigation("Budget");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>

@@ -670,6 +670,131 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("CriteresNotation", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agrements")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AppelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Attestation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Benevoles")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Communes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConseilTerritoireCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionDemandee")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Criteres")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateDebut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateFin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeposeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Domaines")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EngagementRepublicain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Etp")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intitule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ModifieLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MontantDemande")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moyens")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NombreBeneficiaires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objectifs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicVise")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Qpv")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Salaries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("AppelId", "Etat");
+
+                    b.ToTable("Dossiers", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -708,6 +833,32 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("InvitationsOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.LigneBudgetDossier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Montant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("LignesBudgetDossier", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
@@ -1894,11 +2045,35 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
+                        .WithMany()
+                        .HasForeignKey("AppelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.LigneBudgetDossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany("Budget")
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2107,6 +2282,11 @@ namespace Egalis.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
                 {
                     b.Navigation("Criteres");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
+                {
+                    b.Navigation("Budget");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>

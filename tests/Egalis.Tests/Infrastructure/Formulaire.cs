@@ -178,9 +178,10 @@ public sealed class Formulaire
     /// (a tampered request, for tests of what the server refuses).
     /// </summary>
     public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, Dictionary<string, string?>? valeurs = null, string? bouton = null,
-        Dictionary<string, (string Nom, byte[] Contenu)>? fichiers = null)
+        Dictionary<string, (string Nom, byte[] Contenu)>? fichiers = null, string? vers = null)
     {
-        var action = Action;
+        // « vers »: the same form posted elsewhere by the page's script (a draft saved as one types).
+        var action = vers ?? Action;
         if (bouton is not null)
         {
             var trouves = _boutons.Where(b => b.Texte.Contains(bouton, StringComparison.Ordinal)).ToList();

@@ -27,6 +27,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
     /// <summary>Only the operator's monitoring, with its token (ObservabiliteTests): no person, whatever their role.</summary>
     private static readonly string[] Operateur = ["jeton"];
     private static readonly string[] EquipePlan = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant];
+    private static readonly string[] Instruction = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.Instructeur, Roles.ReferentTerritoire];
     private static readonly string[] Secretariat = [Roles.Admin, Roles.ChefDeProjet, Roles.Assistant, Roles.ReferentTerritoire];
 
     private static readonly string[] AssembleeHandlers = ["", "Mandat", "VerifierMembres", "ImporterMembres"];
@@ -93,6 +94,11 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         // Organisation 1 does not exist: a member's page, « introuvable » for anyone else (OrganisationsTests).
         Page("fonds/organisation/{id:int}", [Roles.Porteur], "", "Inviter", "Representant", "Retirer", "Piece"),
         Page("fonds/rejoindre", [Roles.Porteur], ""),
+        // Call 1 and dossier 1 do not exist: « introuvable » for whoever may reach the page (DossiersTests checks the records).
+        Page("fonds/depot", [Roles.Porteur], ""),
+        Page("fonds/dossier/{id:int}", [Roles.Porteur], "", "Auto", "Deposer"),
+        Page("fonds/instruction", Instruction),
+        Page("fonds/instruction/dossier/{id:int}", Instruction, "Etape"),
         Page("fonds/gestion/appel/{id:int?}", EquipePlan, "", "Statut"),
         Api("GET", "api/v1/deliberations", Everyone),
         Api("GET", "api/v1/deliberations/{actesid}", Everyone),

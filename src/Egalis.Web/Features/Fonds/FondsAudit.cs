@@ -68,6 +68,29 @@ public static class FondsAudit
             Lien = p => $"/fonds/organisation/{p.OrganisationId}",
             Champs = new Dictionary<string, string> { ["ValableJusquAu"] = "validité" },
         });
+        services.AddAuditDescription(new AuditDescription<Dossier>
+        {
+            Module = Module,
+            Nom = (d, _) => $"le dossier n° {d.Id}{(d.Intitule is null ? "" : $" « {d.Intitule} »")}",
+            Lien = d => $"/fonds/instruction/dossier/{d.Id}",
+            Champs = new Dictionary<string, string>
+            {
+                ["Etat"] = "état", ["Intitule"] = "intitulé", ["MontantDemande"] = "montant demandé", ["CorrectionDemandee"] = "correction demandée",
+                ["DateDebut"] = "début", ["DateFin"] = "fin", ["Attestation"] = "attestation sur l'honneur",
+            },
+            Formats = new Dictionary<string, Func<object?, string?>>
+            {
+                ["Etat"] = v => v is EtatDossier e ? DossiersService.Libelle(e) : null,
+                ["MontantDemande"] = v => v is decimal m ? Budget.Euros.Format(m) : null,
+            },
+        });
+        // A budget line is told with its dossier's save (the dossier's line says it changed).
+        services.AddAuditDescription(new AuditDescription<LigneBudgetDossier>
+        {
+            Module = Module,
+            Nom = (l, _) => $"la ligne {l.Code} du budget du dossier n° {l.DossierId}",
+            Silencieux = true,
+        });
         services.AddAuditDescription(new AuditDescription<CommunePlanLocal>
         {
             Module = Module,

@@ -243,3 +243,115 @@ public class PieceOrganisationConfiguration : IEntityTypeConfiguration<PieceOrga
         b.HasOne<Platform.Files.StoredFile>().WithMany().HasForeignKey(p => p.FichierId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>A dossier's life, exactly Démarches Simplifiées' (brouillon, en construction, en instruction, accepté, refusé, sans suite).</summary>
+public enum EtatDossier
+{
+    Brouillon,
+    EnConstruction,
+    EnInstruction,
+    Accepte,
+    Refuse,
+    SansSuite,
+}
+
+/// <summary>
+/// An application to a call, in the structure of CERFA 12156*06: the organisation and its representative (from the
+/// organisation), its human resources, the project, its budget, the sworn statement. The applicant edits it while it is
+/// a draft or « en construction »; then it is read-only for them.
+/// </summary>
+public class Dossier : ITerritorialRecord
+{
+    public int Id { get; set; }
+    public int AppelId { get; set; }
+    public int OrganisationId { get; set; }
+    public EtatDossier Etat { get; set; }
+    public required string CreePar { get; set; }
+    public DateTimeOffset CreeLe { get; set; }
+    public DateTimeOffset ModifieLe { get; set; }
+    public DateTimeOffset? DeposeLe { get; set; }
+    /// <summary>Set when an instructor asks for a correction; cleared when the applicant sends it.</summary>
+    public string? CorrectionDemandee { get; set; }
+    /// <summary>The conseil de territoire of the project's first commune: who instructs it.</summary>
+    public string? ConseilTerritoireCode { get; set; }
+
+    // Relations with the administration and human resources (CERFA 12156, parts 3 and 4).
+    public string? Agrements { get; set; }
+    public int? Salaries { get; set; }
+    public decimal? Etp { get; set; }
+    public int? Benevoles { get; set; }
+
+    // The project (part 6).
+    public string? Intitule { get; set; }
+    public string? Objectifs { get; set; }
+    public string? Description { get; set; }
+    public string? PublicVise { get; set; }
+    public int? NombreBeneficiaires { get; set; }
+    public DateOnly? DateDebut { get; set; }
+    public DateOnly? DateFin { get; set; }
+    public List<string> Communes { get; set; } = [];
+    public List<string> Qpv { get; set; } = [];
+    public List<string> Criteres { get; set; } = [];
+    public List<string> Domaines { get; set; } = [];
+    public string? Moyens { get; set; }
+    public string? Evaluation { get; set; }
+
+    // The project's budget (part 6, « budget du projet »): the amount asked of the Métropole, and the other lines.
+    public decimal? MontantDemande { get; set; }
+    public List<LigneBudgetDossier> Budget { get; set; } = [];
+
+    // The sworn statement (part 7) and the contrat d'engagement républicain.
+    public bool Attestation { get; set; }
+    public bool EngagementRepublicain { get; set; }
+
+    public int Version { get; set; }
+
+    string? ITerritorialRecord.CommuneCodeInsee => null;
+}
+
+/// <summary>One line of a project's budget: an account of the CERFA (60 to 68, 70 to 78) and its amount.</summary>
+public class LigneBudgetDossier
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public required string Code { get; set; }
+    public decimal Montant { get; set; }
+}
+
+public class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> b)
+    {
+        b.ToTable("Dossiers");
+        b.Property(d => d.Etat).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.CreePar).HasMaxLength(200);
+        b.Property(d => d.CorrectionDemandee).HasMaxLength(2000);
+        b.Property(d => d.ConseilTerritoireCode).HasMaxLength(10);
+        b.Property(d => d.Agrements).HasMaxLength(ReglesDossier.TexteCourt);
+        b.Property(d => d.Etp).HasPrecision(8, 2);
+        b.Property(d => d.Intitule).HasMaxLength(200);
+        foreach (var texte in new[] { nameof(Dossier.Objectifs), nameof(Dossier.PublicVise), nameof(Dossier.Moyens), nameof(Dossier.Evaluation) })
+        {
+            b.Property(texte).HasMaxLength(ReglesDossier.TexteMoyen);
+        }
+        b.Property(d => d.Description).HasMaxLength(ReglesDossier.TexteLong);
+        b.Property(d => d.MontantDemande).HasPrecision(14, 2);
+        b.Property(d => d.Version).IsConcurrencyToken();
+        b.HasIndex(d => new { d.AppelId, d.Etat });
+        b.HasIndex(d => d.OrganisationId);
+        b.HasOne<AppelAProjets>().WithMany().HasForeignKey(d => d.AppelId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(d => d.Budget).WithOne().HasForeignKey(l => l.DossierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class LigneBudgetDossierConfiguration : IEntityTypeConfiguration<LigneBudgetDossier>
+{
+    public void Configure(EntityTypeBuilder<LigneBudgetDossier> b)
+    {
+        b.ToTable("LignesBudgetDossier");
+        b.Property(l => l.Code).HasMaxLength(10);
+        b.Property(l => l.Montant).HasPrecision(14, 2);
+        b.HasIndex(l => new { l.DossierId, l.Code }).IsUnique();
+    }
+}

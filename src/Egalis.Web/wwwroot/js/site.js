@@ -53,3 +53,59 @@ document.addEventListener("DOMContentLoaded", function () {
         });
     });
 });
+
+// A dossier's draft saves itself while the person types (and when the page is left), so that a closed browser loses
+// nothing; the button still saves without this script. The page says when it last saved, politely.
+document.addEventListener("DOMContentLoaded", function () {
+    var formulaire = document.querySelector("form[data-brouillon]");
+    if (!formulaire || !window.fetch || !window.FormData) {
+        return;
+    }
+    var adresse = formulaire.getAttribute("data-brouillon");
+    var etat = document.querySelector("[data-brouillon-etat]");
+    var version = formulaire.querySelector("input[name='Input.Version']");
+    var minuteur = null;
+    var modifie = false;
+    var enCours = false;
+    function dire(texte) {
+        if (etat) {
+            etat.textContent = texte;
+        }
+    }
+    function enregistrer() {
+        if (!modifie || enCours) {
+            return;
+        }
+        modifie = false;
+        enCours = true;
+        fetch(adresse, { method: "POST", body: new FormData(formulaire), credentials: "same-origin", headers: { "Accept": "application/json" } })
+            .then(function (reponse) { return reponse.json().then(function (corps) { return { ok: reponse.ok, corps: corps }; }); })
+            .then(function (r) {
+                if (r.ok && version) {
+                    version.value = r.corps.version;
+                }
+                dire(r.corps.message);
+            })
+            .catch(function () {
+                modifie = true;
+                dire("Brouillon non enregistré : la connexion a été perdue. Il le sera dès qu'elle revient, ou avec le bouton « Enregistrer le brouillon ».");
+            })
+            .finally(function () { enCours = false; });
+    }
+    formulaire.addEventListener("input", function () {
+        modifie = true;
+        clearTimeout(minuteur);
+        minuteur = setTimeout(enregistrer, 2000);
+    });
+    formulaire.addEventListener("change", function () {
+        modifie = true;
+        clearTimeout(minuteur);
+        minuteur = setTimeout(enregistrer, 2000);
+    });
+    window.addEventListener("pagehide", function () {
+        if (modifie && navigator.sendBeacon) {
+            navigator.sendBeacon(adresse, new FormData(formulaire));
+            modifie = false;
+        }
+    });
+});

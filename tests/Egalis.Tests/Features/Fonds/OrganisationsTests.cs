@@ -18,35 +18,11 @@ namespace Egalis.Tests.Features.Fonds;
 /// <summary>The applicant's space: an account of one's own, organisations checked and shared by invitation, their documents.</summary>
 public class OrganisationsTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 {
-    private async Task<MimeMessage> MessageAsync(string a, string sujet)
-    {
-        var limite = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            if (factory.Smtp.Messages.LastOrDefault(m => m.Subject == sujet && m.To.Mailboxes.Any(b => b.Address == a)) is { } message)
-            {
-                return message;
-            }
-            Assert.True(DateTime.UtcNow < limite, $"Aucun message « {sujet} » pour {a}.");
-            await Task.Delay(50);
-        }
-    }
+    private Task<MimeMessage> MessageAsync(string a, string sujet) => factory.MessageAsync(a, sujet);
 
-    private static string Lien(MimeMessage message) => Regex.Match(message.TextBody ?? "", @"http://[^\s]+").Value;
+    private static string Lien(MimeMessage message) => FondsDonnees.Lien(message);
 
-    /// <summary>Creates an account through the registration form and activates it through the e-mailed link.</summary>
-    private async Task<HttpClient> InscrireAsync(string nom, string email)
-    {
-        var visiteur = factory.Client();
-        var formulaire = await Formulaire.LireAsync(visiteur, "/compte/inscription");
-        var reponse = await formulaire.EnvoyerAsync(visiteur, new() { ["Input.NomComplet"] = nom, ["Input.Email"] = email, ["Input.Consentement"] = "true" });
-        Assert.Contains($"Un message vient d'être envoyé à {email}.", await reponse.ReadHtmlAsync());
-        var lien = new Uri(Lien(await MessageAsync(email, "Confirmez la création de votre compte Egalis")));
-        var choisir = await Formulaire.LireAsync(visiteur, lien.PathAndQuery);
-        var choisi = await choisir.EnvoyerAsync(visiteur, new() { ["MotDePasse"] = "Un mot de passe bien long 2026", ["Confirmation"] = "Un mot de passe bien long 2026" });
-        Assert.Equal(HttpStatusCode.OK, choisi.StatusCode);
-        return await factory.SignedInAsync(email, "Un mot de passe bien long 2026");
-    }
+    private Task<HttpClient> InscrireAsync(string nom, string email) => factory.InscrireAsync(nom, email);
 
     [Fact]
     [Soumet(typeof(InscriptionModel))]

@@ -1,0 +1,125 @@
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Fonds.Pages;
+
+/// <summary>
+/// A dossier as its organisation's members work on it: the CERFA form while it is a draft or « en construction »
+/// (saved as they type), what is still missing with a link to each field, the submission; read-only afterwards.
+/// </summary>
+[Authorize(Policy = FondsModule.DeposerUnDossier)]
+public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform.Workflows.Workflows workflows, IConfiguration configuration) : PageModel
+{
+    [BindProperty(Name = nameof(Input))] public DossierInput Input { get; set; } = new();
+
+    public DossierLecture Lecture { get; private set; } = null!;
+    public Dossier Dossier => Lecture.Dossier;
+    public bool Modifiable => DossiersService.Modifiable(Dossier.Etat);
+    public List<(string Champ, string Message)> Manques { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        Input = DossierInput.Depuis(Dossier);
+        return Page();
+    }
+
+    /// <summary>« Enregistrer le brouillon »: saves whatever is typed.</summary>
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        ModelState.KeepForm(nameof(Input));
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (ModelState.ErrorCount > 0)
+        {
+            return Page();
+        }
+        var resultat = await dossiers.EnregistrerAsync(id, Input.Version, Input.VersService(), User, ct);
+        if (!resultat.Ok)
+        {
+            ModelState.AddErrors(resultat, nameof(Input));
+            return Page();
+        }
+        TempData["Message"] = "Brouillon enregistré.";
+        return Redirect($"/fonds/dossier/{id}#formulaire");
+    }
+
+    /// <summary>The same save, asked by the page's script as the person types: answers in JSON.</summary>
+    public async Task<IActionResult> OnPostAutoAsync(int id, CancellationToken ct)
+    {
+        if (await dossiers.LisibleAsync(id, User, ct) is not { } dossier
+            || !(await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, dossier, new Platform.Identity.OnRecordRequirement(FondsModule.DeposerUnDossier))).Succeeded)
+        {
+            return NotFound();
+        }
+        // Errors, not IsValid: the budget's dictionary entries stay « unvalidated » without being wrong.
+        if (ModelState.ErrorCount > 0)
+        {
+            return new JsonResult(new { message = "Brouillon non enregistré : une valeur n'est pas lisible (un nombre, une date). Corrigez-la, ou utilisez le bouton « Enregistrer le brouillon » pour voir laquelle." }) { StatusCode = 400 };
+        }
+        var resultat = await dossiers.EnregistrerAsync(id, Input.Version, Input.VersService(), User, ct);
+        if (!resultat.Ok)
+        {
+            return new JsonResult(new { message = $"Brouillon non enregistré : {resultat.Error} Utilisez le bouton « Enregistrer le brouillon » pour voir chaque message près de son champ." }) { StatusCode = 409 };
+        }
+        var version = await db.Set<Dossier>().Where(d => d.Id == id).Select(d => d.Version).SingleAsync(ct);
+        return new JsonResult(new { version, message = $"Brouillon enregistré à {Paris.Display(DateTimeOffset.UtcNow)[^5..]}." });
+    }
+
+    /// <summary>Submits (or sends the correction asked for): refused with the list of what is missing.</summary>
+    public async Task<IActionResult> OnPostDeposerAsync(int id, int version, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        Input = DossierInput.Depuis(Dossier);
+        var resultat = await dossiers.DeposerAsync(id, version, User, Hosting.LinkBase(configuration, Request), ct);
+        if (!resultat.Ok)
+        {
+            ModelState.AddModelError("", "Le dossier n'est pas déposé : complétez ce qui manque, listé ci-dessous.");
+            return Page();
+        }
+        TempData["Message"] = Dossier.Etat == EtatDossier.EnConstruction
+            ? "Correction envoyée : le dossier va être de nouveau examiné. Un courriel le confirme aux membres de l'organisation."
+            : "Dossier déposé. Un courriel le confirme aux membres de l'organisation. Il reste modifiable tant qu'il n'est pas en instruction.";
+        return Redirect($"/fonds/dossier/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var dossier = await dossiers.LisibleAsync(id, User, ct);
+        // Only the organisation's members: anyone else finds nothing here (instructors have their own page).
+        if (dossier is null || !(await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>()
+                .AuthorizeAsync(User, dossier, new Platform.Identity.OnRecordRequirement(FondsModule.DeposerUnDossier))).Succeeded)
+        {
+            return NotFound();
+        }
+        Lecture = await DossierLecture.LoadAsync(db, workflows, dossier, ct);
+        if (Modifiable)
+        {
+            Manques = await dossiers.ManquesAsync(dossier, ct);
+        }
+        return null;
+    }
+
+    /// <summary>Where a missing item's link leads: the field, or the organisation's page.</summary>
+    public string Ancre((string Champ, string Message) manque) => manque.Champ switch
+    {
+        "Organisation" => $"/fonds/organisation/{Dossier.OrganisationId}",
+        "" => "#etat",
+        "Budget" => "#budget",
+        var champ when champ.StartsWith("Budget[", StringComparison.Ordinal) => "#budget",
+        var champ => $"#Input_{champ}",
+    };
+}

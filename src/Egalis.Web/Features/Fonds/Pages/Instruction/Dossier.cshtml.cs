@@ -1,0 +1,61 @@
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Egalis.Web.Features.Fonds.Pages.Instruction;
+
+/// <summary>A submitted dossier as the instructors review it, with the steps they may take (and the administrators' reopening).</summary>
+[Authorize(Policy = FondsModule.InstruireLesDossiers)]
+public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform.Workflows.Workflows workflows, IAuthorizationService autorisation, IConfiguration configuration) : PageModel
+{
+    [BindProperty] public string? Motif { get; set; }
+
+    public DossierLecture Lecture { get; private set; } = null!;
+    public Dossier Dossier => Lecture.Dossier;
+    public List<Platform.Workflows.Transition<EtatDossier>> Etapes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostEtapeAsync(int id, string vers, int version, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        if (!Enum.TryParse<EtatDossier>(vers, ignoreCase: false, out var etat) || !Enum.IsDefined(etat) || int.TryParse(vers, out _))
+        {
+            ModelState.AddModelError("", "Cette étape n'existe pas : choisissez l'un des boutons de la page.");
+            return Page();
+        }
+        var resultat = await dossiers.InstruireAsync(id, version, etat, Motif, User, Hosting.LinkBase(configuration, Request), ct);
+        if (!resultat.Ok)
+        {
+            foreach (var (champ, message) in resultat.Errors)
+            {
+                ModelState.AddModelError(champ == "Motif" ? "Motif" : "", message);
+            }
+            return Page();
+        }
+        TempData["Message"] = $"Le dossier est maintenant {DossiersService.Libelle(etat)}. Les membres de l'organisation en sont informés par courriel.";
+        return Redirect($"/fonds/instruction/dossier/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var dossier = await dossiers.LisibleAsync(id, User, ct);
+        if (dossier is null || dossier.Etat == EtatDossier.Brouillon
+            || !(await autorisation.AuthorizeAsync(User, dossier, new Platform.Identity.OnRecordRequirement(FondsModule.InstruireLesDossiers))).Succeeded)
+        {
+            return NotFound();
+        }
+        Lecture = await DossierLecture.LoadAsync(db, workflows, dossier, ct);
+        var terminal = dossier.Etat is EtatDossier.Accepte or EtatDossier.Refuse or EtatDossier.SansSuite;
+        var workflow = terminal ? DossiersService.Reouverture : DossiersService.Instruction;
+        Etapes = (await autorisation.AuthorizeAsync(User, dossier, new Platform.Identity.OnRecordRequirement(workflow.Capability))).Succeeded
+            ? workflow.From(dossier.Etat).ToList() : [];
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Egalis.Tests.Infrastructure;
+using Egalis.Web.Features.Budget;
+using Egalis.Web.Features.Fonds;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Egalis.Tests.Features.Fonds;
+
+/// <summary>What the fund's tests start from: accounts made through the forms, an open call, a complete organisation.</summary>
+public static class FondsDonnees
+{
+    public const string MotDePasse = "Un mot de passe bien long 2026";
+
+    public static async Task<MimeMessage> MessageAsync(this EgalisFactory factory, string a, string sujet)
+    {
+        var limite = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (factory.Smtp.Messages.LastOrDefault(m => m.Subject == sujet && m.To.Mailboxes.Any(b => b.Address == a)) is { } message)
+            {
+                return message;
+            }
+            Assert.True(DateTime.UtcNow < limite, $"Aucun message « {sujet} » pour {a}.");
+            await Task.Delay(50);
+        }
+    }
+
+    public static string Lien(MimeMessage message) => Regex.Match(message.TextBody ?? "", @"http://[^\s]+").Value;
+
+    /// <summary>Creates an account through the registration form and activates it through the e-mailed link.</summary>
+    public static async Task<HttpClient> InscrireAsync(this EgalisFactory factory, string nom, string email)
+    {
+        var visiteur = factory.Client();
+        var formulaire = await Formulaire.LireAsync(visiteur, "/compte/inscription");
+        var reponse = await formulaire.EnvoyerAsync(visiteur, new() { ["Input.NomComplet"] = nom, ["Input.Email"] = email, ["Input.Consentement"] = "true" });
+        Assert.Contains($"Un message vient d'être envoyé à {email}.", await reponse.ReadHtmlAsync());
+        var lien = new Uri(Lien(await factory.MessageAsync(email, "Confirmez la création de votre compte Egalis")));
+        var choisir = await Formulaire.LireAsync(visiteur, lien.PathAndQuery);
+        var choisi = await choisir.EnvoyerAsync(visiteur, new() { ["MotDePasse"] = MotDePasse, ["Confirmation"] = MotDePasse });
+        Assert.Equal(HttpStatusCode.OK, choisi.StatusCode);
+        return await factory.SignedInAsync(email, MotDePasse);
+    }
+
+    private static ClaimsPrincipal Equipe() =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "equipe"), new Claim(ClaimTypes.Name, "Équipe du plan"), new Claim(ClaimTypes.Role, Egalis.Web.Platform.Identity.Roles.ChefDeProjet)], "test"));
+
+    /// <summary>A published call, open until 2099, in the Pays d'Aix and Marseille Provence, 15 000 € at most and 80 % of the cost.</summary>
+    public static async Task<int> AppelOuvertAsync(this EgalisFactory factory, string titre)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+        var enveloppe = await db.Set<Allocation>().Where(a => a.ActionCode == AppelsService.ActionDuFonds).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+        if (enveloppe is null)
+        {
+            var credit = await db.Set<Credit>().Where(c => c.Annee == 2020).Select(c => c.Id).FirstAsync();
+            enveloppe = (await scope.ServiceProvider.GetRequiredService<BudgetService>().AllouerAsync(credit, AppelsService.ActionDuFonds, 20_000m)).Id;
+        }
+        var appels = scope.ServiceProvider.GetRequiredService<AppelsService>();
+        var cree = await appels.CreerAsync(new AppelsService.Saisie(2027, titre, "Règlement.", new DateOnly(2026, 1, 5), new TimeOnly(9, 0),
+            new DateOnly(2099, 3, 29), new TimeOnly(12, 0), enveloppe, true, true, ["CT1", "CT2"], true, 15_000m, 80, 2,
+            [new AppelsService.Critere("Pertinence", 3, 5), new AppelsService.Critere("Public", 2, 5)]), default);
+        Assert.True(cree.Ok, cree.Error);
+        db.ChangeTracker.Clear();
+        var publie = await appels.ChangerStatutAsync(cree.Id!.Value, 0, StatutAppel.Publie, Equipe(), null, default);
+        Assert.True(publie.Ok, publie.Error);
+        return cree.Id.Value;
+    }
+
+    /// <summary>An association ready to apply: bank details, a legal representative, its statutes and RIB; the person is its administrator.</summary>
+    public static async Task<int> AssociationPreteAsync(this EgalisFactory factory, string email, string nom, string siret)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+        var utilisateur = await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleAsync();
+        var organisation = new Organisation
+        {
+            Type = TypeOrganisation.Association, Nom = nom, Siret = siret, Rna = "W133001234", Adresse = "12 rue de la République", CodePostal = "13002",
+            Ville = "Marseille", CommuneCodeInsee = "13055", Iban = "FR7630006000011234567890189", Bic = "AGRIFRPP", TitulaireCompte = nom, CreeLe = DateTimeOffset.UtcNow,
+        };
+        db.Add(organisation);
+        await db.SaveChangesAsync();
+        db.Add(new MembreOrganisation { OrganisationId = organisation.Id, UtilisateurId = utilisateur, Administrateur = true, RepresentantLegal = true, Qualite = "Présidente", DepuisLe = DateTimeOffset.UtcNow });
+        foreach (var type in new[] { TypePiece.Statuts, TypePiece.Rib })
+        {
+            var fichier = new StoredFile
+            {
+                Id = Guid.NewGuid(), ProprietaireType = OrganisationsService.TypeFichiers, ProprietaireId = organisation.Id.ToString(), Nom = $"{type}.pdf",
+                TypeMime = "application/pdf", Taille = 8, Sha256 = new string('0', 64), DeposePar = nom, DeposeLe = DateTimeOffset.UtcNow,
+            };
+            db.Add(fichier);
+            db.Add(new FileContent { FichierId = fichier.Id, Octets = "%PDF-1.7"u8.ToArray() });
+            db.Add(new PieceOrganisation { OrganisationId = organisation.Id, Type = type, FichierId = fichier.Id });
+        }
+        await db.SaveChangesAsync();
+        return organisation.Id;
+    }
+}
