@@ -655,6 +655,43 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("AppelsAProjets", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Comite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppelId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("TenuLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenuPar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppelId", "Date");
+
+                    b.ToTable("Comites", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.CommunePlanLocal", b =>
                 {
                     b.Property<string>("CommuneCodeInsee")
@@ -704,6 +741,46 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("CriteresNotation", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.DecisionComite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Accorde")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ComiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Montant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("ComiteId", "DossierId")
+                        .IsUnique();
+
+                    b.ToTable("DecisionsComite", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
                 {
                     b.Property<int>("Id")
@@ -724,6 +801,10 @@ namespace Egalis.Migrations.Postgres.Migrations
 
                     b.Property<int?>("Benevoles")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
 
                     b.PrimitiveCollection<List<string>>("Communes")
                         .IsRequired()
@@ -782,6 +863,10 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
                     b.Property<string>("Intitule")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -818,15 +903,20 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<int?>("Salaries")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TitulaireCompte")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
                     b.HasIndex("AppelId", "Etat");
+
+                    b.HasIndex("OrganisationId", "AppelId")
+                        .IsUnique();
 
                     b.ToTable("Dossiers", (string)null);
                 });
@@ -938,6 +1028,46 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("MembresOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Notation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CritereId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InstructeurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("InstructeurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ModifieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Note")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CritereId");
+
+                    b.HasIndex("DossierId", "CritereId", "InstructeurId")
+                        .IsUnique();
+
+                    b.ToTable("Notations", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Organisation", b =>
@@ -2095,6 +2225,15 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Comite", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
+                        .WithMany()
+                        .HasForeignKey("AppelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.CommunePlanLocal", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Territoires.Commune", null)
@@ -2111,6 +2250,26 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasForeignKey("AppelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.DecisionComite", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Comite", null)
+                        .WithMany()
+                        .HasForeignKey("ComiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Budget.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
@@ -2157,6 +2316,21 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.HasOne("Egalis.Web.Platform.Identity.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Notation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.CritereNotation", null)
+                        .WithMany()
+                        .HasForeignKey("CritereId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

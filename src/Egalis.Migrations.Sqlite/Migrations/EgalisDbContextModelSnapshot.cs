@@ -623,6 +623,41 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("AppelsAProjets", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Comite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TenuLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenuPar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppelId", "Date");
+
+                    b.ToTable("Comites", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.CommunePlanLocal", b =>
                 {
                     b.Property<string>("CommuneCodeInsee")
@@ -670,6 +705,44 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("CriteresNotation", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.DecisionComite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Accorde")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Montant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motif")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("ComiteId", "DossierId")
+                        .IsUnique();
+
+                    b.ToTable("DecisionsComite", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
                 {
                     b.Property<int>("Id")
@@ -688,6 +761,10 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("Benevoles")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Communes")
                         .IsRequired()
@@ -746,6 +823,10 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Iban")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Intitule")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -782,15 +863,20 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<int?>("Salaries")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TitulaireCompte")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
-
                     b.HasIndex("AppelId", "Etat");
+
+                    b.HasIndex("OrganisationId", "AppelId")
+                        .IsUnique();
 
                     b.ToTable("Dossiers", (string)null);
                 });
@@ -896,6 +982,44 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MembresOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Notation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CritereId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstructeurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstructeurNom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ModifieLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Note")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CritereId");
+
+                    b.HasIndex("DossierId", "CritereId", "InstructeurId")
+                        .IsUnique();
+
+                    b.ToTable("Notations", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Organisation", b =>
@@ -2027,6 +2151,15 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Comite", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
+                        .WithMany()
+                        .HasForeignKey("AppelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.CommunePlanLocal", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Territoires.Commune", null)
@@ -2043,6 +2176,26 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasForeignKey("AppelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.DecisionComite", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Comite", null)
+                        .WithMany()
+                        .HasForeignKey("ComiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Budget.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>
@@ -2089,6 +2242,21 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.HasOne("Egalis.Web.Platform.Identity.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.Notation", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.CritereNotation", null)
+                        .WithMany()
+                        .HasForeignKey("CritereId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -57,6 +57,8 @@ public static class PlatformModule
         services.AddIdentity<Utilisateur, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, checked as such: any character an address may hold (o'brien, accents).
+                o.User.AllowedUserNameCharacters = "";
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;

@@ -137,9 +137,33 @@ public class PublicCacheTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         Assert.Contains("Former les agents des mairies en 2024", await cheffe.GetStringAsync("/plan/action/1.1"));
     }
 
+    [Fact]
+    public async Task Saving_a_record_no_public_page_shows_keeps_the_cache()
+    {
+        var visiteur = factory.Client();
+        await visiteur.GetAsync("/fonds");
+        Assert.True(ServedFromCache(await visiteur.GetAsync("/fonds")));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Egalis.Web.Platform.Data.EgalisDbContext>();
+            // An applicant's organisation: on no public page.
+            db.Add(new Egalis.Web.Features.Fonds.Organisation { Nom = "Association privée", Siret = "44306184100015", Adresse = "1 rue", CodePostal = "13001", Ville = "Marseille", CreeLe = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        Assert.True(ServedFromCache(await visiteur.GetAsync("/fonds")));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Egalis.Web.Platform.Data.EgalisDbContext>();
+            // A commune with a local plan: on the calls' pages.
+            db.Add(new Egalis.Web.Features.Fonds.CommunePlanLocal { CommuneCodeInsee = "13001", Source = "Délibération" });
+            await db.SaveChangesAsync();
+        }
+        Assert.False(ServedFromCache(await visiteur.GetAsync("/fonds")));
+    }
+
     private static PublicReadModels ReadModels()
     {
-        var services = new ServiceCollection().AddSingleton<PublicReadModels>().BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddSingleton<PublicReadModels>().BuildServiceProvider();
         return services.GetRequiredService<PublicReadModels>();
     }
 

@@ -325,12 +325,5 @@ public sealed class BudgetService(EgalisDbContext db, TimeProvider time)
         }
     }
 
-    private static bool EstConflit(Exception e) => e switch
-    {
-        DbUpdateConcurrencyException => true,
-        DbUpdateException { InnerException: { } inner } => EstConflit(inner),
-        SqliteException { SqliteErrorCode: 5 or 6 } => true,
-        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
-        _ => false,
-    };
+    private static bool EstConflit(Exception e) => DatabaseErrors.IsConflict(e);
 }

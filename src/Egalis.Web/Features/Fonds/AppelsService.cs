@@ -126,7 +126,7 @@ public sealed class AppelsService(EgalisDbContext db, Workflows workflows, TimeP
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return Result.Failure("Titre", $"Un appel à projets {saisie.Annee} porte déjà ce titre.");
+            return Result.Failure("Titre", $"Un appel à projets {(fige ? appel!.Annee : saisie.Annee)} porte déjà ce titre.");
         }
     }
 

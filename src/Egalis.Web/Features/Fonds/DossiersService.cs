@@ -16,7 +16,7 @@ namespace Egalis.Web.Features.Fonds;
 /// organisation's members are e-mailed at submission, at a correction request and at the decision.
 /// </summary>
 public sealed class DossiersService(EgalisDbContext db, Workflows workflows, OrganisationsService organisations, IAuthorizationService autorisation,
-    TimeProvider time, Platform.Collectivite.ProfilCollectivite profil)
+    Budget.BudgetService budget, TimeProvider time, Platform.Collectivite.ProfilCollectivite profil)
 {
     public const string TypeHistorique = "fonds-dossier";
 
@@ -82,13 +82,27 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
         {
             return Result.Failure("", "Cet appel ne reçoit pas de dossier en ce moment.");
         }
+        // One dossier per organisation and call: the one already started is the one to continue.
+        if (await db.Set<Dossier>().Where(d => d.AppelId == appelId && d.OrganisationId == organisationId).Select(d => (int?)d.Id).SingleOrDefaultAsync(ct) is { } existant)
+        {
+            return Result.Success(existant);
+        }
         var dossier = new Dossier
         {
             AppelId = appelId, OrganisationId = organisationId, Etat = EtatDossier.Brouillon, CreePar = PorteeUtilisateur.NomDe(qui),
             CreeLe = maintenant, ModifieLe = maintenant,
         };
         db.Add(dossier);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Started twice at once (a double click): the first one is the dossier.
+            db.ChangeTracker.Clear();
+            return Result.Success(await db.Set<Dossier>().Where(d => d.AppelId == appelId && d.OrganisationId == organisationId).Select(d => d.Id).SingleAsync(ct));
+        }
         return Result.Success(dossier.Id);
     }
 
@@ -110,6 +124,15 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
         if (!Modifiable(dossier.Etat))
         {
             return Result.Failure("", $"Le dossier est {Libelle(dossier.Etat)} : il ne se modifie plus.");
+        }
+        var soumis = dossier.Etat == EtatDossier.EnConstruction;
+        if (soumis && dossier.CorrectionDemandee is null)
+        {
+            var cloture = await db.Set<AppelAProjets>().Where(a => a.Id == dossier.AppelId).Select(a => new { a.Cloture, a.Statut }).SingleAsync(ct);
+            if (cloture.Statut != StatutAppel.Publie || time.GetUtcNow() >= cloture.Cloture)
+            {
+                return Result.Failure("", "L'appel est clos : le dossier déposé ne se modifie plus, sauf si l'instructeur demande une correction.");
+            }
         }
         var erreurs = await VerifierSaisieAsync(s, ct);
         if (erreurs.Count > 0)
@@ -145,6 +168,7 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
             {
                 if (ligne is not null)
                 {
+                    dossier.Budget.Remove(ligne);
                     db.Remove(ligne);
                 }
             }
@@ -156,6 +180,12 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
             {
                 ligne.Montant = montant.Value;
             }
+        }
+        if (soumis && await ManquesAsync(dossier, ct) is { Count: > 0 } manques)
+        {
+            // A submitted dossier stays complete and eligible: a change that would break it is not saved.
+            db.ChangeTracker.Clear();
+            return Result.Failure([.. manques.Select(m => (m.Champ is "Organisation" ? "" : m.Champ, $"Le dossier est déposé : il doit rester complet. {m.Message}"))]);
         }
         var conflit = await db.SaveAsync(async () =>
         {
@@ -298,6 +328,9 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
             dossier.Etat = EtatDossier.EnConstruction;
             dossier.DeposeLe = time.GetUtcNow();
         }
+        // What will be paid is what was submitted: the organisation's bank details at this moment.
+        var banque = await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == dossier.OrganisationId).Select(o => new { o.Iban, o.Bic, o.TitulaireCompte }).SingleAsync(ct);
+        (dossier.Iban, dossier.Bic, dossier.TitulaireCompte) = (banque.Iban, banque.Bic, banque.TitulaireCompte);
         dossier.CorrectionDemandee = null;
         dossier.Version++;
         var conflit = await db.SaveAsync(() => Task.FromResult("un autre dépôt"), ct);
@@ -329,12 +362,27 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
             return Result.Failure("", $"{Concurrency.Message} Le dossier est maintenant {Libelle(dossier.Etat)}.");
         }
         var workflow = dossier.Etat is EtatDossier.Accepte or EtatDossier.Refuse or EtatDossier.SansSuite ? Reouverture : Instruction;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var resultat = await workflows.StepAsync(workflow, qui, dossier, Cle(id), dossier.Etat, vers, () => Result.Success(), motif: motif);
         if (!resultat.Ok)
         {
             return resultat;
         }
         var de = dossier.Etat;
+        if (de == EtatDossier.Accepte)
+        {
+            // Reopening a grant frees its money: the commitment is cancelled with the step, or nothing happens.
+            var engagement = await db.Set<DecisionComite>().Where(d => d.DossierId == id && d.Accorde && d.EngagementId != null)
+                .OrderByDescending(d => d.Id).Select(d => d.EngagementId).FirstOrDefaultAsync(ct);
+            if (engagement is { } engagementId)
+            {
+                var annule = await budget.AnnulerEngagementAsync(engagementId, $"Décision rouverte : {Texts.Clean(motif)}", ct);
+                if (!annule.Ok)
+                {
+                    return Result.Failure("", $"La décision ne se rouvre pas : {annule.Error}");
+                }
+            }
+        }
         dossier.Etat = vers;
         dossier.CorrectionDemandee = vers == EtatDossier.EnConstruction ? Texts.Clean(motif) : null;
         dossier.Version++;
@@ -343,6 +391,7 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
         {
             return Result.Failure("", $"{Concurrency.Message} Rechargez la page.");
         }
+        await transaction.CommitAsync(ct);
         var sujet = (de, vers) switch
         {
             (_, EtatDossier.EnConstruction) => ("Correction demandée", $"Une correction est demandée sur le dossier « {dossier.Intitule} » :\n\n{Texts.Clean(motif)}\n\nModifiez le dossier puis envoyez la correction depuis sa page."),

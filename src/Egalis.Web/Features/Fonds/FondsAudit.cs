@@ -91,6 +91,29 @@ public static class FondsAudit
             Nom = (l, _) => $"la ligne {l.Code} du budget du dossier n° {l.DossierId}",
             Silencieux = true,
         });
+        services.AddAuditDescription(new AuditDescription<Notation>
+        {
+            Module = Module,
+            Nom = (n, _) => $"la note de {n.InstructeurNom} sur le dossier n° {n.DossierId}",
+            Lien = n => $"/fonds/instruction/dossier/{n.DossierId}",
+            Champs = new Dictionary<string, string> { ["Note"] = "note" },
+        });
+        services.AddAuditDescription(new AuditDescription<Comite>
+        {
+            Module = Module,
+            Nom = (c, _) => $"le comité de sélection du {c.Date:dd/MM/yyyy}",
+            Lien = c => $"/fonds/gestion/comite/{c.Id}",
+            Champs = new Dictionary<string, string> { ["Statut"] = "statut", ["Date"] = "date" },
+            Formats = new Dictionary<string, Func<object?, string?>> { ["Statut"] = v => v is StatutComite s ? (s == StatutComite.Tenu ? "a statué" : "en préparation") : null },
+        });
+        services.AddAuditDescription(new AuditDescription<DecisionComite>
+        {
+            Module = Module,
+            Nom = (d, _) => $"la décision du comité sur le dossier n° {d.DossierId}",
+            Lien = d => $"/fonds/gestion/comite/{d.ComiteId}",
+            Champs = new Dictionary<string, string> { ["Accorde"] = "accordé", ["Montant"] = "montant", ["Motif"] = "motif" },
+            Formats = new Dictionary<string, Func<object?, string?>> { ["Montant"] = v => v is decimal m ? Budget.Euros.Format(m) : null },
+        });
         services.AddAuditDescription(new AuditDescription<CommunePlanLocal>
         {
             Module = Module,

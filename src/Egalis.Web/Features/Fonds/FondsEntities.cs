@@ -119,7 +119,7 @@ public enum TypeOrganisation
 /// An applicant organisation: an association (SIRET, RNA) or a commune (SIRET). Its members act for it; one of them is
 /// its legal representative (who signs). Its bank details and supporting documents serve all its dossiers.
 /// </summary>
-public class Organisation
+public class Organisation : Platform.Caching.INotShownPublicly
 {
     public int Id { get; set; }
     public TypeOrganisation Type { get; set; }
@@ -139,7 +139,7 @@ public class Organisation
 }
 
 /// <summary>A person acting for an organisation: an administrator invites and removes members; the legal representative signs.</summary>
-public class MembreOrganisation
+public class MembreOrganisation : Platform.Caching.INotShownPublicly
 {
     public int Id { get; set; }
     public int OrganisationId { get; set; }
@@ -152,7 +152,7 @@ public class MembreOrganisation
 }
 
 /// <summary>An invitation to join an organisation, e-mailed as a link; only a hash of its token is kept.</summary>
-public class InvitationOrganisation
+public class InvitationOrganisation : Platform.Caching.INotShownPublicly
 {
     public int Id { get; set; }
     public int OrganisationId { get; set; }
@@ -174,7 +174,7 @@ public enum TypePiece
 }
 
 /// <summary>A supporting document kept on the organisation and reused by its dossiers, with the date it is valid until.</summary>
-public class PieceOrganisation
+public class PieceOrganisation : Platform.Caching.INotShownPublicly
 {
     public int Id { get; set; }
     public int OrganisationId { get; set; }
@@ -260,7 +260,7 @@ public enum EtatDossier
 /// organisation), its human resources, the project, its budget, the sworn statement. The applicant edits it while it is
 /// a draft or « en construction »; then it is read-only for them.
 /// </summary>
-public class Dossier : ITerritorialRecord
+public class Dossier : ITerritorialRecord, Platform.Caching.INotShownPublicly
 {
     public int Id { get; set; }
     public int AppelId { get; set; }
@@ -304,13 +304,18 @@ public class Dossier : ITerritorialRecord
     public bool Attestation { get; set; }
     public bool EngagementRepublicain { get; set; }
 
+    /// <summary>The bank details as they were at submission: what is paid, whatever the organisation's page says later.</summary>
+    public string? Iban { get; set; }
+    public string? Bic { get; set; }
+    public string? TitulaireCompte { get; set; }
+
     public int Version { get; set; }
 
     string? ITerritorialRecord.CommuneCodeInsee => null;
 }
 
 /// <summary>One line of a project's budget: an account of the CERFA (60 to 68, 70 to 78) and its amount.</summary>
-public class LigneBudgetDossier
+public class LigneBudgetDossier : Platform.Caching.INotShownPublicly
 {
     public int Id { get; set; }
     public int DossierId { get; set; }
@@ -338,7 +343,11 @@ public class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(d => d.MontantDemande).HasPrecision(14, 2);
         b.Property(d => d.Version).IsConcurrencyToken();
         b.HasIndex(d => new { d.AppelId, d.Etat });
-        b.HasIndex(d => d.OrganisationId);
+        // One dossier per organisation and call: a double click starts one draft, not two.
+        b.HasIndex(d => new { d.OrganisationId, d.AppelId }).IsUnique();
+        b.Property(d => d.Iban).HasMaxLength(34);
+        b.Property(d => d.Bic).HasMaxLength(11);
+        b.Property(d => d.TitulaireCompte).HasMaxLength(200);
         b.HasOne<AppelAProjets>().WithMany().HasForeignKey(d => d.AppelId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Budget).WithOne().HasForeignKey(l => l.DossierId).OnDelete(DeleteBehavior.Cascade);
@@ -353,5 +362,89 @@ public class LigneBudgetDossierConfiguration : IEntityTypeConfiguration<LigneBud
         b.Property(l => l.Code).HasMaxLength(10);
         b.Property(l => l.Montant).HasPrecision(14, 2);
         b.HasIndex(l => new { l.DossierId, l.Code }).IsUnique();
+    }
+}
+
+/// <summary>One instructor's score of a dossier on one criterion of its call's grid.</summary>
+public class Notation : Platform.Caching.INotShownPublicly
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public int CritereId { get; set; }
+    public required string InstructeurId { get; set; }
+    public required string InstructeurNom { get; set; }
+    public int Note { get; set; }
+    public DateTimeOffset ModifieLe { get; set; }
+}
+
+public enum StatutComite
+{
+    Preparation,
+    Tenu,
+}
+
+/// <summary>A selection committee of a call: it decides on the dossiers ready, and its decisions commit the money.</summary>
+public class Comite
+{
+    public int Id { get; set; }
+    public int AppelId { get; set; }
+    /// <summary>The day it sits: the date of the commitments it makes (within the envelope's budget year).</summary>
+    public DateOnly Date { get; set; }
+    public StatutComite Statut { get; set; }
+    public DateTimeOffset? TenuLe { get; set; }
+    public string? TenuPar { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>What a committee decided on a dossier: granted (with the amount and its Budget commitment) or refused (with the reason).</summary>
+public class DecisionComite
+{
+    public int Id { get; set; }
+    public int ComiteId { get; set; }
+    public int DossierId { get; set; }
+    public bool Accorde { get; set; }
+    public decimal? Montant { get; set; }
+    public string? Motif { get; set; }
+    public int? EngagementId { get; set; }
+}
+
+public class NotationConfiguration : IEntityTypeConfiguration<Notation>
+{
+    public void Configure(EntityTypeBuilder<Notation> b)
+    {
+        b.ToTable("Notations");
+        b.Property(n => n.InstructeurId).HasMaxLength(450);
+        b.Property(n => n.InstructeurNom).HasMaxLength(200);
+        b.HasIndex(n => new { n.DossierId, n.CritereId, n.InstructeurId }).IsUnique();
+        b.HasOne<Dossier>().WithMany().HasForeignKey(n => n.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CritereNotation>().WithMany().HasForeignKey(n => n.CritereId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class ComiteConfiguration : IEntityTypeConfiguration<Comite>
+{
+    public void Configure(EntityTypeBuilder<Comite> b)
+    {
+        b.ToTable("Comites");
+        b.Property(c => c.Statut).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.TenuPar).HasMaxLength(200);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasIndex(c => new { c.AppelId, c.Date });
+        b.HasOne<AppelAProjets>().WithMany().HasForeignKey(c => c.AppelId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class DecisionComiteConfiguration : IEntityTypeConfiguration<DecisionComite>
+{
+    public void Configure(EntityTypeBuilder<DecisionComite> b)
+    {
+        b.ToTable("DecisionsComite");
+        b.Property(d => d.Montant).HasPrecision(14, 2);
+        b.Property(d => d.Motif).HasMaxLength(2000);
+        b.HasIndex(d => new { d.ComiteId, d.DossierId }).IsUnique();
+        b.HasIndex(d => d.DossierId);
+        b.HasOne<Comite>().WithMany().HasForeignKey(d => d.ComiteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(d => d.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Budget.Engagement>().WithMany().HasForeignKey(d => d.EngagementId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -33,6 +33,8 @@ public sealed class FondsModule : IModule
         module.Services.AddScoped<AppelsService>();
         module.Services.AddScoped<OrganisationsService>();
         module.Services.AddScoped<DossiersService>();
+        module.Services.AddScoped<ComiteService>();
+        module.Services.AddSingleton<Platform.Extensions.ILinkTarget, ComiteLinkTarget>();
         module.Services.AddScoped<Platform.Files.IFileOwner, PiecesOrganisation>();
         module.Services.AddScoped<Platform.Extensions.IEspaceContribution, OrganisationsEspace>();
         module.Services.AddSingleton<Platform.Extensions.IPersonalDataDeclaration, InvitationsPersonalData>();

@@ -323,7 +323,15 @@ public sealed class OrganisationsService(EgalisDbContext db, FileStore fichiers,
             return Result.Failure("", "L'organisation garde au moins un administrateur : désignez-en un autre avant de retirer celui-ci.");
         }
         db.Remove(retire);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Removed by another administrator at the same moment: the result is the same.
+            db.ChangeTracker.Clear();
+        }
         return Result.Success(id);
     }
 
@@ -388,6 +396,14 @@ public sealed class PiecesOrganisation(EgalisDbContext db, Microsoft.AspNetCore.
         if ((await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(autorisation, qui, FondsModule.GererLeFonds)).Succeeded)
         {
             return true;
+        }
+        // An instructor reads the documents of an organisation whose submitted dossier is in their scope.
+        foreach (var dossier in await db.Set<Dossier>().AsNoTracking().Where(d => d.OrganisationId == id && d.Etat != EtatDossier.Brouillon).ToListAsync(ct))
+        {
+            if ((await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(autorisation, qui, dossier, new OnRecordRequirement(FondsModule.InstruireLesDossiers))).Succeeded)
+            {
+                return true;
+            }
         }
         var utilisateur = OrganisationsService.Id(qui);
         return utilisateur is not null && await db.Set<MembreOrganisation>().AnyAsync(m => m.OrganisationId == id && m.UtilisateurId == utilisateur, ct);

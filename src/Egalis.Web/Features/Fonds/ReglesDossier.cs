@@ -100,10 +100,11 @@ public static class ReglesDossier
     {
         var manques = new List<(string, string)>();
         var appel = c.Appel;
-        if (appel.Statut != StatutAppel.Publie || !Calendrier.Ouvert(appel.Ouverture, appel.Cloture, c.Maintenant))
+        // A correction asked for by an instructor is sent back whenever it is ready, the call closed or not.
+        if (d.CorrectionDemandee is null && (appel.Statut != StatutAppel.Publie || !Calendrier.Ouvert(appel.Ouverture, appel.Cloture, c.Maintenant)))
         {
-            manques.Add(("", c.Maintenant >= appel.Cloture || appel.Statut == StatutAppel.Clos
-                ? $"L'appel est clos depuis le {Platform.Web.Paris.Display(appel.Cloture)} : il ne reçoit plus de dossier."
+            manques.Add(("", c.Maintenant >= appel.Cloture ? $"L'appel est clos depuis le {Platform.Web.Paris.Display(appel.Cloture)} : il ne reçoit plus de dossier."
+                : appel.Statut == StatutAppel.Clos ? "L'équipe du fonds a clos l'appel : il ne reçoit plus de dossier."
                 : "L'appel n'est pas ouvert : le dossier ne peut pas être déposé."));
         }
         var organisation = c.Organisation;

@@ -25,7 +25,7 @@ public static class PublicCache
 
     /// <summary>Whether saving this kind of record can change what a public page shows.</summary>
     public static bool Concerns(Type entity) =>
-        entity.Namespace?.StartsWith("Egalis.Web.Features.", StringComparison.Ordinal) == true
+        (entity.Namespace?.StartsWith("Egalis.Web.Features.", StringComparison.Ordinal) == true && !typeof(INotShownPublicly).IsAssignableFrom(entity))
         || entity == typeof(Files.StoredFile);
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
@@ -112,8 +112,9 @@ public sealed class PublicCacheEviction(IServiceProvider services)
 
     public ValueTask EvictAsync(CancellationToken ct = default)
     {
-        Interlocked.Increment(ref _generation);
+        // Read models first: a page started after the new generation must not be built from an old read model.
         services.GetRequiredService<PublicReadModels>().Evict();
+        Interlocked.Increment(ref _generation);
         return services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicCache.Tag, ct);
     }
 
@@ -256,3 +257,9 @@ internal sealed class PublicCachePoller(IServiceScopeFactory scopes, PublicCache
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
+
+/// <summary>
+/// A module's record that no public page or API shows (an applicant's draft, a score): saving it does not evict the
+/// public cache, so that work saved as one types does not empty every node's cache.
+/// </summary>
+public interface INotShownPublicly;

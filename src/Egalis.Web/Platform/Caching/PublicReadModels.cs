@@ -9,14 +9,21 @@ namespace Egalis.Web.Platform.Caching;
 /// node, by polling for the others); a value read before an eviction is never served after it. Concurrent requests
 /// for a missing value share one read, done in a scope of its own so that no request's end can cut it short.
 /// </summary>
-public sealed class PublicReadModels(IServiceScopeFactory scopes)
+public sealed class PublicReadModels(IServiceScopeFactory scopes, TimeProvider time)
 {
     /// <summary>Beyond this many values (one per act page read since the last change, say), all are dropped at once.</summary>
     public const int MaxEntries = 5_000;
 
-    private sealed record Entry(long Generation, Lazy<Task<object?>> Value)
+    /// <summary>What depends on the day alone (a late milestone, « établi le ») is at most this old, as with the output cache.</summary>
+    public static readonly TimeSpan Duration = PublicCache.Duration;
+
+    /// <summary>A read that hangs (a stuck query) gives up, so that the next request reads again.</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
+
+    private sealed record Entry(long Generation, long Created, Lazy<Task<object?>> Value)
     {
-        public bool Usable(long generation) => Generation == generation && !(Value.IsValueCreated && (Value.Value.IsFaulted || Value.Value.IsCanceled));
+        public bool Usable(long generation, long now) =>
+            Generation == generation && now - Created < Duration.Ticks && !(Value.IsValueCreated && (Value.Value.IsFaulted || Value.Value.IsCanceled));
     }
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -25,10 +32,11 @@ public sealed class PublicReadModels(IServiceScopeFactory scopes)
     public async Task<T> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> read, CancellationToken ct)
     {
         var generation = Interlocked.Read(ref _generation);
+        var now = time.GetUtcNow().UtcTicks;
         var entry = _entries.AddOrUpdate(key,
-            static (_, a) => a.self.Create(a.generation, a.read),
-            static (_, existing, a) => existing.Usable(a.generation) ? existing : a.self.Create(a.generation, a.read),
-            (self: this, generation, read: (Func<IServiceProvider, CancellationToken, Task<object?>>)(async (sp, c) => await read(sp, c))));
+            static (_, a) => a.self.Create(a.generation, a.now, a.read),
+            static (_, existing, a) => existing.Usable(a.generation, a.now) ? existing : a.self.Create(a.generation, a.now, a.read),
+            (self: this, generation, now, read: (Func<IServiceProvider, CancellationToken, Task<object?>>)(async (sp, c) => await read(sp, c))));
         if (_entries.Count > MaxEntries)
         {
             _entries.Clear();
@@ -37,15 +45,21 @@ public sealed class PublicReadModels(IServiceScopeFactory scopes)
     }
 
     // Lazy: the dictionary may build an entry it then discards; only the one kept starts reading.
-    private Entry Create(long generation, Func<IServiceProvider, CancellationToken, Task<object?>> read) =>
-        new(generation, new Lazy<Task<object?>>(() => ReadAsync(read)));
+    private Entry Create(long generation, long now, Func<IServiceProvider, CancellationToken, Task<object?>> read) =>
+        new(generation, now, new Lazy<Task<object?>>(() => ReadAsync(read)));
 
-    private async Task<object?> ReadAsync(Func<IServiceProvider, CancellationToken, Task<object?>> read)
+    private Task<object?> ReadAsync(Func<IServiceProvider, CancellationToken, Task<object?>> read)
     {
-        // Started without awaiting the caller: the read runs on its own scope and is not cancelled by one visitor leaving.
-        await Task.Yield();
-        await using var scope = scopes.CreateAsyncScope();
-        return await read(scope.ServiceProvider, CancellationToken.None);
+        // On its own: not the first visitor's context (their HttpContext, their cancellation), its own scope.
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(async () =>
+            {
+                using var delai = new CancellationTokenSource(ReadTimeout);
+                await using var scope = scopes.CreateAsyncScope();
+                return await read(scope.ServiceProvider, delai.Token);
+            });
+        }
     }
 
     /// <summary>Called by <see cref="PublicCacheEviction"/>: every value read so far is out of date.</summary>

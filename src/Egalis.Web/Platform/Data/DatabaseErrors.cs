@@ -17,4 +17,17 @@ public static class DatabaseErrors
         }
         return false;
     }
+
+    /// <summary>
+    /// Two writers met: a row changed since it was read (concurrency token), SQLite busy or locked, PostgreSQL
+    /// serialization failure or deadlock. Nothing was saved; the person is told to try again.
+    /// </summary>
+    public static bool IsConflict(Exception erreur) => erreur switch
+    {
+        Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => true,
+        SqliteException { SqliteErrorCode: 5 or 6 } => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.DeadlockDetected } => true,
+        { InnerException: { } inner } => IsConflict(inner),
+        _ => false,
+    };
 }

@@ -74,6 +74,9 @@ public class WorkflowStepConfiguration : IEntityTypeConfiguration<WorkflowStep>
 /// </summary>
 public sealed class Workflows(EgalisDbContext db, IAuthorizationService autorisation, TimeProvider time, DeferredEmails envois)
 {
+    /// <summary>The longest reason a step keeps (its column's size).</summary>
+    public const int LongueurMotif = 2000;
+
     /// <summary>
     /// Takes a step: checks it is allowed from the current state, that the person holds the workflow's capability on
     /// <paramref name="enregistrementAutorise"/>, that a reason is given when the step needs one; then runs
@@ -96,6 +99,10 @@ public sealed class Workflows(EgalisDbContext db, IAuthorizationService autorisa
         if (transition.ReasonPrompt is { } demande && raison is null)
         {
             return Result.Failure("Motif", demande);
+        }
+        if (raison is { Length: > LongueurMotif })
+        {
+            return Result.Failure("Motif", "Le motif ne doit pas dépasser 2 000 caractères.");
         }
         if (appliquer() is { Ok: false } refus)
         {

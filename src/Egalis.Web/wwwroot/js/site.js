@@ -83,6 +83,7 @@ document.addEventListener("DOMContentLoaded", function () {
             .then(function (r) {
                 if (r.ok && version) {
                     version.value = r.corps.version;
+                    document.querySelectorAll("input[data-version]").forEach(function (v) { v.value = r.corps.version; });
                 }
                 dire(r.corps.message);
             })

@@ -100,4 +100,65 @@ public static class FondsDonnees
         await db.SaveChangesAsync();
         return organisation.Id;
     }
+
+    public static ClaimsPrincipal Personne(string id, string nom, string role) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, nom), new Claim(ClaimTypes.Role, role)], "test"));
+
+    /// <summary>
+    /// A dossier of a new association, complete, submitted and in instruction (« montant » asked, the project costing
+    /// 1.25 times as much): made through the services, as the forms would.
+    /// </summary>
+    public static async Task<int> DossierEnInstructionAsync(this EgalisFactory factory, int appel, string nom, string siret, decimal montant)
+    {
+        string utilisateur;
+        var email = $"{siret}@asso.fr";
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Egalis.Web.Platform.Identity.Utilisateur>>();
+            var compte = new Egalis.Web.Platform.Identity.Utilisateur { UserName = email, Email = email, EmailConfirmed = true, NomComplet = $"Présidente de {nom}", CreeLe = DateTimeOffset.UtcNow };
+            Assert.True((await users.CreateAsync(compte, MotDePasse)).Succeeded);
+            await users.AddToRoleAsync(compte, Egalis.Web.Platform.Identity.Roles.Porteur);
+            utilisateur = compte.Id;
+        }
+        var organisation = await factory.AssociationPreteAsync(email, nom, siret);
+        var membre = Personne(utilisateur, $"Présidente de {nom}", Egalis.Web.Platform.Identity.Roles.Porteur);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var dossiers = scope.ServiceProvider.GetRequiredService<DossiersService>();
+            var id = (await dossiers.CreerAsync(appel, organisation, membre, default)).Id!.Value;
+            var cout = montant * 1.25m;
+            var saisie = new DossiersService.Saisie(null, 2, 1.5m, 10, $"Projet de {nom}", "Objectifs", "Description", "Public", 100,
+                new DateOnly(2026, 9, 1), new DateOnly(2027, 6, 30), ["13055"], [], ["origine"], ["emploi"], "Moyens", "Évaluation", montant,
+                new Dictionary<string, decimal?> { ["64"] = cout, ["74-etat"] = cout - montant }, true, true);
+            var enregistre = await dossiers.EnregistrerAsync(id, 0, saisie, membre, default);
+            Assert.True(enregistre.Ok, enregistre.Error);
+        }
+        int dossier;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+            dossier = await db.Set<Dossier>().Where(d => d.OrganisationId == organisation).Select(d => d.Id).SingleAsync();
+            var depose = await scope.ServiceProvider.GetRequiredService<DossiersService>().DeposerAsync(dossier, 1, membre, "http://localhost", default);
+            Assert.True(depose.Ok, depose.Error);
+        }
+        using (var scope = factory.Services.CreateScope())
+        {
+            var instruit = await scope.ServiceProvider.GetRequiredService<DossiersService>()
+                .InstruireAsync(dossier, 2, EtatDossier.EnInstruction, null, Personne("instructeur-test", "Ivan Instructeur", Egalis.Web.Platform.Identity.Roles.Instructeur), "http://localhost", default);
+            Assert.True(instruit.Ok, instruit.Error);
+        }
+        return dossier;
+    }
+
+    /// <summary>Scores a dossier by an instructor (every criterion of the grid at the given score).</summary>
+    public static async Task NoterAsync(this EgalisFactory factory, int dossier, string instructeur, int note)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+        var appel = await db.Set<Dossier>().Where(d => d.Id == dossier).Select(d => d.AppelId).SingleAsync();
+        var criteres = await db.Set<CritereNotation>().Where(c => c.AppelId == appel).Select(c => c.Id).ToListAsync();
+        var resultat = await scope.ServiceProvider.GetRequiredService<ComiteService>().NoterAsync(dossier, criteres.ToDictionary(c => c, _ => (int?)note),
+            Personne($"id-{instructeur}", instructeur, Egalis.Web.Platform.Identity.Roles.Instructeur), default);
+        Assert.True(resultat.Ok, resultat.Error);
+    }
 }

@@ -100,7 +100,8 @@ public class OrganisationsTests(EgalisFactory factory) : IClassFixture<EgalisFac
         var url = cree.Headers.Location!.OriginalString;
         var page = await ines.GetHtmlAsync(url);
         Assert.Contains("Organisation enregistrée : vous en êtes l'administrateur.", page);
-        Assert.Contains("FR76*******************0189 (AGRIFRPP)", page);
+        // Shown masked, and read out as words rather than twenty asterisks.
+        Assert.Contains("<span aria-hidden=\"true\">FR76*******************0189</span><span class=\"visually-hidden\">IBAN FR76 se terminant par 0189</span> (AGRIFRPP)", page);
         Assert.Contains("W133001234", page);
 
         // The same SIRET by someone else: a message that says what to do.

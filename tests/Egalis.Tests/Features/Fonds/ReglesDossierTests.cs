@@ -94,7 +94,12 @@ public class ReglesDossierTests
         Assert.Equal([("", "L'appel n'est pas ouvert : le dossier ne peut pas être déposé.")], pasEncore);
         var appel = Appel();
         appel.Statut = StatutAppel.Clos;
-        Assert.Equal([("", "L'appel est clos depuis le 29/03/2026 à 12:00 : il ne reçoit plus de dossier.")], ReglesDossier.AvantDepot(Complet(), Contexte(appel)));
+        Assert.Equal([("", "L'équipe du fonds a clos l'appel : il ne reçoit plus de dossier.")], ReglesDossier.AvantDepot(Complet(), Contexte(appel)));
+        // A correction asked for is sent back whenever it is ready, the call closed or not.
+        var correction = Complet();
+        correction.CorrectionDemandee = "Précisez le budget.";
+        Assert.Empty(ReglesDossier.AvantDepot(correction, Contexte(appel)));
+        Assert.Empty(ReglesDossier.AvantDepot(correction, Contexte(maintenant: DateTimeOffset.Parse("2026-06-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture))));
         appel.Statut = StatutAppel.Depublie;
         Assert.Equal([("", "L'appel n'est pas ouvert : le dossier ne peut pas être déposé.")], ReglesDossier.AvantDepot(Complet(), Contexte(appel)));
     }
@@ -181,5 +186,32 @@ public class ReglesDossierTests
         Assert.False(ReglesDossier.EstCharge("70"));
         Assert.True(ReglesDossier.EstPoste("74-communes"));
         Assert.False(ReglesDossier.EstPoste("74"));
+    }
+
+    [Fact]
+    public void The_share_is_checked_only_against_charges_and_says_its_decimals()
+    {
+        Assert.Equal([("Budget", "Indiquez les charges du projet.")], ReglesDossier.VerifierBudget([], 5_000m, null, 80));
+        Assert.Equal([("MontantDemande", "Le montant demandé représente 33,33 % du coût du projet : l'appel en finance 30 % au plus.")],
+            ReglesDossier.VerifierBudget(Lignes(("64", 3_000m), ("74-etat", 2_000m)), 1_000m, null, 30));
+    }
+
+    [Fact]
+    public void The_budget_accounts_and_domains_are_those_of_the_cerfa_and_the_plan()
+    {
+        Assert.Equal(
+            "60=60 – Achats|61=61 – Services extérieurs|62=62 – Autres services extérieurs|63=63 – Impôts et taxes|64=64 – Charges de personnel|"
+            + "65=65 – Autres charges de gestion courante|66=66 – Charges financières|67=67 – Charges exceptionnelles|68=68 – Dotation aux amortissements",
+            string.Join('|', ReglesDossier.Charges.Select(p => $"{p.Code}={p.Libelle}")));
+        Assert.Equal(
+            "70=70 – Ventes de produits finis, prestations de services|73=73 – Dotations et produits de tarification|74-etat=74 – Subvention de l'État|"
+            + "74-region=74 – Subvention de la Région|74-departement=74 – Subvention du Département|74-communes=74 – Subventions des communes|"
+            + "74-autres=74 – Autres subventions (organismes sociaux, fonds européens…)|75=75 – Autres produits de gestion courante (cotisations, dons)|"
+            + "76=76 – Produits financiers|77=77 – Produits exceptionnels|78=78 – Reprises sur amortissements et provisions",
+            string.Join('|', ReglesDossier.Produits.Select(p => $"{p.Code}={p.Libelle}")));
+        Assert.Equal(
+            "emploi=Emploi et insertion professionnelle|logement=Logement|education=Éducation et formation|sante=Santé|"
+            + "services-publics=Accès aux services publics et aux droits|biens-services=Accès aux biens et services privés|sport-culture=Sport, culture et loisirs",
+            string.Join('|', ReglesDossier.DomainesPossibles.Select(p => $"{p.Code}={p.Libelle}")));
     }
 }

@@ -17,6 +17,8 @@ public class AppelModel(EgalisDbContext db, TimeProvider time) : PageModel
     public List<string> CommunesAvecPlan { get; private set; } = [];
     public bool Ouvert { get; private set; }
     public bool PasEncoreOuvert { get; private set; }
+    /// <summary>Closed by the team before its closing time.</summary>
+    public bool ClosParEquipe { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -31,6 +33,7 @@ public class AppelModel(EgalisDbContext db, TimeProvider time) : PageModel
         var maintenant = time.GetUtcNow();
         Ouvert = appel.Statut == StatutAppel.Publie && Calendrier.Ouvert(appel.Ouverture, appel.Cloture, maintenant);
         PasEncoreOuvert = appel.Statut == StatutAppel.Publie && maintenant < appel.Ouverture;
+        ClosParEquipe = appel.Statut == StatutAppel.Clos && maintenant < appel.Cloture;
         var noms = await (
                 from t in db.Set<Territoires.ConseilTerritoire>().Where(t => appel.Territoires.Contains(t.Code))
                 select new { Groupe = 1, t.Nom })

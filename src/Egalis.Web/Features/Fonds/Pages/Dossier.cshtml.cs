@@ -87,7 +87,14 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
         var resultat = await dossiers.DeposerAsync(id, version, User, Hosting.LinkBase(configuration, Request), ct);
         if (!resultat.Ok)
         {
-            ModelState.AddModelError("", "Le dossier n'est pas déposé : complétez ce qui manque, listé ci-dessous.");
+            if (Manques.Count > 0)
+            {
+                ModelState.AddModelError("", "Le dossier n'est pas déposé : complétez ce qui manque, listé ci-dessous.");
+            }
+            else
+            {
+                ModelState.AddErrors(resultat, "");
+            }
             return Page();
         }
         TempData["Message"] = Dossier.Etat == EtatDossier.EnConstruction

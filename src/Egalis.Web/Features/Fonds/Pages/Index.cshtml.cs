@@ -35,7 +35,8 @@ public class IndexModel(EgalisDbContext db, TimeProvider time) : PageModel
 
     /// <summary>Open now, not yet open, or closed (by the team or by its closing time).</summary>
     public string Etat(Ligne a) =>
-        a.Statut == StatutAppel.Clos || Maintenant >= a.Cloture ? $"clos depuis le {Platform.Web.Paris.Display(a.Cloture)}"
+        Maintenant >= a.Cloture ? $"clos depuis le {Platform.Web.Paris.Display(a.Cloture)}"
+        : a.Statut == StatutAppel.Clos ? "clos par l'équipe du fonds"
         : Maintenant < a.Ouverture ? $"ouvrira le {Platform.Web.Paris.Display(a.Ouverture)}"
         : $"ouvert jusqu'au {Platform.Web.Paris.Display(a.Cloture)}";
 }

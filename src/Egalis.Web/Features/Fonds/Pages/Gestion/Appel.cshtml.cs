@@ -14,7 +14,7 @@ namespace Egalis.Web.Features.Fonds.Pages.Gestion;
 
 /// <summary>A call, written by the team: a draft until published; once published, only its title, rules text and closing time change.</summary>
 [Authorize(Policy = FondsModule.GererLeFonds)]
-public class AppelModel(EgalisDbContext db, AppelsService appels, Workflows workflows, TimeProvider time) : PageModel
+public class AppelModel(EgalisDbContext db, AppelsService appels, ComiteService comites, Workflows workflows, TimeProvider time) : PageModel
 {
     public const int LignesDeGrille = 6;
 
@@ -80,6 +80,9 @@ public class AppelModel(EgalisDbContext db, AppelsService appels, Workflows work
 
     [BindProperty(Name = nameof(Input))] public InputModel Input { get; set; } = new();
     [BindProperty, Display(Name = "Motif")] public string? Motif { get; set; }
+    [BindProperty, Display(Name = "Date du comité")] public DateOnly? DateComite { get; set; }
+
+    public List<Comite> Comites { get; private set; } = [];
 
     public AppelAProjets? Appel { get; private set; }
     public bool Fige => Appel?.PublieLe is not null;
@@ -138,7 +141,7 @@ public class AppelModel(EgalisDbContext db, AppelsService appels, Workflows work
         return Redirect($"/fonds/gestion/appel/{resultat.Id}");
     }
 
-    public async Task<IActionResult> OnPostStatutAsync(int id, string vers, CancellationToken ct)
+    public async Task<IActionResult> OnPostStatutAsync(int id, string vers, int version, CancellationToken ct)
     {
         ModelState.Clear();
         if (await LoadAsync(id, ct) is { } refus)
@@ -152,7 +155,8 @@ public class AppelModel(EgalisDbContext db, AppelsService appels, Workflows work
             ModelState.AddModelError("", "Cette étape n'existe pas : choisissez l'un des boutons de la page.");
             return Page();
         }
-        var resultat = await appels.ChangerStatutAsync(id, Appel!.Version, statut, User, Motif, ct);
+        // The version the page showed: a call changed since is not published or closed unseen.
+        var resultat = await appels.ChangerStatutAsync(id, version, statut, User, Motif, ct);
         if (!resultat.Ok)
         {
             foreach (var (champ, message) in resultat.Errors)
@@ -170,6 +174,30 @@ public class AppelModel(EgalisDbContext db, AppelsService appels, Workflows work
         return Redirect($"/fonds/gestion/appel/{id}");
     }
 
+    public async Task<IActionResult> OnPostComiteAsync(int id, CancellationToken ct)
+    {
+        var date = DateComite;
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        Input = DepuisAppel(Appel!);
+        Completer();
+        DateComite = date;
+        var resultat = await comites.CreerComiteAsync(id, date, ct);
+        if (!resultat.Ok)
+        {
+            foreach (var (champ, message) in resultat.Errors)
+            {
+                ModelState.AddModelError(champ == "Date" ? nameof(DateComite) : "", message);
+            }
+            return Page();
+        }
+        TempData["Message"] = "Comité créé : il liste les dossiers prêts.";
+        return Redirect($"/fonds/gestion/comite/{resultat.Id}");
+    }
+
     private async Task<IActionResult?> LoadAsync(int? id, CancellationToken ct)
     {
         if (id is not null)
@@ -180,6 +208,7 @@ public class AppelModel(EgalisDbContext db, AppelsService appels, Workflows work
                 return NotFound();
             }
             Historique = await workflows.HistoryAsync(AppelsService.Workflow, id.Value.ToString(CultureInfo.InvariantCulture), ct);
+            Comites = await db.Set<Comite>().AsNoTracking().Where(c => c.AppelId == id).OrderByDescending(c => c.Date).ToListAsync(ct);
         }
         var enveloppes = await db.Set<Allocation>().AsNoTracking().Where(a => a.ActionCode == AppelsService.ActionDuFonds)
             .OrderByDescending(a => a.Credit!.Annee)

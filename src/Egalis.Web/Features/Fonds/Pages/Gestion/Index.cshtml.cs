@@ -77,7 +77,14 @@ public class IndexModel(EgalisDbContext db) : PageModel
         if (ligne is not null)
         {
             db.Remove(ligne);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
         // Removed by someone else at the same time: the list says the same thing either way.
         TempData["Message"] = "Commune retirée de la liste des communes qui ont un plan local.";

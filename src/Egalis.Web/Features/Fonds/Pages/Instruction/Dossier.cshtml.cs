@@ -3,14 +3,21 @@ using Egalis.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Fonds.Pages.Instruction;
 
 /// <summary>A submitted dossier as the instructors review it, with the steps they may take (and the administrators' reopening).</summary>
 [Authorize(Policy = FondsModule.InstruireLesDossiers)]
-public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform.Workflows.Workflows workflows, IAuthorizationService autorisation, IConfiguration configuration) : PageModel
+public class DossierModel(DossiersService dossiers, ComiteService comites, EgalisDbContext db, Platform.Workflows.Workflows workflows, IAuthorizationService autorisation, IConfiguration configuration) : PageModel
 {
     [BindProperty] public string? Motif { get; set; }
+    /// <summary>This instructor's scores, by criterion id.</summary>
+    [BindProperty(Name = "Notes")] public Dictionary<int, int?> MesNotes { get; set; } = [];
+
+    public List<CritereNotation> Grille { get; private set; } = [];
+    public Fonds.Notes.Synthese Synthese { get; private set; } = null!;
+    public bool PeutNoter => Dossier.Etat == EtatDossier.EnInstruction;
 
     public DossierLecture Lecture { get; private set; } = null!;
     public Dossier Dossier => Lecture.Dossier;
@@ -43,6 +50,28 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
         return Redirect($"/fonds/instruction/dossier/{id}");
     }
 
+    public async Task<IActionResult> OnPostNoterAsync(int id, CancellationToken ct)
+    {
+        var saisies = MesNotes;
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var resultat = await comites.NoterAsync(id, saisies, User, ct);
+        if (!resultat.Ok)
+        {
+            MesNotes = saisies;
+            foreach (var (champ, message) in resultat.Errors)
+            {
+                ModelState.AddModelError(champ, message);
+            }
+            return Page();
+        }
+        TempData["Message"] = "Vos notes sont enregistrées.";
+        return Redirect($"/fonds/instruction/dossier/{id}#notation");
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var dossier = await dossiers.LisibleAsync(id, User, ct);
@@ -52,6 +81,9 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
             return NotFound();
         }
         Lecture = await DossierLecture.LoadAsync(db, workflows, dossier, ct);
+        Grille = await db.Set<CritereNotation>().AsNoTracking().Where(c => c.AppelId == dossier.AppelId).OrderBy(c => c.Rang).ToListAsync(ct);
+        Synthese = await comites.SyntheseAsync(dossier, ct);
+        MesNotes = (await comites.MesNotesAsync(id, User, ct)).ToDictionary(n => n.Key, n => (int?)n.Value);
         var terminal = dossier.Etat is EtatDossier.Accepte or EtatDossier.Refuse or EtatDossier.SansSuite;
         var workflow = terminal ? DossiersService.Reouverture : DossiersService.Instruction;
         Etapes = (await autorisation.AuthorizeAsync(User, dossier, new Platform.Identity.OnRecordRequirement(workflow.Capability))).Succeeded

@@ -34,7 +34,9 @@ public class IndexModel(EgalisDbContext db, CapabilityCatalog capacites) : PageM
         var query = db.Set<Dossier>().AsNoTracking().Where(d => d.Etat != EtatDossier.Brouillon);
         if (!portee.All)
         {
-            query = query.Where(d => d.ConseilTerritoireCode == portee.Territoire);
+            // A referent sees their territory's dossiers; without a territory, none.
+            var territoire = portee.Territoire ?? "\u0000";
+            query = query.Where(d => d.ConseilTerritoireCode == territoire);
         }
         if (Appel is { } appel)
         {
