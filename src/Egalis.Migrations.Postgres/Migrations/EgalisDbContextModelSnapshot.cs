@@ -769,6 +769,22 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("NomBeneficiaire")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Objet")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RnaBeneficiaire")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SiretBeneficiaire")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");

@@ -104,6 +104,8 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Api("GET", "api/v1/deliberations", Everyone),
         Api("GET", "api/v1/deliberations/{actesid}", Everyone),
         Api("GET", "api/v1/opendata/deliberations.csv", Everyone),
+        Api("GET", "api/v1/opendata/subventions.csv", Everyone),
+        Api("GET", "api/v1/opendata/subventions.json", Everyone),
         Api("GET", "api/v1/communes", Everyone),
         Api("GET", "api/v1/conseils-territoire", Everyone),
         Api("GET", "api/v1/qpv", Everyone),

@@ -67,6 +67,8 @@ public class PublicCacheTests(EgalisFactory factory) : IClassFixture<EgalisFacto
     [InlineData("/api/v1/deliberations")]
     [InlineData("/api/v1/communes")]
     [InlineData("/api/v1/opendata/deliberations.csv")]
+    [InlineData("/api/v1/opendata/subventions.csv")]
+    [InlineData("/api/v1/opendata/subventions.json")]
     public async Task Every_public_page_and_api_is_cached_for_visitors(string url)
     {
         var visiteur = factory.Client();

@@ -77,7 +77,7 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         ("/deliberations", 3),
         ("/deliberations/acte/2", 7),
         ("/territoires", 2),
-        ("/donneesouvertes", 7),
+        ("/donneesouvertes", 8),
         ("/fonds", 2),
         ("/api/v1/plan", 1),
         ("/api/v1/deliberations", 2),
@@ -85,6 +85,7 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         ("/api/v1/communes", 1),
         ("/api/v1/budget/2020", 3),
         ("/api/v1/opendata/deliberations.csv", 1),
+        ("/api/v1/opendata/subventions.csv", 1),
         ("/exports/plan-indicateurs.csv", 3),
     ];
 

@@ -218,9 +218,10 @@ public sealed class ComiteService(EgalisDbContext db, Workflows workflows, Budge
                 return etape;
             }
             int? engagement = null;
+            var beneficiaire = await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == dossier.OrganisationId).Select(o => new { o.Nom, o.Siret, o.Rna }).SingleAsync(ct);
             if (c.Accorder == true)
             {
-                var organisation = await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == dossier.OrganisationId).Select(o => o.Nom).SingleAsync(ct);
+                var organisation = beneficiaire.Nom;
                 // Joins this transaction: the commitment is saved with the decisions, or nothing is.
                 var engage = await budget.EngagerAsync(appel.AllocationId!.Value, c.Montant!.Value, organisation,
                     $"Fonds d'initiative – {dossier.Intitule}", comite.Date, reference: $"Dossier n° {dossier.Id}", origine: $"fonds-dossier:{dossier.Id}", ct: ct);
@@ -233,7 +234,11 @@ public sealed class ComiteService(EgalisDbContext db, Workflows workflows, Budge
             }
             dossier.Etat = vers;
             dossier.Version++;
-            db.Add(new DecisionComite { ComiteId = comite.Id, DossierId = dossier.Id, Accorde = c.Accorder == true, Montant = c.Montant, Motif = Texts.Clean(c.Motif), EngagementId = engagement });
+            db.Add(new DecisionComite
+            {
+                ComiteId = comite.Id, DossierId = dossier.Id, Accorde = c.Accorder == true, Montant = c.Montant, Motif = Texts.Clean(c.Motif), EngagementId = engagement,
+                NomBeneficiaire = beneficiaire.Nom, SiretBeneficiaire = beneficiaire.Siret, RnaBeneficiaire = beneficiaire.Rna, Objet = dossier.Intitule,
+            });
         }
         comite.Statut = StatutComite.Tenu;
         comite.TenuLe = time.GetUtcNow();

@@ -406,6 +406,11 @@ public class DecisionComite
     public decimal? Montant { get; set; }
     public string? Motif { get; set; }
     public int? EngagementId { get; set; }
+    /// <summary>The beneficiary and object as they were at the decision: what the open data publishes.</summary>
+    public string? NomBeneficiaire { get; set; }
+    public string? SiretBeneficiaire { get; set; }
+    public string? RnaBeneficiaire { get; set; }
+    public string? Objet { get; set; }
 }
 
 public class NotationConfiguration : IEntityTypeConfiguration<Notation>
@@ -441,6 +446,10 @@ public class DecisionComiteConfiguration : IEntityTypeConfiguration<DecisionComi
         b.ToTable("DecisionsComite");
         b.Property(d => d.Montant).HasPrecision(14, 2);
         b.Property(d => d.Motif).HasMaxLength(2000);
+        b.Property(d => d.NomBeneficiaire).HasMaxLength(OrganisationsService.LongueurNom);
+        b.Property(d => d.SiretBeneficiaire).HasMaxLength(14);
+        b.Property(d => d.RnaBeneficiaire).HasMaxLength(10);
+        b.Property(d => d.Objet).HasMaxLength(200);
         b.HasIndex(d => new { d.ComiteId, d.DossierId }).IsUnique();
         b.HasIndex(d => d.DossierId);
         b.HasOne<Comite>().WithMany().HasForeignKey(d => d.ComiteId).OnDelete(DeleteBehavior.Restrict);

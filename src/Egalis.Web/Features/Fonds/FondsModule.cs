@@ -35,12 +35,11 @@ public sealed class FondsModule : IModule
         module.Services.AddScoped<DossiersService>();
         module.Services.AddScoped<ComiteService>();
         module.Services.AddSingleton<Platform.Extensions.ILinkTarget, ComiteLinkTarget>();
+        module.Services.AddScoped<Platform.Extensions.IOpenDataset, SubventionsDataset>();
         module.Services.AddScoped<Platform.Files.IFileOwner, PiecesOrganisation>();
         module.Services.AddScoped<Platform.Extensions.IEspaceContribution, OrganisationsEspace>();
         module.Services.AddSingleton<Platform.Extensions.IPersonalDataDeclaration, InvitationsPersonalData>();
     }
 
-    public void Map(WebApplication app)
-    {
-    }
+    public void Map(WebApplication app) => OpenDataSubventions.Map(app);
 }

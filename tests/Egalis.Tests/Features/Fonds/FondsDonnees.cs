@@ -51,7 +51,7 @@ public static class FondsDonnees
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "equipe"), new Claim(ClaimTypes.Name, "Équipe du plan"), new Claim(ClaimTypes.Role, Egalis.Web.Platform.Identity.Roles.ChefDeProjet)], "test"));
 
     /// <summary>A published call, open until 2099, in the Pays d'Aix and Marseille Provence, 15 000 € at most and 80 % of the cost.</summary>
-    public static async Task<int> AppelOuvertAsync(this EgalisFactory factory, string titre)
+    public static async Task<int> AppelOuvertAsync(this EgalisFactory factory, string titre, decimal enveloppeSiNouvelle = 20_000m)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
@@ -59,7 +59,7 @@ public static class FondsDonnees
         if (enveloppe is null)
         {
             var credit = await db.Set<Credit>().Where(c => c.Annee == 2020).Select(c => c.Id).FirstAsync();
-            enveloppe = (await scope.ServiceProvider.GetRequiredService<BudgetService>().AllouerAsync(credit, AppelsService.ActionDuFonds, 20_000m)).Id;
+            enveloppe = (await scope.ServiceProvider.GetRequiredService<BudgetService>().AllouerAsync(credit, AppelsService.ActionDuFonds, enveloppeSiNouvelle)).Id;
         }
         var appels = scope.ServiceProvider.GetRequiredService<AppelsService>();
         var cree = await appels.CreerAsync(new AppelsService.Saisie(2027, titre, "Règlement.", new DateOnly(2026, 1, 5), new TimeOnly(9, 0),
@@ -108,10 +108,20 @@ public static class FondsDonnees
     /// A dossier of a new association, complete, submitted and in instruction (« montant » asked, the project costing
     /// 1.25 times as much): made through the services, as the forms would.
     /// </summary>
-    public static async Task<int> DossierEnInstructionAsync(this EgalisFactory factory, int appel, string nom, string siret, decimal montant)
+    public static async Task<int> DossierEnInstructionAsync(this EgalisFactory factory, int appel, string nom, string siret, decimal montant, bool memeOrganisation = false)
     {
         string utilisateur;
         var email = $"{siret}@asso.fr";
+        int organisation;
+        if (memeOrganisation)
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+            organisation = await db.Set<Organisation>().Where(o => o.Siret == siret).Select(o => o.Id).SingleAsync();
+            utilisateur = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        }
+        else
+        {
         using (var scope = factory.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Egalis.Web.Platform.Identity.Utilisateur>>();
@@ -120,7 +130,8 @@ public static class FondsDonnees
             await users.AddToRoleAsync(compte, Egalis.Web.Platform.Identity.Roles.Porteur);
             utilisateur = compte.Id;
         }
-        var organisation = await factory.AssociationPreteAsync(email, nom, siret);
+        organisation = await factory.AssociationPreteAsync(email, nom, siret);
+        }
         var membre = Personne(utilisateur, $"Présidente de {nom}", Egalis.Web.Platform.Identity.Roles.Porteur);
         using (var scope = factory.Services.CreateScope())
         {
@@ -137,7 +148,7 @@ public static class FondsDonnees
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
-            dossier = await db.Set<Dossier>().Where(d => d.OrganisationId == organisation).Select(d => d.Id).SingleAsync();
+            dossier = await db.Set<Dossier>().Where(d => d.OrganisationId == organisation && d.AppelId == appel).Select(d => d.Id).SingleAsync();
             var depose = await scope.ServiceProvider.GetRequiredService<DossiersService>().DeposerAsync(dossier, 1, membre, "http://localhost", default);
             Assert.True(depose.Ok, depose.Error);
         }
