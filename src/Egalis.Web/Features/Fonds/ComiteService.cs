@@ -115,6 +115,11 @@ public sealed class ComiteService(EgalisDbContext db, Workflows workflows, Budge
         {
             return Result.Failure("", "Un comité se tient sur un appel publié.");
         }
+        if (appel.AllocationId is { } allocation
+            && await db.Set<Allocation>().Where(a => a.Id == allocation).Select(a => a.Credit!.Annee).SingleAsync(ct) is var annee && annee != date.Value.Year)
+        {
+            return Result.Failure("Date", $"L'enveloppe de l'appel est prise sur les crédits {annee} : le comité, qui engage les montants à sa date, se tient en {annee}.");
+        }
         var comite = new Comite { AppelId = appelId, Date = date.Value, Statut = StatutComite.Preparation };
         db.Add(comite);
         await db.SaveChangesAsync(ct);
@@ -227,7 +232,7 @@ public sealed class ComiteService(EgalisDbContext db, Workflows workflows, Budge
                     $"Fonds d'initiative – {dossier.Intitule}", comite.Date, reference: $"Dossier n° {dossier.Id}", origine: $"fonds-dossier:{dossier.Id}", ct: ct);
                 if (!engage.Ok)
                 {
-                    return Result.Failure("", $"Rien n'est appliqué : pour « {dossier.Intitule} », {engage.Error}");
+                    return Result.Failure("", $"Rien n'est appliqué. Pour « {dossier.Intitule} » : {engage.Error}");
                 }
                 engagement = engage.Id;
                 accordes.Add((dossier, c.Montant.Value));

@@ -23,8 +23,16 @@ public sealed class OrganisationsEspace(EgalisDbContext db) : IEspaceContributio
         {
             return new BlocEspace("Fonds d'initiative", [new LigneEspace("Enregistrer votre association ou votre commune", "/fonds/organisations", "avant de déposer un dossier")], 1);
         }
+        // The dossiers waiting for them first (a correction asked for, a draft), then their organisations.
+        var dossiers = await db.Set<Dossier>().AsNoTracking()
+            .Where(d => miennes.Any(o => o.Id == d.OrganisationId) && (d.CorrectionDemandee != null || d.Etat == EtatDossier.Brouillon))
+            .OrderBy(d => d.CorrectionDemandee == null).ThenByDescending(d => d.ModifieLe).Take(Affichees)
+            .Select(d => new { d.Id, d.Intitule, Correction = d.CorrectionDemandee != null }).ToListAsync(ct);
         var lignes = await miennes.OrderBy(o => o.Nom).Take(Affichees).Select(o => new { o.Id, o.Nom, o.Iban }).ToListAsync(ct);
-        return new BlocEspace("Mes organisations", lignes.Select(o => new LigneEspace(o.Nom, $"/fonds/organisation/{o.Id}",
-            o.Iban is null ? "coordonnées bancaires à renseigner" : null)).ToList(), total, "/fonds/organisations", "Voir mes organisations");
+        return new BlocEspace("Fonds d'initiative : mes dossiers et organisations",
+            dossiers.Select(d => new LigneEspace(d.Intitule ?? $"Dossier n° {d.Id}", $"/fonds/dossier/{d.Id}", d.Correction ? "correction demandée" : "brouillon à terminer", d.Correction))
+                .Concat(lignes.Select(o => new LigneEspace(o.Nom, $"/fonds/organisation/{o.Id}", o.Iban is null ? "coordonnées bancaires à renseigner" : "organisation")))
+                .ToList(),
+            dossiers.Count + total, "/fonds/organisations", "Voir mes organisations");
     }
 }

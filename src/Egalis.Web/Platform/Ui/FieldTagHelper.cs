@@ -56,7 +56,8 @@ public sealed class FieldTagHelper : TagHelper
         var html = new System.Text.StringBuilder();
         if (Type == "checkbox")
         {
-            var isChecked = string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+            // A ticked box posts « true » then its hidden « false »: what came back is « true,false ».
+            var isChecked = (value ?? "").Split(',').Contains("true", StringComparer.OrdinalIgnoreCase);
             html.Append("<div class=\"form-check\">");
             html.Append($"<input class=\"form-check-input{(errors.Count > 0 ? " is-invalid" : "")}\" type=\"checkbox\" id=\"{id}\" name=\"{enc.Encode(name)}\" value=\"true\"{(isChecked ? " checked" : "")}{Described(describedBy)}>");
             html.Append($"<label class=\"form-check-label\" for=\"{id}\">{enc.Encode(label)}</label>");

@@ -6,12 +6,14 @@ document.addEventListener("DOMContentLoaded", function () {
         resume.focus();
     }
     // Links of the summary move the focus to the field itself, not just scroll to it.
-    document.querySelectorAll(".resume-erreurs a[href^='#']").forEach(function (lien) {
+    document.querySelectorAll(".resume-erreurs a[href^='#'], [data-liens-champs] a[href^='#']").forEach(function (lien) {
         lien.addEventListener("click", function (e) {
             var cible = document.getElementById(lien.getAttribute("href").substring(1));
             if (cible) {
                 e.preventDefault();
-                cible.focus();
+                // Centred rather than flush with the top, so that its label and help stay in sight.
+                cible.scrollIntoView({ block: "center" });
+                cible.focus({ preventScroll: true });
             }
         });
     });

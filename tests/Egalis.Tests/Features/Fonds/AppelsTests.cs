@@ -171,6 +171,9 @@ public class AppelsTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         var html = await mauvais.ReadHtmlAsync();
         Assert.Contains("La part maximale du coût du projet est un pourcentage entre 1 et 100.", html);
         Assert.Contains("value=\"Appel à projets 2027 : agir contre les discriminations\"", html);
+        // The boxes ticked by default are still ticked.
+        Assert.Contains("name=\"Input.OuvertAuxAssociations\" value=\"true\" checked", html);
+        Assert.Contains("name=\"Input.PrioriteSansPlanLocal\" value=\"true\" checked", html);
         var heureSautee = await nouveau.EnvoyerAsync(cheffe, new()
         {
             ["Input.Titre"] = "Appel à projets 2027 : agir contre les discriminations", ["Input.OuvertureJour"] = "2026-03-29", ["Input.OuvertureHeure"] = "02:30",

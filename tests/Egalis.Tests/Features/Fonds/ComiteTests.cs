@@ -52,6 +52,8 @@ public class ComiteTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
         var creer = await Formulaire.LireAsync(cheffe, $"/fonds/gestion/appel/{appel}", "?handler=Comite");
         Assert.Contains("Indiquez la date du comité.", await (await creer.EnvoyerAsync(cheffe)).ReadHtmlAsync());
+        Assert.Contains("L'enveloppe de l'appel est prise sur les crédits 2020 : le comité, qui engage les montants à sa date, se tient en 2020.",
+            await (await creer.EnvoyerAsync(cheffe, new() { ["DateComite"] = "2027-01-15" })).ReadHtmlAsync());
         var cree = await creer.EnvoyerAsync(cheffe, new() { ["DateComite"] = "2020-06-15" });
         Assert.Equal(HttpStatusCode.Redirect, cree.StatusCode);
         var comite = cree.Headers.Location!.OriginalString;
@@ -169,7 +171,7 @@ public class ComiteConcurrenceTests(EgalisFactory factory) : IClassFixture<Egali
 
         // Tried again, the committee is told what is left.
         var encore = await DeciderAsync(resultats[0].Ok ? comiteB : comiteA, perdant);
-        Assert.Equal("Rien n'est appliqué : pour « Projet de " + (perdant == premier ? "Première association" : "Seconde association")
-            + " », Montant refusé : il reste 5\u202F000,00 € disponibles sur l'allocation de l'action 2.5 (20\u202F000,00 € alloués, 15\u202F000,00 € déjà engagés).", encore.Error);
+        Assert.Equal("Rien n'est appliqué. Pour « Projet de " + (perdant == premier ? "Première association" : "Seconde association")
+            + " » : Montant refusé : il reste 5\u202F000,00 € disponibles sur l'allocation de l'action 2.5 (20\u202F000,00 € alloués, 15\u202F000,00 € déjà engagés).", encore.Error);
     }
 }

@@ -25,6 +25,12 @@ public class DossiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         ["Input.Attestation"] = "true", ["Input.EngagementRepublicain"] = "true",
     };
 
+    private async Task<int> LireOrganisationAsync(int id)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Dossier>().Where(d => d.Id == id).Select(d => d.OrganisationId).SingleAsync();
+    }
+
     private async Task<int> VersionAsync(int id)
     {
         using var scope = factory.Services.CreateScope();
@@ -86,7 +92,7 @@ public class DossiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("<a href=\"#Input_Objectifs\">Décrivez les objectifs du projet.</a>", page);
         Assert.DoesNotContain("Donnez un intitulé au projet.", page);
         var refuse = await (await Formulaire.LireAsync(ines, url, "?handler=Deposer")).EnvoyerAsync(ines);
-        Assert.Contains("Le dossier n'est pas déposé : complétez ce qui manque, listé ci-dessous.", await refuse.ReadHtmlAsync());
+        Assert.Contains("Le dossier n'est pas déposé : complétez ce qui manque, listé en bas de la page.", await refuse.ReadHtmlAsync());
         Assert.Equal(EtatDossier.Brouillon, await EtatAsync(id));
 
         // An unbalanced budget is named with its figures.
@@ -113,6 +119,8 @@ public class DossiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal(HttpStatusCode.Redirect, depose.StatusCode);
         Assert.Contains("Dossier déposé. Un courriel le confirme aux membres de l'organisation.", await ines.GetHtmlAsync(url));
         Assert.Equal(EtatDossier.EnConstruction, await EtatAsync(id));
+        // The applicant finds the dossier from the organisation's page.
+        Assert.Contains($"<a href=\"/fonds/dossier/{id}\">Ateliers « Connaître ses droits »</a> (Appel des dossiers, en construction)", await ines.GetHtmlAsync($"/fonds/organisation/{(await LireOrganisationAsync(id))}"));
         var courriel = await factory.MessageAsync("ines@ateliers.fr", "Dossier déposé – fonds d'initiative");
         Assert.Contains("Le dossier « Ateliers « Connaître ses droits » » a été déposé le", courriel.TextBody);
         Assert.Contains($"/fonds/dossier/{id}", courriel.TextBody);
@@ -143,6 +151,12 @@ public class DossiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("Précisez le nombre d'ateliers par commune.", (await factory.MessageAsync("ines@ateliers.fr", "Correction demandée – fonds d'initiative")).TextBody);
         page = await ines.GetHtmlAsync(url);
         Assert.Contains("Précisez le nombre d'ateliers par commune.", page);
+        // « Mon espace » puts the dossier waiting for a correction first.
+        Assert.Contains($"<a href=\"/fonds/dossier/{id}\">Ateliers « Connaître ses droits »</a>", await ines.GetHtmlAsync("/espace"));
+        // The instructor reads the organisation's documents from the dossier.
+        var fiche = await ivan.GetHtmlAsync($"/fonds/instruction/dossier/{id}");
+        var piece = System.Text.RegularExpressions.Regex.Match(fiche, "Statuts : <a href=\"(/fichiers/[0-9a-f-]+)\">").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.OK, (await ivan.GetAsync(piece)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(ines, url, url)).EnvoyerAsync(ines, new() { ["Input.Description"] = "Six ateliers : trois à Marseille, trois à Aix." })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(ines, url, "?handler=Deposer")).EnvoyerAsync(ines, bouton: "Envoyer la correction")).StatusCode);
         Assert.Contains("Correction envoyée", await ines.GetHtmlAsync(url));

@@ -89,7 +89,7 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
         {
             if (Manques.Count > 0)
             {
-                ModelState.AddModelError("", "Le dossier n'est pas déposé : complétez ce qui manque, listé ci-dessous.");
+                ModelState.AddModelError("Manques", "Le dossier n'est pas déposé : complétez ce qui manque, listé en bas de la page.");
             }
             else
             {

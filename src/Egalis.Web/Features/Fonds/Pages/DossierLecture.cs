@@ -7,7 +7,8 @@ namespace Egalis.Web.Features.Fonds.Pages;
 public sealed record DossierLecture(
     Dossier Dossier, AppelAProjets Appel, Organisation Organisation, string? Representant,
     IReadOnlyList<(string Code, string Nom, string Territoire)> CommunesPossibles, IReadOnlyList<(string Code, string Nom, string Commune)> QpvPossibles,
-    IReadOnlyList<(string Code, string Libelle)> CriteresPossibles, IReadOnlyList<(Platform.Workflows.WorkflowStep Etape, string De, string Vers)> Historique)
+    IReadOnlyList<(string Code, string Libelle)> CriteresPossibles, IReadOnlyList<(Platform.Workflows.WorkflowStep Etape, string De, string Vers)> Historique,
+    IReadOnlyList<OrganisationsService.Piece> Pieces)
 {
     public static async Task<DossierLecture> LoadAsync(EgalisDbContext db, Platform.Workflows.Workflows workflows, Dossier dossier, CancellationToken ct)
     {
@@ -26,6 +27,11 @@ public sealed record DossierLecture(
         var criteres = (await db.Set<Territoires.CritereDiscrimination>().AsNoTracking().OrderBy(c => c.Ordre).Select(c => new { c.Code, c.Libelle }).ToListAsync(ct))
             .Select(c => (c.Code, c.Libelle)).ToList();
         var historique = await workflows.HistoryAsync(DossiersService.Depot, DossiersService.Cle(dossier.Id), ct);
-        return new DossierLecture(dossier, appel, organisation, representant, communes, qpv, criteres, historique);
+        var pieces = (await (from p in db.Set<PieceOrganisation>().AsNoTracking()
+                             join f in db.Set<Platform.Files.StoredFile>() on p.FichierId equals f.Id
+                             where p.OrganisationId == organisation.Id
+                             select new { p, f }).ToListAsync(ct))
+            .Select(x => new OrganisationsService.Piece(x.p.Id, x.p.Type, x.f, x.p.ValableJusquAu)).OrderBy(p => p.Type).ToList();
+        return new DossierLecture(dossier, appel, organisation, representant, communes, qpv, criteres, historique, pieces);
     }
 }

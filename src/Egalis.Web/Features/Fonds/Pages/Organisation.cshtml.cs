@@ -52,6 +52,7 @@ public class OrganisationModel(OrganisationsService organisations, EgalisDbConte
     public MembreOrganisation Moi { get; private set; } = null!;
     public List<OrganisationsService.Membre> Membres { get; private set; } = [];
     public List<OrganisationsService.Piece> Pieces { get; private set; } = [];
+    public List<(int Id, string Intitule, string Appel, EtatDossier Etat, bool Correction)> Dossiers { get; private set; } = [];
     public List<SelectListItem> Communes { get; private set; } = [];
     public List<SelectListItem> TypesPiece { get; } = Enum.GetValues<TypePiece>().Select(t => new SelectListItem(OrganisationsService.Libelle(t), t.ToString())).ToList();
 
@@ -132,6 +133,12 @@ public class OrganisationModel(OrganisationsService organisations, EgalisDbConte
         Organisation = await db.Set<Organisation>().AsNoTracking().SingleAsync(o => o.Id == id, ct);
         Membres = await organisations.MembresAsync(id, ct);
         Pieces = await organisations.PiecesAsync(id, ct);
+        Dossiers = (await (from d in db.Set<Dossier>().AsNoTracking()
+                           join a in db.Set<AppelAProjets>() on d.AppelId equals a.Id
+                           where d.OrganisationId == id
+                           orderby d.CreeLe descending
+                           select new { d.Id, d.Intitule, a.Titre, d.Etat, d.CorrectionDemandee }).ToListAsync(ct))
+            .Select(d => (d.Id, d.Intitule ?? $"Dossier n° {d.Id}", d.Titre, d.Etat, d.CorrectionDemandee != null)).ToList();
         Communes = await OrganisationsModel.CommunesAsync(db, ct);
         return null;
     }
