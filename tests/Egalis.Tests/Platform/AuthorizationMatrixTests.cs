@@ -98,6 +98,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("fonds/depot", [Roles.Porteur], ""),
         Page("fonds/dossier/{id:int}", [Roles.Porteur], "", "Auto", "Deposer"),
         Page("fonds/instruction", Instruction),
+        Api("GET", "fonds/instruction/export.{format:regex(^(csv|xlsx)$)}", Instruction),
         Page("fonds/instruction/dossier/{id:int}", Instruction, "Etape", "Noter"),
         Page("fonds/gestion/appel/{id:int?}", EquipePlan, "", "Statut", "Comite"),
         Page("fonds/gestion/comite/{id:int}", EquipePlan, ""),

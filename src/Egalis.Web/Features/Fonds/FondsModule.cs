@@ -41,5 +41,9 @@ public sealed class FondsModule : IModule
         module.Services.AddSingleton<Platform.Extensions.IPersonalDataDeclaration, InvitationsPersonalData>();
     }
 
-    public void Map(WebApplication app) => OpenDataSubventions.Map(app);
+    public void Map(WebApplication app)
+    {
+        OpenDataSubventions.Map(app);
+        InstructionListe.Map(app);
+    }
 }

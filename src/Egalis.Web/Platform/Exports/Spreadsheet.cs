@@ -287,6 +287,8 @@ public static class Spreadsheet
         string s => Neutralise(s),
         decimal d => d.ToString("0.##", French),
         DateOnly date => date.ToString("dd/MM/yyyy", French),
+        // An instant as people read it here: Paris time, to the minute.
+        DateTimeOffset instant => TimeZoneInfo.ConvertTime(instant, Web.Paris.Fuseau).ToString("dd/MM/yyyy HH:mm", French),
         IFormattable f => f.ToString(null, French),
         _ => valeur.ToString() ?? "",
     };

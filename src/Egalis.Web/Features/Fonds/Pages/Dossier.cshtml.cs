@@ -31,6 +31,9 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
         return Page();
     }
 
+    public async Task<IActionResult> OnGetPdfAsync(int id, [FromServices] Platform.Collectivite.ProfilCollectivite profil, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? File(DossierPdf.Rendre(Lecture, profil), "application/pdf", $"fonds-dossier-{id}.pdf");
+
     /// <summary>« Enregistrer le brouillon »: saves whatever is typed.</summary>
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {

@@ -25,6 +25,9 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Egali
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
+    public async Task<IActionResult> OnGetPdfAsync(int id, [FromServices] Platform.Collectivite.ProfilCollectivite profil, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? File(DossierPdf.Rendre(Lecture, profil), "application/pdf", $"fonds-dossier-{id}.pdf");
+
     public async Task<IActionResult> OnPostEtapeAsync(int id, string vers, int version, CancellationToken ct)
     {
         ModelState.Clear();

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Exports;
+using Egalis.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Fonds;
+
+/// <summary>
+/// The submitted dossiers a person may instruct, filtered by call, state and territory: one query for the instruction
+/// list's page and its export (streamed, a row at a time, whatever the number of dossiers).
+/// </summary>
+public static class InstructionListe
+{
+    public sealed record Ligne(int Id, string? Intitule, string Organisation, string? Siret, string Appel, EtatDossier Etat, DateTimeOffset? DeposeLe,
+        decimal? MontantDemande, string? Territoire, bool Correction);
+
+    public static IQueryable<Dossier> Filtrer(EgalisDbContext db, CapabilityScope portee, int? appel, EtatDossier? etat, string? territoire)
+    {
+        // Drafts are the applicants' own: never listed.
+        var query = db.Set<Dossier>().AsNoTracking().Where(d => d.Etat != EtatDossier.Brouillon);
+        if (!portee.All)
+        {
+            // A referent sees their territory's dossiers; without a territory, none.
+            var sien = portee.Territoire ?? "\u0000";
+            query = query.Where(d => d.ConseilTerritoireCode == sien);
+        }
+        if (appel is { } a)
+        {
+            query = query.Where(d => d.AppelId == a);
+        }
+        if (etat is { } e)
+        {
+            query = query.Where(d => d.Etat == e);
+        }
+        if (!string.IsNullOrEmpty(territoire))
+        {
+            query = query.Where(d => d.ConseilTerritoireCode == territoire);
+        }
+        return query.OrderByDescending(d => d.DeposeLe).ThenByDescending(d => d.Id);
+    }
+
+    public static IQueryable<Ligne> Lignes(EgalisDbContext db, IQueryable<Dossier> dossiers) =>
+        from d in dossiers
+        join o in db.Set<Organisation>() on d.OrganisationId equals o.Id
+        join a in db.Set<AppelAProjets>() on d.AppelId equals a.Id
+        select new Ligne(d.Id, d.Intitule, o.Nom, o.Siret, a.Titre, d.Etat, d.DeposeLe, d.MontantDemande,
+            db.Set<Territoires.ConseilTerritoire>().Where(t => t.Code == d.ConseilTerritoireCode).Select(t => t.Nom).FirstOrDefault(),
+            d.CorrectionDemandee != null);
+
+    private static readonly IReadOnlyList<Spreadsheet.Colonne<Ligne>> Colonnes =
+    [
+        new("dossier", l => l.Id),
+        new("intitule", l => l.Intitule),
+        new("organisation", l => l.Organisation),
+        new("siret", l => l.Siret),
+        new("appel", l => l.Appel),
+        new("territoire", l => l.Territoire),
+        new("etat", l => DossiersService.Libelle(l.Etat) + (l.Correction ? " (correction demandée)" : "")),
+        new("depose_le", l => l.DeposeLe),
+        new("montant_demande", l => l.MontantDemande),
+    ];
+
+    public static void Map(WebApplication app) =>
+        app.MapGet("/fonds/instruction/export.{format:regex(^(csv|xlsx)$)}", (string format, int? appel, EtatDossier? etat, string? territoire,
+                EgalisDbContext db, CapabilityCatalog capacites, ClaimsPrincipal qui) =>
+            {
+                var lignes = Lignes(db, Filtrer(db, capacites.ScopeOf(qui, FondsModule.InstruireLesDossiers), appel, etat, territoire)).AsAsyncEnumerable();
+                return format == "csv" ? Spreadsheet.Csv("fonds-dossiers.csv", Colonnes, lignes) : Spreadsheet.Xlsx("fonds-dossiers.xlsx", Colonnes, lignes);
+            })
+            .RequireAuthorization(FondsModule.InstruireLesDossiers)
+            .WithTags("Exports")
+            .WithSummary("Les dossiers du fonds d'initiative qu'on instruit, avec les filtres de la liste (CSV ou XLSX)");
+}
