@@ -72,8 +72,8 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         ("/", 3),
         ("/plan", 6),
         ("/plan/action/1.3", 5),
-        ("/plan/indicateurs", 3),
-        ("/plan/bilan/2025", 6),
+        ("/plan/indicateurs", 6),
+        ("/plan/bilan/2025", 9),
         ("/deliberations", 3),
         ("/deliberations/acte/2", 7),
         ("/territoires", 2),
@@ -86,7 +86,7 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
         ("/api/v1/budget/2020", 3),
         ("/api/v1/opendata/deliberations.csv", 1),
         ("/api/v1/opendata/subventions.csv", 1),
-        ("/exports/plan-indicateurs.csv", 3),
+        ("/exports/plan-indicateurs.csv", 6),
     ];
 
     private static int _mesure;
@@ -193,6 +193,8 @@ public class RequetesParPageTests(CompteurFactory factory) : IClassFixture<Compt
     private static readonly Dictionary<string, int> LuUneFois = new()
     {
         ["/plan"] = 0,
+        ["/plan/indicateurs"] = 0,
+        ["/exports/plan-indicateurs.csv"] = 0,
         ["/plan/action/1.3"] = 0,
         ["/plan/bilan/2025"] = 0,
         ["/deliberations/acte/2"] = 0,

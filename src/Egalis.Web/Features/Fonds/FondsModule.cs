@@ -36,6 +36,10 @@ public sealed class FondsModule : IModule
         module.Services.AddScoped<ComiteService>();
         module.Services.AddSingleton<Platform.Extensions.ILinkTarget, ComiteLinkTarget>();
         module.Services.AddScoped<Platform.Extensions.IOpenDataset, SubventionsDataset>();
+        module.Services.AddSingleton<Platform.Extensions.IIndicateurCalcule, DossiersRecus>();
+        module.Services.AddSingleton<Platform.Extensions.IIndicateurCalcule, DossiersAccordes>();
+        module.Services.AddSingleton<Platform.Extensions.IIndicateurCalcule, MontantAccorde>();
+        module.Services.AddSingleton<Platform.Extensions.IIndicateurCalcule, PartSansPlanLocal>();
         module.Services.AddScoped<Platform.Files.IFileOwner, PiecesOrganisation>();
         module.Services.AddScoped<Platform.Extensions.IEspaceContribution, OrganisationsEspace>();
         module.Services.AddSingleton<Platform.Extensions.IPersonalDataDeclaration, InvitationsPersonalData>();

@@ -89,6 +89,23 @@ public class SubventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         Assert.False(json[0].GetProperty("notificationUE").GetBoolean());
         Assert.Equal("44306184100013", json[0].GetProperty("idBeneficiaire").GetString());
 
+        // The plan's indicators of action 2.5: received in 2026 (submission), granted by the 2020 committees (their envelope's year).
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EgalisDbContext>();
+            var indicateurs = scope.ServiceProvider.GetServices<Egalis.Web.Platform.Extensions.IIndicateurCalcule>().ToDictionary(i => i.Code);
+            async Task<IReadOnlyDictionary<int, decimal>> ValeursAsync(string code) => await indicateurs[code].CalculerAsync(db, [2020, 2026], default);
+            Assert.Equal(3m, (await ValeursAsync("FONDS-DOSSIERS-RECUS"))[DateTime.UtcNow.Year]);
+            Assert.Equal(3m, (await ValeursAsync("FONDS-DOSSIERS-ACCORDES"))[2020]);
+            Assert.Equal(32_000m, (await ValeursAsync("FONDS-MONTANT-ACCORDE"))[2020]);
+            // Every project is in Marseille, which has no local plan.
+            Assert.Equal(100m, (await ValeursAsync("FONDS-PART-SANS-PLAN"))[2020]);
+            Assert.False((await ValeursAsync("FONDS-PART-SANS-PLAN")).ContainsKey(2026));
+            Assert.Equal("2.5", indicateurs["FONDS-MONTANT-ACCORDE"].ActionCode);
+        }
+        var tableau = await (await factory.SignedInAsAsync(Roles.ChefDeProjet)).GetHtmlAsync("/fonds/gestion");
+        Assert.Contains("<tr><td>2020</td><th scope=\"row\">Marseille Provence</th><td class=\"text-end\">0</td><td class=\"text-end\">3</td><td class=\"text-end\">32\u202F000,00 €</td><td class=\"text-end\">100 %</td></tr>", tableau);
+
         // Listed on « Données ouvertes ».
         var page = await visiteur.GetHtmlAsync("/donneesouvertes");
         Assert.Contains("Subventions du fonds d'initiative", page);

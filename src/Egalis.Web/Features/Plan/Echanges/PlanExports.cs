@@ -75,9 +75,10 @@ public static class PlanExports
             return format == "csv" ? Spreadsheet.Csv("pmlcd-actions.csv", ColonnesActions, lignes) : Spreadsheet.Xlsx("pmlcd-actions.xlsx", ColonnesActions, lignes);
         }).WithSummary("Actions du plan (CSV ou XLSX)");
 
-        exports.MapGet("/plan-indicateurs.{format:regex(^(csv|xlsx)$)}", async (string format, IndicateursService indicateurs, TimeProvider time, CancellationToken ct) =>
+        exports.MapGet("/plan-indicateurs.{format:regex(^(csv|xlsx)$)}", async (string format, Platform.Caching.PublicReadModels lectures, TimeProvider time, CancellationToken ct) =>
         {
-            var lignes = await LignesIndicateursAsync(indicateurs, time, ct);
+            // Other modules' computed indicators add their queries: read once per change, like the page.
+            var lignes = await lectures.GetAsync("exports/plan-indicateurs", (services, c) => LignesIndicateursAsync(services.GetRequiredService<IndicateursService>(), time, c), ct);
             return format == "csv"
                 ? Spreadsheet.Csv("pmlcd-indicateurs.csv", ColonnesIndicateurs, Spreadsheet.AsAsync(lignes))
                 : Spreadsheet.Xlsx("pmlcd-indicateurs.xlsx", ColonnesIndicateurs, Spreadsheet.AsAsync(lignes));

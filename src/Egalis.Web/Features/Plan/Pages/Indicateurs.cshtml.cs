@@ -9,7 +9,7 @@ namespace Egalis.Web.Features.Plan.Pages;
 
 [AllowAnonymous]
 [OutputCache(PolicyName = Egalis.Web.Platform.Caching.PublicCache.Policy)]
-public class IndicateursModel(IndicateursService indicateurs, IAuthorizationService authorization, TimeProvider time) : PageModel
+public class IndicateursModel(Platform.Caching.PublicReadModels lectures, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     public IReadOnlyList<int> Annees { get; private set; } = [];
     public List<IndicateursService.Ligne> Lignes { get; private set; } = [];
@@ -18,7 +18,9 @@ public class IndicateursModel(IndicateursService indicateurs, IAuthorizationServ
     public async Task OnGetAsync(CancellationToken ct)
     {
         Annees = IndicateursService.AnneesDuPlan(Paris.Today(time));
-        Lignes = await indicateurs.LoadAsync(Annees, ct: ct);
+        // Computed indicators of other modules add their queries: read once per change (PublicReadModels).
+        var annees = Annees;
+        Lignes = await lectures.GetAsync($"plan/indicateurs/{string.Join(',', annees)}", (services, c) => services.GetRequiredService<IndicateursService>().LoadAsync(annees, ct: c), ct);
         PeutModifier = (await authorization.AuthorizeAsync(User, PlanModule.PiloterLePlan)).Succeeded;
     }
 }

@@ -20,6 +20,8 @@ public class IndexModel(EgalisDbContext db) : PageModel
     public List<Ligne> Appels { get; private set; } = [];
     public List<CommuneAvecPlan> Communes { get; private set; } = [];
     public List<SelectListItem> CommunesSansPlan { get; private set; } = [];
+    public List<FondsChiffres.Annee> Chiffres { get; private set; } = [];
+    public Dictionary<string, string> NomsTerritoires { get; private set; } = [];
 
     [BindProperty(Name = "p", SupportsGet = true)] public int NumeroPage { get; set; } = 1;
     public int PageCourante { get; private set; }
@@ -105,6 +107,8 @@ public class IndexModel(EgalisDbContext db) : PageModel
                 orderby c.Nom
                 select new { c.CodeInsee, c.Nom, Source = p == null ? null : p.Source })
             .ToListAsync(ct);
+        Chiffres = await FondsChiffres.CalculerAsync(db, ct);
+        NomsTerritoires = await db.Set<Territoires.ConseilTerritoire>().AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Nom, ct);
         Communes = communes.Where(c => c.Source is not null).Select(c => new CommuneAvecPlan(c.CodeInsee, c.Nom, c.Source!)).ToList();
         CommunesSansPlan = communes.Where(c => c.Source is null).Select(c => new SelectListItem(c.Nom, c.CodeInsee)).ToList();
     }
