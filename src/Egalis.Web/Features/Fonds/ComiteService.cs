@@ -272,15 +272,7 @@ public sealed class ComiteService(EgalisDbContext db, Workflows workflows, Budge
     private async Task NotifierAsync(int dossierId, string sujet, string texte, string lienBase, CancellationToken ct)
     {
         var dossier = await db.Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == dossierId, ct);
-        var destinataires = await (from m in db.Set<MembreOrganisation>()
-                                   join u in db.Users on m.UtilisateurId equals u.Id
-                                   where m.OrganisationId == dossier.OrganisationId && u.Email != null && u.DesactiveLe == null
-                                   select new { u.Email, u.NomComplet }).ToListAsync(ct);
-        foreach (var d in destinataires)
-        {
-            workflows.Notify(new EmailMessage(d.Email!, $"{sujet} – fonds d'initiative",
-                $"Bonjour {d.NomComplet},\n\nDossier « {dossier.Intitule} ».\n{texte}\n\nLe dossier : {lienBase}/fonds/dossier/{dossier.Id}\n\nL'équipe du plan – {profil.Nom}"));
-        }
+        await DossiersService.NotifierMembresAsync(db, workflows, profil, dossier, (sujet, $"Dossier « {dossier.Intitule} ».\n{texte}"), lienBase, ct);
     }
 
     public static string Cle(int id) => id.ToString(CultureInfo.InvariantCulture);

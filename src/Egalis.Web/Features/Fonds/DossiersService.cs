@@ -405,7 +405,12 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
     }
 
     /// <summary>Every member of the organisation is told, with the link to the dossier.</summary>
-    private async Task NotifierAsync(Dossier dossier, (string Sujet, string Texte) message, string lienBase, CancellationToken ct)
+    private Task NotifierAsync(Dossier dossier, (string Sujet, string Texte) message, string lienBase, CancellationToken ct) =>
+        NotifierMembresAsync(db, workflows, profil, dossier, message, lienBase, ct);
+
+    /// <summary>Every member of the dossier's organisation is e-mailed, with the link to the dossier (after the save).</summary>
+    public static async Task NotifierMembresAsync(EgalisDbContext db, Workflows workflows, Platform.Collectivite.ProfilCollectivite profil, Dossier dossier,
+        (string Sujet, string Texte) message, string lienBase, CancellationToken ct)
     {
         var destinataires = await (from m in db.Set<MembreOrganisation>()
                                    join u in db.Users on m.UtilisateurId equals u.Id
