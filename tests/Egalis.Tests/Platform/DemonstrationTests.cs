@@ -35,8 +35,23 @@ public class DemonstrationTests(DemonstrationFactory factory) : IClassFixture<De
         }
         Assert.Equal([60_000m, 60_000m, 66_000m, 90_000m], credits.Values);
         var budget2024 = JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/budget/2024")).RootElement;
-        // 90 % of 78 000 € committed, and all of it paid.
-        Assert.Equal(70_200m, budget2024.GetProperty("mandate").GetDecimal());
+        // 90 % of the 58 500 € allocated to four actions committed, and all of it paid; the fund's 19 500 € are committed by its
+        // committee, dossier by dossier (18 500 € granted), not paid yet.
+        Assert.Equal(52_650m, budget2024.GetProperty("mandate").GetDecimal());
+        Assert.Equal(52_650m + 18_500m, budget2024.GetProperty("engage").GetDecimal());
+
+        // The fund in use: two past calls decided by their committees, this year's open; the granted subsidies as open data.
+        var fonds = await factory.Client().GetHtmlAsync("/fonds");
+        Assert.Contains("Appel à projets 2024 : agir contre les discriminations", fonds);
+        Assert.Contains("Appel à projets 2026 : agir contre les discriminations", fonds);
+        var subventions = System.Text.Encoding.UTF8.GetString(await factory.Client().GetByteArrayAsync("/api/v1/opendata/subventions.csv")).TrimEnd('\n').Split('\n');
+        // 2024: 8 000 + 6 500 + 4 000 €; 2025: 9 000 + 7 500 €.
+        Assert.Equal(6, subventions.Length);
+        Assert.Contains(subventions, l => l.Contains("Commune de Gardanne", StringComparison.Ordinal) && l.Contains(",9000.00,", StringComparison.Ordinal));
+        var instruction = await (await factory.SignedInAsAsync(Egalis.Web.Platform.Identity.Roles.Instructeur)).GetHtmlAsync("/fonds/instruction?etat=EnInstruction");
+        Assert.Contains("Théâtre-forum contre le racisme ordinaire", instruction);
+        var espace = await (await factory.SignedInAsAsync(Egalis.Web.Platform.Identity.Roles.Porteur)).GetHtmlAsync("/espace");
+        Assert.Contains("Parcours « Égalité » dans les collèges du 3e arrondissement", espace);
 
         // Actions in progress, late and reached milestones, sub-actions, indicators over several years.
         var plan = await factory.Client().GetHtmlAsync("/plan/action/1.3");
@@ -63,6 +78,8 @@ public class DemonstrationTests(DemonstrationFactory factory) : IClassFixture<De
         Assert.Equal(7, await db.Set<Credit>().CountAsync());
         Assert.Equal(7, await db.Set<Egalis.Web.Features.Plan.Jalon>().CountAsync());
         Assert.Equal(11, await db.Set<Egalis.Web.Features.Deliberations.Seance>().CountAsync());
+        Assert.Equal(3, await db.Set<Egalis.Web.Features.Fonds.AppelAProjets>().CountAsync());
+        Assert.Equal(9, await db.Set<Egalis.Web.Features.Fonds.Dossier>().CountAsync());
     }
 }
 

@@ -152,14 +152,16 @@ public sealed class DeuxServeursTests : IDisposable
         // A public page in both nodes' caches, changed through one: fresh on both (the other within its polling interval).
         var visiteur = Client();
         var servies = new List<bool>();
-        for (var i = 0; i < 6; i++)
+        // Each node renders it, then serves it from its cache: four answers in a row from the caches (round robin: two
+        // from each node). The file just deposited may still evict the other node's cache once, when it polls.
+        var delai = DateTime.UtcNow.AddSeconds(30);
+        while (servies.Count < 4 || !servies.TakeLast(4).All(s => s))
         {
+            Assert.True(DateTime.UtcNow < delai, "Les deux serveurs ne servent pas la page depuis leur cache : " + string.Join(", ", servies));
             var page = await visiteur.GetAsync("/plan/action/1.6");
             servies.Add(page.Headers.Age is not null);
             Assert.DoesNotContain("Changé derrière nginx", await page.Content.ReadAsStringAsync());
         }
-        // Each node rendered it once, then served it from its cache.
-        Assert.True(servies.Skip(2).All(s => s), string.Join(", ", servies));
         var form = await Formulaire.LireAsync(cheffe, "/plan/modifier/1.6");
         Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(cheffe, new() { ["Input.Titre"] = "Changé derrière nginx" })).StatusCode);
         var limite = DateTime.UtcNow.AddSeconds(30);

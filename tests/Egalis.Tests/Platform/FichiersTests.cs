@@ -15,6 +15,16 @@ namespace Egalis.Tests.Platform;
 /// <summary>The upload component: content checked by signature, size bounded, stored with its record, read by those entitled.</summary>
 public class FichiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 {
+    [Theory]
+    [InlineData(10L * 1024 * 1024, "10 Mo")]
+    [InlineData(10L * 1024 * 1024 + 1, "10,1 Mo")]
+    [InlineData(11L * 1024 * 1024, "11 Mo")]
+    [InlineData(1_500_000L, "1,5 Mo")]
+    [InlineData(2048L, "2 Ko")]
+    [InlineData(10L, "1 Ko")]
+    public void A_size_is_rounded_up_so_that_a_file_just_over_the_limit_never_reads_as_the_limit(long octets, string attendu) =>
+        Assert.Equal(attendu, Egalis.Web.Platform.Files.FileStore.FormatSize(octets));
+
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class BudgetDemo : ISeeder
         ("1.3", 0.25m, "CNFPT – délégation Provence-Alpes-Côte d'Azur", "Sessions de formation des agents"),
         ("2.1", 0.20m, "Réseau des communes engagées", "Rencontre annuelle et guide des bonnes pratiques"),
         ("2.2", 0.15m, "Maison des droits et de la médiation", "Permanences d'aide aux victimes"),
-        ("2.4", 0.25m, "Associations lauréates du fonds d'initiative", "Projets du fonds d'initiative"),
+        ("2.5", 0.25m, "Associations lauréates du fonds d'initiative", "Projets du fonds d'initiative"),
     ];
 
     public async Task SeedAsync(EgalisDbContext db, IServiceProvider services, CancellationToken ct)
@@ -44,6 +44,11 @@ public sealed class BudgetDemo : ISeeder
             {
                 var alloue = montant * part;
                 if (await budget.AllouerAsync(credit, action, alloue, ct) is not { Ok: true, Id: { } allocation })
+                {
+                    continue;
+                }
+                // The fund's envelopes of 2024 and 2025 are committed by its committees (FondsDemo), dossier by dossier.
+                if (action == Fonds.AppelsService.ActionDuFonds && annee is 2024 or 2025)
                 {
                     continue;
                 }

@@ -28,7 +28,8 @@ public sealed class FondsModule : IModule
             .Menu("Instruction", "/Fonds/Pages/Instruction/Index", 54, InstruireLesDossiers)
             .Menu("Appels à projets", "/Fonds/Pages/Gestion/Index", 53, GererLeFonds)
             .Menu("Mes organisations", "/Fonds/Pages/Organisations", 40, DeposerUnDossier)
-            .Seeder<FondsSeeder>("fonds", after: ["territoires", "budget"]);
+            .Seeder<FondsSeeder>("fonds", after: ["territoires", "budget"])
+            .Seeder<FondsDemo>("demo-fonds", after: ["fonds", "demo-budget", "comptes-demo"]);
         FondsAudit.Register(module.Services);
         module.Services.AddScoped<AppelsService>();
         module.Services.AddScoped<OrganisationsService>();

@@ -78,8 +78,9 @@ public sealed class FileStore(EgalisDbContext db, TimeProvider time, IEnumerable
         return (fichier, contenu.Octets);
     }
 
+    // Rounded up to the tenth: a file just over the limit never reads as the limit itself.
     public static string FormatSize(long octets) => octets >= 1024 * 1024
-        ? $"{(octets / (1024m * 1024)).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"))} Mo"
+        ? $"{(Math.Ceiling(octets * 10m / (1024m * 1024)) / 10).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR"))} Mo"
         : $"{Math.Max(1, octets / 1024).ToString(CultureInfo.GetCultureInfo("fr-FR"))} Ko";
 
     /// <summary>The name without folders or control characters, at most 200 characters, ending with the recognised format's extension.</summary>
