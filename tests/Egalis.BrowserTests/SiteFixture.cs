@@ -14,6 +14,8 @@ public sealed class SiteFixture : IAsyncLifetime
     private Process? _site;
     private readonly string _work = Path.Combine(Path.GetTempPath(), $"egalis-browser-{Guid.NewGuid():N}");
     public string BaseUrl { get; private set; } = "";
+    /// <summary>Where the site writes the e-mails it sends (a pickup folder): a test reads a link there, as a person reads their mailbox.</summary>
+    public string MailsFolder => Path.Combine(_work, "mails");
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public static string ResultsFolder { get; } = Path.Combine(RepositoryRoot(), "test-results");
@@ -40,7 +42,7 @@ public sealed class SiteFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Egalis"] = $"Data Source={Path.Combine(_work, "egalis.db")}";
-        start.Environment["Smtp__PickupFolder"] = Path.Combine(_work, "mails");
+        start.Environment["Smtp__PickupFolder"] = MailsFolder;
         // Every test signs in from the same address: the per-address login limit would refuse the suite, not a person.
         start.Environment["RateLimits__Login__PermitLimit"] = "1000";
         // The pages are tried on the founding data alone (the development demo would fill the budget's years).
