@@ -92,7 +92,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("fonds/gestion", EquipePlan, "PlanLocal", "Retirer"),
         Page("fonds/organisations", [Roles.Porteur], ""),
         // Organisation 1 does not exist: a member's page, « introuvable » for anyone else (OrganisationsTests).
-        Page("fonds/organisation/{id:int}", [Roles.Porteur], "", "Inviter", "Representant", "Retirer", "Piece"),
+        Page("fonds/organisation/{id:int}", [Roles.Porteur], "", "Inviter", "Representant", "Retirer", "Piece", "Revoquer"),
         Page("fonds/rejoindre", [Roles.Porteur], ""),
         // Call 1 and dossier 1 do not exist: « introuvable » for whoever may reach the page (DossiersTests checks the records).
         Page("fonds/depot", [Roles.Porteur], ""),

@@ -19,6 +19,8 @@ public sealed class OrganisationsService(EgalisDbContext db, FileStore fichiers,
 {
     public const int LongueurNom = 300;
     public static readonly TimeSpan DureeInvitation = TimeSpan.FromDays(7);
+    /// <summary>Invitations waiting at once for one organisation: enough for a board, too few to send mail in bulk.</summary>
+    public const int InvitationsEnAttenteMaximum = 20;
     public const string TypeFichiers = "fonds-organisation";
     public const long TaillePieceMax = 10 * 1024 * 1024;
 
@@ -200,6 +202,14 @@ public sealed class OrganisationsService(EgalisDbContext db, FileStore fichiers,
         {
             return Result.Failure("Email", "Cette personne est déjà membre de l'organisation.");
         }
+        var maintenant = time.GetUtcNow();
+        // A new invitation to the same address replaces the one waiting (its link stops working).
+        db.RemoveRange(await db.Set<InvitationOrganisation>().Where(i => i.OrganisationId == id && i.Email.ToUpper() == normalisee).ToListAsync(ct));
+        if (await db.Set<InvitationOrganisation>().CountAsync(i => i.OrganisationId == id && i.ExpireLe > maintenant && i.Email.ToUpper() != normalisee, ct) >= InvitationsEnAttenteMaximum)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Failure("Email", $"Au plus {InvitationsEnAttenteMaximum} invitations attendent une réponse : révoquez-en avant d'en envoyer d'autres.");
+        }
         var organisation = await db.Set<Organisation>().AsNoTracking().SingleAsync(o => o.Id == id, ct);
         var jeton = WebEncodersJeton();
         db.Add(new InvitationOrganisation
@@ -263,6 +273,40 @@ public sealed class OrganisationsService(EgalisDbContext db, FileStore fichiers,
             db.ChangeTracker.Clear();
         }
         return Result.Success(organisation.Id);
+    }
+
+    public sealed record Invitation(int Id, string Email, string InvitePar, DateTimeOffset ExpireLe);
+
+    /// <summary>The invitations still waiting for an answer.</summary>
+    public async Task<List<Invitation>> InvitationsAsync(int id, CancellationToken ct)
+    {
+        var maintenant = time.GetUtcNow();
+        return (await db.Set<InvitationOrganisation>().AsNoTracking().Where(i => i.OrganisationId == id).ToListAsync(ct))
+            .Where(i => i.ExpireLe > maintenant).OrderBy(i => i.Email, StringComparer.Ordinal)
+            .Select(i => new Invitation(i.Id, i.Email, i.InvitePar, i.ExpireLe)).ToList();
+    }
+
+    /// <summary>An administrator withdraws an invitation: its link no longer works.</summary>
+    public async Task<Result> RevoquerAsync(int id, int invitationId, ClaimsPrincipal qui, CancellationToken ct)
+    {
+        if (await MembreAsync(id, qui, ct) is not { Administrateur: true })
+        {
+            return Result.Failure("", "Seuls les administrateurs de l'organisation révoquent une invitation.");
+        }
+        if (await db.Set<InvitationOrganisation>().SingleOrDefaultAsync(i => i.Id == invitationId && i.OrganisationId == id, ct) is { } invitation)
+        {
+            db.Remove(invitation);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Accepted or revoked at the same moment: it no longer waits either way.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return Result.Success(id);
     }
 
     public sealed record Membre(int Id, string Nom, string Email, bool Administrateur, bool RepresentantLegal, string? Qualite);

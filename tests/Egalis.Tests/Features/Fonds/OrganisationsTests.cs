@@ -185,4 +185,38 @@ public class OrganisationsTests(EgalisFactory factory) : IClassFixture<EgalisFac
         Assert.Equal("1 invitation expirée supprimée", await new InvitationsPersonalData().PurgeAsync(db, maintenant, default));
         Assert.Equal(["valable@exemple.fr"], await db.Set<InvitationOrganisation>().Where(i => i.OrganisationId == organisation.Id).Select(i => i.Email).ToListAsync());
     }
+
+    [Fact]
+    [Soumet(typeof(OrganisationModel), "Revoquer")]
+    public async Task An_administrator_sees_the_invitations_waiting_revokes_one_and_cannot_send_them_in_bulk()
+    {
+        var zoe = await InscrireAsync("Zoé Secrétaire", "zoe@quartiers-unis.fr");
+        var cree = await (await Formulaire.LireAsync(zoe, "/fonds/organisations")).EnvoyerAsync(zoe, new(Association("44306184100013")) { ["Input.Nom"] = "Quartiers unis" });
+        var url = cree.Headers.Location!.OriginalString;
+        var inviter = await Formulaire.LireAsync(zoe, url, "?handler=Inviter");
+        Assert.Equal(HttpStatusCode.Redirect, (await inviter.EnvoyerAsync(zoe, new() { ["Invitation.Email"] = "leo@quartiers-unis.fr" })).StatusCode);
+        var premier = FondsDonnees.Lien(await MessageAsync("leo@quartiers-unis.fr", "Invitation à rejoindre Quartiers unis sur Egalis"));
+        // Invited again: the new invitation replaces the first, whose link stops working.
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(zoe, url, "?handler=Inviter")).EnvoyerAsync(zoe, new() { ["Invitation.Email"] = "Leo@quartiers-unis.fr" })).StatusCode);
+        var page = await zoe.GetHtmlAsync(url);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "quartiers-unis.fr, invitée par Zoé Secrétaire").Cast<object>());
+        var leo = await InscrireAsync("Léo Trésorier", "leo@quartiers-unis.fr");
+        Assert.Contains("Ce lien d'invitation n'est plus valable", await leo.GetHtmlAsync(new Uri(premier).PathAndQuery));
+
+        // Revoked: the second link no longer works either.
+        var id = System.Text.RegularExpressions.Regex.Match(await zoe.GetStringAsync(url), "invitation=(\\d+)&amp;handler=Revoquer").Groups[1].Value;
+        var revoquer = await Formulaire.LireAsync(zoe, url, $"?handler=Revoquer&invitation={id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await revoquer.EnvoyerAsync(zoe)).StatusCode);
+        Assert.Contains("Invitation révoquée : son lien ne fonctionne plus.", await zoe.GetHtmlAsync(url));
+        var second = FondsDonnees.Lien(await MessageAsync("Leo@quartiers-unis.fr", "Invitation à rejoindre Quartiers unis sur Egalis"));
+        Assert.Contains("Ce lien d'invitation n'est plus valable", await leo.GetHtmlAsync(new Uri(second).PathAndQuery));
+
+        // At most twenty waiting at once.
+        for (var i = 1; i <= 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(zoe, url, "?handler=Inviter")).EnvoyerAsync(zoe, new() { ["Invitation.Email"] = $"membre{i}@quartiers-unis.fr" })).StatusCode);
+        }
+        var trop = await (await Formulaire.LireAsync(zoe, url, "?handler=Inviter")).EnvoyerAsync(zoe, new() { ["Invitation.Email"] = "membre21@quartiers-unis.fr" });
+        Assert.Contains("Au plus 20 invitations attendent une réponse : révoquez-en avant d'en envoyer d'autres.", await trop.ReadHtmlAsync());
+    }
 }

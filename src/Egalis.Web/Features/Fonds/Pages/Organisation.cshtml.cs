@@ -51,6 +51,7 @@ public class OrganisationModel(OrganisationsService organisations, EgalisDbConte
     public Organisation Organisation { get; private set; } = null!;
     public MembreOrganisation Moi { get; private set; } = null!;
     public List<OrganisationsService.Membre> Membres { get; private set; } = [];
+    public List<OrganisationsService.Invitation> Invitations { get; private set; } = [];
     public List<OrganisationsService.Piece> Pieces { get; private set; } = [];
     public List<(int Id, string Intitule, string Appel, EtatDossier Etat, bool Correction)> Dossiers { get; private set; } = [];
     public List<SelectListItem> Communes { get; private set; } = [];
@@ -79,6 +80,9 @@ public class OrganisationModel(OrganisationsService organisations, EgalisDbConte
 
     public Task<IActionResult> OnPostRetirerAsync(int id, int membre, CancellationToken ct) =>
         TraiterAsync(id, "", "Membre retiré de l'organisation.", () => organisations.RetirerAsync(id, membre, User, ct), ct);
+
+    public Task<IActionResult> OnPostRevoquerAsync(int id, int invitation, CancellationToken ct) =>
+        TraiterAsync(id, "", "Invitation révoquée : son lien ne fonctionne plus.", () => organisations.RevoquerAsync(id, invitation, User, ct), ct);
 
     public Task<IActionResult> OnPostPieceAsync(int id, CancellationToken ct) =>
         TraiterAsync(id, nameof(Piece), "Pièce ajoutée.", () => organisations.DeposerAsync(id, Piece.Type, Piece.Fichier, Piece.ValableJusquAu, User, ct), ct);
@@ -132,6 +136,7 @@ public class OrganisationModel(OrganisationsService organisations, EgalisDbConte
         Moi = moi;
         Organisation = await db.Set<Organisation>().AsNoTracking().SingleAsync(o => o.Id == id, ct);
         Membres = await organisations.MembresAsync(id, ct);
+        Invitations = moi.Administrateur ? await organisations.InvitationsAsync(id, ct) : [];
         Pieces = await organisations.PiecesAsync(id, ct);
         Dossiers = (await (from d in db.Set<Dossier>().AsNoTracking()
                            join a in db.Set<AppelAProjets>() on d.AppelId equals a.Id
