@@ -44,14 +44,19 @@ public class DossiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
     }
 
     /// <summary>Clicks a step's button on the instruction page (with the reason typed in, for the steps that need one).</summary>
-    private static async Task<HttpResponseMessage> EtapeAsync(HttpClient qui, int id, string bouton, string? motif = null)
+    private static async Task<HttpResponseMessage> EtapeAsync(HttpClient qui, int id, string bouton, string? motif = null, bool confirmer = true)
     {
         var url = $"/fonds/instruction/dossier/{id}";
         var html = await qui.GetStringAsync(url);
         var vers = Regex.Match(System.Net.WebUtility.HtmlDecode(html), $"vers=(\\w+)[^\"]*\">(<button type=\"submit\" class=\"[^\"]+\">)?{Regex.Escape(bouton)}</button>").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(vers), $"Pas de bouton « {bouton} » sur {url}.");
         var formulaire = Formulaire.Depuis(html, url, $"?handler=Etape&vers={vers}");
-        return await formulaire.EnvoyerAsync(qui, motif is null ? null : new() { ["Motif"] = motif });
+        var valeurs = motif is null ? null : new Dictionary<string, string?> { ["Motif"] = motif };
+        if (valeurs is not null && confirmer && formulaire.Champs.Contains("Confirmation"))
+        {
+            valeurs["Confirmation"] = "true";
+        }
+        return await formulaire.EnvoyerAsync(qui, valeurs);
     }
 
     [Fact]
@@ -166,6 +171,10 @@ public class DossiersTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await EtapeAsync(ivan, id, "Passer en instruction")).StatusCode);
         var accepter = await EgalisFactory.PostBrutAsync(ivan, $"/fonds/instruction/dossier/{id}?handler=Etape&vers=Accepte&version={await VersionAsync(id)}", [], $"/fonds/instruction/dossier/{id}");
         Assert.Contains("Un dossier est accepté par le comité, qui engage son montant.", await accepter.ReadHtmlAsync());
+        // A final step is confirmed.
+        Assert.Contains("Cochez la case pour confirmer : un refus ou un classement sans suite est envoyé au porteur",
+            await (await EtapeAsync(ivan, id, "Refuser", "Le projet ne vise aucun public éloigné des droits.", confirmer: false)).ReadHtmlAsync());
+        Assert.Equal(EtatDossier.EnInstruction, await EtatAsync(id));
         Assert.Equal(HttpStatusCode.Redirect, (await EtapeAsync(ivan, id, "Refuser", "Le projet ne vise aucun public éloigné des droits.")).StatusCode);
         Assert.Equal(EtatDossier.Refuse, await EtatAsync(id));
         Assert.Contains("Le projet ne vise aucun public éloigné des droits.", (await factory.MessageAsync("ines@ateliers.fr", "Dossier refusé – fonds d'initiative")).TextBody);

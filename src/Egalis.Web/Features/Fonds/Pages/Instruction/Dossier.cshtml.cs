@@ -12,6 +12,8 @@ namespace Egalis.Web.Features.Fonds.Pages.Instruction;
 public class DossierModel(DossiersService dossiers, ComiteService comites, EgalisDbContext db, Platform.Workflows.Workflows workflows, IAuthorizationService autorisation, IConfiguration configuration) : PageModel
 {
     [BindProperty] public string? Motif { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Pour refuser ou classer sans suite : je confirme, la décision est envoyée au porteur et seul un administrateur peut la rouvrir")]
+    public bool Confirmation { get; set; }
     /// <summary>This instructor's scores, by criterion id.</summary>
     [BindProperty(Name = "Notes")] public Dictionary<int, int?> MesNotes { get; set; } = [];
 
@@ -38,6 +40,12 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Egali
         if (!Enum.TryParse<EtatDossier>(vers, ignoreCase: false, out var etat) || !Enum.IsDefined(etat) || int.TryParse(vers, out _))
         {
             ModelState.AddModelError("", "Cette étape n'existe pas : choisissez l'un des boutons de la page.");
+            return Page();
+        }
+        // A final step is confirmed: one reason box serves the correction request and the decisions.
+        if (etat is EtatDossier.Refuse or EtatDossier.SansSuite && !Confirmation)
+        {
+            ModelState.AddModelError(nameof(Confirmation), "Cochez la case pour confirmer : un refus ou un classement sans suite est envoyé au porteur, et seul un administrateur peut le rouvrir.");
             return Page();
         }
         var resultat = await dossiers.InstruireAsync(id, version, etat, Motif, User, Hosting.LinkBase(configuration, Request), ct);
