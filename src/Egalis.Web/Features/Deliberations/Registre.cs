@@ -120,6 +120,22 @@ public sealed class Registre(EgalisDbContext db, Platform.Collectivite.ProfilCol
         return ids.Count == 0 ? [] : (await LoadAsync(Filtrer(null, null, ids, null, inclureProjets: false), ct)).OrderBy(a => a.Seance.Date).ToList();
     }
 
+    /// <summary>For each record of a kind (« fonds-comite » 3…), the ACTES id of the first decided act linked to it: two queries.</summary>
+    public async Task<Dictionary<string, string>> ActesIdParReferenceAsync(string type, IReadOnlyCollection<string> references, CancellationToken ct = default)
+    {
+        var liens = await db.Set<LienDeliberation>().AsNoTracking().Where(l => l.Type == type && references.Contains(l.Reference))
+            .Select(l => new { l.Reference, l.PointId }).ToListAsync(ct);
+        if (liens.Count == 0)
+        {
+            return [];
+        }
+        var actes = (await LoadAsync(Filtrer(null, null, liens.Select(l => l.PointId).Distinct().ToList(), null, inclureProjets: false), ct))
+            .Where(a => a.ActesId is not null).OrderBy(a => a.Seance.Date).ThenBy(a => a.Point.Id).ToList();
+        return liens.GroupBy(l => l.Reference)
+            .Select(g => (g.Key, Id: actes.FirstOrDefault(a => g.Any(l => l.PointId == a.Point.Id))?.ActesId))
+            .Where(x => x.Id is not null).ToDictionary(x => x.Key, x => x.Id!);
+    }
+
     /// <summary>An act withdrawn or replaced by a later one, or withdrawing or replacing an earlier one: both ends of the link.</summary>
     public sealed record Relation(string Libelle, int PointId, string? NumeroActe, DateOnly Date);
 

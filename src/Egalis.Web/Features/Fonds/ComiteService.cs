@@ -274,6 +274,4 @@ public sealed class ComiteService(EgalisDbContext db, Workflows workflows, Budge
         var dossier = await db.Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == dossierId, ct);
         await DossiersService.NotifierMembresAsync(db, workflows, profil, dossier, (sujet, $"Dossier « {dossier.Intitule} ».\n{texte}"), lienBase, ct);
     }
-
-    public static string Cle(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,7 @@ public static class OpenDataSubventions
         string? RnaBeneficiaire, string Objet, decimal Montant, string Nature, string ConditionsVersement, string DatesPeriodeVersement,
         bool NotificationUE, decimal PourcentageSubvention, string DispositifAide);
 
-    /// <summary>The published rows, oldest decision first: three queries (decisions, the year's totals, linked acts).</summary>
+    /// <summary>The published rows, oldest decision first: four queries (decisions, the year's totals, the links and their acts).</summary>
     public static async Task<List<Ligne>> LignesAsync(EgalisDbContext db, Deliberations.Registre registre, Platform.Collectivite.ProfilCollectivite profil, decimal seuil, CancellationToken ct)
     {
         var accordees = await (from d in db.Set<DecisionComite>().AsNoTracking()
@@ -53,11 +53,10 @@ public static class OpenDataSubventions
                              where d.Accorde && x.Etat == EtatDossier.Accepte && annees.Contains(c.Date.Year)
                              select new { x.OrganisationId, c.Date.Year, d.Montant }).ToListAsync(ct))
             .GroupBy(t => (t.OrganisationId, t.Year)).ToDictionary(g => g.Key, g => g.Sum(t => t.Montant ?? 0));
-        var actes = await registre.ActesLiesAsync(accordees.Select(a => (ComiteLinkTarget.TypeLien, a.ComiteId.ToString(CultureInfo.InvariantCulture))).Distinct().ToList(), ct);
-        var references = await db.Set<Deliberations.LienDeliberation>().AsNoTracking().Where(l => l.Type == ComiteLinkTarget.TypeLien)
-            .Select(l => new { l.Reference, l.PointId }).ToListAsync(ct);
-        string? Reference(int comite) => references.Where(r => r.Reference == comite.ToString(CultureInfo.InvariantCulture))
-            .Select(r => actes.FirstOrDefault(a => a.Point.Id == r.PointId)?.ActesId).FirstOrDefault(id => id is not null);
+        // The register says which act decided each committee (the Fonds module does not read its tables).
+        var decisions = await registre.ActesIdParReferenceAsync(ComiteLinkTarget.TypeLien,
+            accordees.Select(a => a.ComiteId.ToString(CultureInfo.InvariantCulture)).Distinct().ToList(), ct);
+        string? Reference(int comite) => decisions.GetValueOrDefault(comite.ToString(CultureInfo.InvariantCulture));
 
         return accordees
             .Where(a => !Conventions.Requise(totaux.GetValueOrDefault((a.OrganisationId, a.Date.Year)), seuil))

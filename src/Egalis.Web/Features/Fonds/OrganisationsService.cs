@@ -45,7 +45,7 @@ public sealed class OrganisationsService(EgalisDbContext db, FileStore fichiers,
             .OrderBy(o => o.Nom).ToListAsync(ct);
     }
 
-    private async Task<List<(string, string)>> VerifierAsync(Saisie s, Organisation? o, CancellationToken ct)
+    private async Task<List<(string, string)>> VerifierAsync(Saisie s, CancellationToken ct)
     {
         var erreurs = new List<(string, string)>();
         if (Texts.Clean(s.Nom) is not { } nom)
@@ -128,7 +128,7 @@ public sealed class OrganisationsService(EgalisDbContext db, FileStore fichiers,
     /// <summary>Creates the organisation; its creator is its first administrator.</summary>
     public async Task<Result> CreerAsync(Saisie s, ClaimsPrincipal qui, CancellationToken ct)
     {
-        var erreurs = await VerifierAsync(s, null, ct);
+        var erreurs = await VerifierAsync(s, ct);
         if (erreurs.Count > 0)
         {
             return Result.Failure([.. erreurs]);
@@ -159,7 +159,7 @@ public sealed class OrganisationsService(EgalisDbContext db, FileStore fichiers,
             return Result.Failure("", "Seuls les administrateurs de l'organisation la modifient.");
         }
         var organisation = await db.Set<Organisation>().SingleAsync(o => o.Id == id, ct);
-        var erreurs = await VerifierAsync(s with { Type = organisation.Type }, organisation, ct);
+        var erreurs = await VerifierAsync(s with { Type = organisation.Type }, ct);
         if (erreurs.Count > 0)
         {
             return Result.Failure([.. erreurs]);
@@ -427,7 +427,7 @@ public sealed class OrganisationsService(EgalisDbContext db, FileStore fichiers,
 }
 
 /// <summary>An organisation's documents are read by its members and by the fund's team, nobody else.</summary>
-public sealed class PiecesOrganisation(EgalisDbContext db, Microsoft.AspNetCore.Authorization.IAuthorizationService autorisation) : IFileOwner
+public sealed class PiecesOrganisation(EgalisDbContext db, Microsoft.AspNetCore.Authorization.IAuthorizationService autorisation, CapabilityCatalog capacites) : IFileOwner
 {
     public string Type => OrganisationsService.TypeFichiers;
 
@@ -441,13 +441,11 @@ public sealed class PiecesOrganisation(EgalisDbContext db, Microsoft.AspNetCore.
         {
             return true;
         }
-        // An instructor reads the documents of an organisation whose submitted dossier is in their scope.
-        foreach (var dossier in await db.Set<Dossier>().AsNoTracking().Where(d => d.OrganisationId == id && d.Etat != EtatDossier.Brouillon).ToListAsync(ct))
+        // An instructor reads the documents of an organisation whose submitted dossier is in their scope (the list's own filter).
+        var portee = capacites.ScopeOf(qui, FondsModule.InstruireLesDossiers);
+        if (portee != CapabilityScope.None && await InstructionListe.Filtrer(db, portee, null, null, null).AnyAsync(d => d.OrganisationId == id, ct))
         {
-            if ((await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(autorisation, qui, dossier, new OnRecordRequirement(FondsModule.InstruireLesDossiers))).Succeeded)
-            {
-                return true;
-            }
+            return true;
         }
         var utilisateur = OrganisationsService.Id(qui);
         return utilisateur is not null && await db.Set<MembreOrganisation>().AnyAsync(m => m.OrganisationId == id && m.UtilisateurId == utilisateur, ct);

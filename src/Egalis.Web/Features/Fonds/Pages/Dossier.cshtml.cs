@@ -59,8 +59,7 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
     /// <summary>The same save, asked by the page's script as the person types: answers in JSON.</summary>
     public async Task<IActionResult> OnPostAutoAsync(int id, CancellationToken ct)
     {
-        if (await dossiers.LisibleAsync(id, User, ct) is not { } dossier
-            || !(await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, dossier, new Platform.Identity.OnRecordRequirement(FondsModule.DeposerUnDossier))).Succeeded)
+        if (await DuMembreAsync(id, ct) is null)
         {
             return NotFound();
         }
@@ -108,10 +107,7 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var dossier = await dossiers.LisibleAsync(id, User, ct);
-        // Only the organisation's members: anyone else finds nothing here (instructors have their own page).
-        if (dossier is null || !(await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>()
-                .AuthorizeAsync(User, dossier, new Platform.Identity.OnRecordRequirement(FondsModule.DeposerUnDossier))).Succeeded)
+        if (await DuMembreAsync(id, ct) is not { } dossier)
         {
             return NotFound();
         }
@@ -122,6 +118,12 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
         }
         return null;
     }
+
+    /// <summary>The dossier if the person is a member of its organisation: anyone else finds nothing here (instructors have their own page).</summary>
+    private async Task<Dossier?> DuMembreAsync(int id, CancellationToken ct) =>
+        await dossiers.LisibleAsync(id, User, ct) is { } dossier
+        && (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, dossier, new Platform.Identity.OnRecordRequirement(FondsModule.DeposerUnDossier))).Succeeded
+            ? dossier : null;
 
     /// <summary>Where a missing item's link leads: the field, or the organisation's page.</summary>
     public string Ancre((string Champ, string Message) manque) => manque.Champ switch
