@@ -62,10 +62,13 @@ public static class InstructionListe
     ];
 
     public static void Map(WebApplication app) =>
-        app.MapGet("/fonds/instruction/export.{format:regex(^(csv|xlsx)$)}", (string format, int? appel, EtatDossier? etat, string? territoire,
+        // The filters as the list's form sends them: an empty one (« Tous ») is no filter, not a bad request.
+        app.MapGet("/fonds/instruction/export.{format:regex(^(csv|xlsx)$)}", (string format, string? appel, string? etat, string? territoire,
                 EgalisDbContext db, CapabilityCatalog capacites, ClaimsPrincipal qui) =>
             {
-                var lignes = Lignes(db, Filtrer(db, capacites.ScopeOf(qui, FondsModule.InstruireLesDossiers), appel, etat, territoire)).AsAsyncEnumerable();
+                int? parAppel = int.TryParse(appel, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var a) ? a : null;
+                EtatDossier? parEtat = Enum.TryParse<EtatDossier>(etat, out var e) && Enum.IsDefined(e) && !int.TryParse(etat, out _) ? e : null;
+                var lignes = Lignes(db, Filtrer(db, capacites.ScopeOf(qui, FondsModule.InstruireLesDossiers), parAppel, parEtat, territoire)).AsAsyncEnumerable();
                 return format == "csv" ? Spreadsheet.Csv("fonds-dossiers.csv", Colonnes, lignes) : Spreadsheet.Xlsx("fonds-dossiers.xlsx", Colonnes, lignes);
             })
             .RequireAuthorization(FondsModule.InstruireLesDossiers)

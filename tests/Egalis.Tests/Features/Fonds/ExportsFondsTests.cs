@@ -17,7 +17,12 @@ public class ExportsFondsTests(EgalisFactory factory) : IClassFixture<EgalisFact
         await factory.DossierEnInstructionAsync(appel, "Ligue des droits", "44306184100013", 6_000m);
 
         var ivan = await factory.SignedInAsAsync(Roles.Instructeur);
-        Assert.Contains($"/fonds/instruction/export.csv?appel=&amp;etat=&amp;territoire=", await ivan.GetStringAsync("/fonds/instruction"));
+        // The link as the list renders it, its filters empty (« Tous »): every dossier.
+        var lienListe = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(await ivan.GetStringAsync("/fonds/instruction"), "href=\"(/fonds/instruction/export\\.csv[^\"]*)\"").Groups[1].Value);
+        Assert.Equal("/fonds/instruction/export.csv?appel=&etat=&territoire=", lienListe);
+        var tout = await ivan.GetAsync(lienListe);
+        Assert.Equal(HttpStatusCode.OK, tout.StatusCode);
+        Assert.Equal(3, System.Text.Encoding.UTF8.GetString(await tout.Content.ReadAsByteArrayAsync()).TrimEnd('\r', '\n').Split("\r\n").Length);
         var csv = await ivan.GetAsync($"/fonds/instruction/export.csv?appel={appel}");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lignes = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').TrimEnd('\r', '\n').Split("\r\n");
