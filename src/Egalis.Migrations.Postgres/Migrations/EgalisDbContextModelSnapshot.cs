@@ -708,6 +708,130 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("CommunesPlanLocal", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CompteRenduFinancier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Certification")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DeposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeposePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExplicationEcarts")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("ModifieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("PersonnesTouchees")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Realisation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ResultatsEvaluation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal?>("SubventionRealisee")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.ToTable("ComptesRendusFinanciers", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.ConventionSubvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AvecConvention")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("CopieSigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EcheanceCompteRendu")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EnvoyeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnvoyeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Montant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int?>("PremierePart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SignatureEnregistreePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("SigneeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CopieSigneeId");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique();
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("ConventionsSubvention", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.CritereNotation", b =>
                 {
                     b.Property<int>("Id")
@@ -825,6 +949,12 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.PrimitiveCollection<List<string>>("Communes")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<DateOnly?>("CompteRenduRappeleLe")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CompteRenduRetardSignaleLe")
+                        .HasColumnType("date");
 
                     b.Property<string>("ConseilTerritoireCode")
                         .HasMaxLength(10)
@@ -1005,6 +1135,34 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("LignesBudgetDossier", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.LigneCompteRendu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("CompteRenduId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Realise")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteRenduId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("LignesCompteRendu", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
@@ -1190,6 +1348,52 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId", "Type");
 
                     b.ToTable("PiecesOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.VersementSubvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ApresCompteRendu")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ConventionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MandatementId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Montant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("VerseLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VersePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MandatementId")
+                        .IsUnique();
+
+                    b.HasIndex("ConventionId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("VersementsSubvention", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
@@ -2259,6 +2463,35 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CompteRenduFinancier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.ConventionSubvention", b =>
+                {
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("CopieSigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Fonds.DecisionComite", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.CritereNotation", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
@@ -2321,6 +2554,15 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.LigneCompteRendu", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.CompteRenduFinancier", null)
+                        .WithMany("Lignes")
+                        .HasForeignKey("CompteRenduId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
@@ -2372,6 +2614,20 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.VersementSubvention", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.ConventionSubvention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Budget.Mandatement", null)
+                        .WithMany()
+                        .HasForeignKey("MandatementId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
@@ -2540,6 +2796,11 @@ namespace Egalis.Migrations.Postgres.Migrations
             modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
                 {
                     b.Navigation("Criteres");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CompteRenduFinancier", b =>
+                {
+                    b.Navigation("Lignes");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>

@@ -674,6 +674,126 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("CommunesPlanLocal", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CompteRenduFinancier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Certification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeposeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeposePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExplicationEcarts")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ModifieLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonnesTouchees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Realisation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultatsEvaluation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SubventionRealisee")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.ToTable("ComptesRendusFinanciers", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.ConventionSubvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AvecConvention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CopieSigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EcheanceCompteRendu")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EnvoyeeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnvoyeePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Montant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PremierePart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignatureEnregistreePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SigneeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CopieSigneeId");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique();
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("ConventionsSubvention", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.CritereNotation", b =>
                 {
                     b.Property<int>("Id")
@@ -784,6 +904,12 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.PrimitiveCollection<string>("Communes")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompteRenduRappeleLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompteRenduRetardSignaleLe")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConseilTerritoireCode")
@@ -963,6 +1089,32 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("LignesBudgetDossier", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.LigneCompteRendu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompteRenduId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Realise")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteRenduId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("LignesCompteRendu", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1138,6 +1290,50 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "Type");
 
                     b.ToTable("PiecesOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.VersementSubvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ApresCompteRendu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MandatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Montant")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rang")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VerseLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VersePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MandatementId")
+                        .IsUnique();
+
+                    b.HasIndex("ConventionId", "Rang")
+                        .IsUnique();
+
+                    b.ToTable("VersementsSubvention", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
@@ -2185,6 +2381,35 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CompteRenduFinancier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.ConventionSubvention", b =>
+                {
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("CopieSigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Egalis.Web.Features.Fonds.DecisionComite", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.CritereNotation", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Fonds.AppelAProjets", null)
@@ -2247,6 +2472,15 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.LigneCompteRendu", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.CompteRenduFinancier", null)
+                        .WithMany("Lignes")
+                        .HasForeignKey("CompteRenduId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.MembreOrganisation", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
@@ -2298,6 +2532,20 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.VersementSubvention", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.ConventionSubvention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Budget.Mandatement", null)
+                        .WithMany()
+                        .HasForeignKey("MandatementId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Plan.ElementPlan", b =>
@@ -2466,6 +2714,11 @@ namespace Egalis.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
                 {
                     b.Navigation("Criteres");
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.CompteRenduFinancier", b =>
+                {
+                    b.Navigation("Lignes");
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Dossier", b =>

@@ -97,11 +97,14 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         // Call 1 and dossier 1 do not exist: « introuvable » for whoever may reach the page (DossiersTests checks the records).
         Page("fonds/depot", [Roles.Porteur], ""),
         Page("fonds/dossier/{id:int}", [Roles.Porteur], "", "Auto", "Deposer"),
+        Page("fonds/dossier/{id:int}/compte-rendu", [Roles.Porteur], "", "Deposer"),
         Page("fonds/instruction", Instruction),
         Api("GET", "fonds/instruction/export.{format:regex(^(csv|xlsx)$)}", Instruction),
         Page("fonds/instruction/dossier/{id:int}", Instruction, "Etape", "Noter"),
         Page("fonds/gestion/appel/{id:int?}", EquipePlan, "", "Statut", "Comite"),
         Page("fonds/gestion/comite/{id:int}", EquipePlan, ""),
+        // Dossier 1 is not granted: a 404 for the team (SuiviTests follows a grant).
+        Page("fonds/gestion/subvention/{id:int}", EquipePlan, "Preparer", "Envoyer", "Signer", "Verser"),
         Api("GET", "api/v1/deliberations", Everyone),
         Api("GET", "api/v1/deliberations/{actesid}", Everyone),
         Api("GET", "api/v1/opendata/deliberations.csv", Everyone),

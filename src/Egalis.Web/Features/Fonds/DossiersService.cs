@@ -290,7 +290,8 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
             .Select(p => p.Type).Distinct().ToListAsync(ct);
         var communes = dossier.Communes.ToList();
         var territoires = await db.Set<Territoires.Commune>().Where(c => communes.Contains(c.CodeInsee)).ToDictionaryAsync(c => c.CodeInsee, c => c.ConseilTerritoireCode, ct);
-        return ReglesDossier.AvantDepot(dossier, new ReglesDossier.Contexte(appel, organisation, representant, pieces, territoires, time.GetUtcNow()));
+        var retards = await SuiviService.RetardsAsync(db, organisation.Id, aujourdhui, ct);
+        return ReglesDossier.AvantDepot(dossier, new ReglesDossier.Contexte(appel, organisation, representant, pieces, territoires, time.GetUtcNow()) { ComptesRendusEnRetard = retards });
     }
 
     /// <summary>
@@ -371,6 +372,13 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
         var de = dossier.Etat;
         if (de == EtatDossier.Accepte)
         {
+            // A signed convention is final: a grant that has one is corrected by a new act, not reopened. Unsigned terms go with the grant.
+            var conventions = await db.Set<ConventionSubvention>().Where(c => c.DossierId == id).ToListAsync(ct);
+            if (conventions.Any(c => c.Statut == StatutConvention.Signee))
+            {
+                return Result.Failure("", "La convention de cette subvention est signée : la décision ne se rouvre plus. Une modification passe par un avenant ou un nouvel acte.");
+            }
+            db.RemoveRange(conventions);
             // Reopening a grant frees its money: the commitment is cancelled with the step, or nothing happens.
             var engagement = await db.Set<DecisionComite>().Where(d => d.DossierId == id && d.Accorde && d.EngagementId != null)
                 .OrderByDescending(d => d.Id).Select(d => d.EngagementId).FirstOrDefaultAsync(ct);

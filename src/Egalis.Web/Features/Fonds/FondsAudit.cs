@@ -114,6 +114,46 @@ public static class FondsAudit
             Champs = new Dictionary<string, string> { ["Accorde"] = "accordé", ["Montant"] = "montant", ["Motif"] = "motif" },
             Formats = new Dictionary<string, Func<object?, string?>> { ["Montant"] = v => v is decimal m ? Budget.Euros.Format(m) : null },
         });
+        services.AddAuditDescription(new AuditDescription<ConventionSubvention>
+        {
+            Module = Module,
+            Nom = (c, _) => $"les conditions de la subvention du dossier n° {c.DossierId}",
+            Lien = c => $"/fonds/gestion/subvention/{c.DossierId}",
+            Champs = new Dictionary<string, string>
+            {
+                ["Statut"] = "statut", ["AvecConvention"] = "avec convention", ["PremierePart"] = "part versée à la signature", ["SigneeLe"] = "signée le",
+                ["CopieSigneeId"] = "copie signée",
+            },
+            Formats = new Dictionary<string, Func<object?, string?>>
+            {
+                ["Statut"] = v => v is StatutConvention s ? s switch
+                {
+                    StatutConvention.Projet => "en projet", StatutConvention.Envoyee => "envoyée", StatutConvention.Signee => "signée", _ => "notifiée sans convention",
+                } : null,
+            },
+        });
+        services.AddAuditDescription(new AuditDescription<VersementSubvention>
+        {
+            Module = Module,
+            Nom = (v, _) => $"le versement n° {v.Rang} de la subvention n° {v.ConventionId}",
+            Lien = _ => "/fonds/gestion",
+            Champs = new Dictionary<string, string> { ["VerseLe"] = "mandaté le", ["Montant"] = "montant", ["Reference"] = "référence" },
+            Formats = new Dictionary<string, Func<object?, string?>> { ["Montant"] = v => v is decimal m ? Budget.Euros.Format(m) : null },
+        });
+        services.AddAuditDescription(new AuditDescription<CompteRenduFinancier>
+        {
+            Module = Module,
+            Nom = (c, _) => $"le compte rendu financier du dossier n° {c.DossierId}",
+            Lien = c => $"/fonds/gestion/subvention/{c.DossierId}",
+            Champs = new Dictionary<string, string> { ["DeposeLe"] = "déposé le", ["Certification"] = "certification" },
+        });
+        // A report's line is told with its report's save.
+        services.AddAuditDescription(new AuditDescription<LigneCompteRendu>
+        {
+            Module = Module,
+            Nom = (l, _) => $"la ligne {l.Code} du compte rendu n° {l.CompteRenduId}",
+            Silencieux = true,
+        });
         services.AddAuditDescription(new AuditDescription<CommunePlanLocal>
         {
             Module = Module,

@@ -309,6 +309,10 @@ public class Dossier : ITerritorialRecord, Platform.Caching.INotShownPublicly
     public string? Bic { get; set; }
     public string? TitulaireCompte { get; set; }
 
+    /// <summary>When the members were reminded that the financial report is due, and told it is overdue (once each).</summary>
+    public DateOnly? CompteRenduRappeleLe { get; set; }
+    public DateOnly? CompteRenduRetardSignaleLe { get; set; }
+
     public int Version { get; set; }
 
     string? ITerritorialRecord.CommuneCodeInsee => null;
@@ -455,5 +459,148 @@ public class DecisionComiteConfiguration : IEntityTypeConfiguration<DecisionComi
         b.HasOne<Comite>().WithMany().HasForeignKey(d => d.ComiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Dossier>().WithMany().HasForeignKey(d => d.DossierId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Budget.Engagement>().WithMany().HasForeignKey(d => d.EngagementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>Where the terms of a grant stand: drafted, sent to the organisation as a convention, signed, or notified without a convention.</summary>
+public enum StatutConvention
+{
+    Projet,
+    Envoyee,
+    Signee,
+    Notifiee,
+}
+
+/// <summary>
+/// The terms of a grant (one per granted decision): its payment schedule, the report's due date, and its convention
+/// when there is one (required above the yearly threshold, chosen below it). Once sent (or notified), the terms no
+/// longer change; once signed, the convention is final.
+/// </summary>
+public class ConventionSubvention
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public int DecisionId { get; set; }
+    public decimal Montant { get; set; }
+    public bool AvecConvention { get; set; }
+    /// <summary>Percent paid at signature, the balance after the report; null: one payment.</summary>
+    public int? PremierePart { get; set; }
+    public DateOnly EcheanceCompteRendu { get; set; }
+    public StatutConvention Statut { get; set; }
+    public DateTimeOffset? EnvoyeeLe { get; set; }
+    public string? EnvoyeePar { get; set; }
+    public DateOnly? SigneeLe { get; set; }
+    public Guid? CopieSigneeId { get; set; }
+    public string? SignatureEnregistreePar { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>One instalment of a grant, and its Budget payment once paid.</summary>
+public class VersementSubvention
+{
+    public int Id { get; set; }
+    public int ConventionId { get; set; }
+    public int Rang { get; set; }
+    public decimal Montant { get; set; }
+    public bool ApresCompteRendu { get; set; }
+    public int? MandatementId { get; set; }
+    public DateOnly? VerseLe { get; set; }
+    public string? Reference { get; set; }
+    public string? VersePar { get; set; }
+}
+
+/// <summary>
+/// The financial report of a granted project, in the CERFA 15059 structure: what was done, the actual amount of each
+/// line beside its forecast, the gaps explained, and the legal representative's certification. Submitted, it is final.
+/// </summary>
+public class CompteRenduFinancier : Platform.Caching.INotShownPublicly
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public string? Realisation { get; set; }
+    public int? PersonnesTouchees { get; set; }
+    public string? ResultatsEvaluation { get; set; }
+    public string? ExplicationEcarts { get; set; }
+    public string? Observations { get; set; }
+    /// <summary>The Métropole's subsidy as actually received and used.</summary>
+    public decimal? SubventionRealisee { get; set; }
+    public List<LigneCompteRendu> Lignes { get; set; } = [];
+    public bool Certification { get; set; }
+    public DateTimeOffset? DeposeLe { get; set; }
+    public string? DeposePar { get; set; }
+    public DateTimeOffset ModifieLe { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>The actual amount of one CERFA line in a financial report.</summary>
+public class LigneCompteRendu : Platform.Caching.INotShownPublicly
+{
+    public int Id { get; set; }
+    public int CompteRenduId { get; set; }
+    public required string Code { get; set; }
+    public decimal Realise { get; set; }
+}
+
+public class ConventionSubventionConfiguration : IEntityTypeConfiguration<ConventionSubvention>
+{
+    public void Configure(EntityTypeBuilder<ConventionSubvention> b)
+    {
+        b.ToTable("ConventionsSubvention");
+        b.Property(c => c.Montant).HasPrecision(14, 2);
+        b.Property(c => c.Statut).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.EnvoyeePar).HasMaxLength(200);
+        b.Property(c => c.SignatureEnregistreePar).HasMaxLength(200);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        // One set of terms per grant: two clicks on « préparer » make one.
+        b.HasIndex(c => c.DecisionId).IsUnique();
+        b.HasIndex(c => c.DossierId);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DecisionComite>().WithMany().HasForeignKey(c => c.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Platform.Files.StoredFile>().WithMany().HasForeignKey(c => c.CopieSigneeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class VersementSubventionConfiguration : IEntityTypeConfiguration<VersementSubvention>
+{
+    public void Configure(EntityTypeBuilder<VersementSubvention> b)
+    {
+        b.ToTable("VersementsSubvention");
+        b.Property(v => v.Montant).HasPrecision(14, 2);
+        b.Property(v => v.Reference).HasMaxLength(100);
+        b.Property(v => v.VersePar).HasMaxLength(200);
+        b.HasIndex(v => new { v.ConventionId, v.Rang }).IsUnique();
+        // A Budget payment pays one instalment.
+        b.HasIndex(v => v.MandatementId).IsUnique();
+        b.HasOne<ConventionSubvention>().WithMany().HasForeignKey(v => v.ConventionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Budget.Mandatement>().WithMany().HasForeignKey(v => v.MandatementId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class CompteRenduFinancierConfiguration : IEntityTypeConfiguration<CompteRenduFinancier>
+{
+    public void Configure(EntityTypeBuilder<CompteRenduFinancier> b)
+    {
+        b.ToTable("ComptesRendusFinanciers");
+        b.Property(c => c.Realisation).HasMaxLength(ReglesDossier.TexteLong);
+        b.Property(c => c.ResultatsEvaluation).HasMaxLength(ReglesDossier.TexteMoyen);
+        b.Property(c => c.ExplicationEcarts).HasMaxLength(ReglesDossier.TexteMoyen);
+        b.Property(c => c.Observations).HasMaxLength(ReglesDossier.TexteMoyen);
+        b.Property(c => c.SubventionRealisee).HasPrecision(14, 2);
+        b.Property(c => c.DeposePar).HasMaxLength(200);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasIndex(c => c.DossierId).IsUnique();
+        b.HasOne<Dossier>().WithMany().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Lignes).WithOne().HasForeignKey(l => l.CompteRenduId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class LigneCompteRenduConfiguration : IEntityTypeConfiguration<LigneCompteRendu>
+{
+    public void Configure(EntityTypeBuilder<LigneCompteRendu> b)
+    {
+        b.ToTable("LignesCompteRendu");
+        b.Property(l => l.Code).HasMaxLength(10);
+        b.Property(l => l.Realise).HasPrecision(14, 2);
+        b.HasIndex(l => new { l.CompteRenduId, l.Code }).IsUnique();
     }
 }

@@ -28,6 +28,7 @@ public sealed class FondsModule : IModule
             .Menu("Instruction", "/Fonds/Pages/Instruction/Index", 54, InstruireLesDossiers)
             .Menu("Appels à projets", "/Fonds/Pages/Gestion/Index", 53, GererLeFonds)
             .Menu("Mes organisations", "/Fonds/Pages/Organisations", 40, DeposerUnDossier)
+            .Job<ComptesRendusJob>(ComptesRendusJob.Cle, "Rappelle aux organisations les comptes rendus financiers à déposer et signale ceux en retard", "chaque jour à 7 h", "0 0 7 * * ?")
             .Seeder<FondsSeeder>("fonds", after: ["territoires", "budget"])
             .Seeder<FondsDemo>("demo-fonds", after: ["fonds", "demo-budget", "comptes-demo"]);
         FondsAudit.Register(module.Services);
@@ -35,6 +36,8 @@ public sealed class FondsModule : IModule
         module.Services.AddScoped<OrganisationsService>();
         module.Services.AddScoped<DossiersService>();
         module.Services.AddScoped<ComiteService>();
+        module.Services.AddScoped<SuiviService>();
+        module.Services.AddScoped<Platform.Files.IFileOwner, CopiesConvention>();
         module.Services.AddSingleton<Platform.Extensions.ILinkTarget, ComiteLinkTarget>();
         module.Services.AddScoped<Platform.Extensions.IOpenDataset, SubventionsDataset>();
         module.Services.AddSingleton<Platform.Extensions.IIndicateurCalcule, DossiersRecus>();

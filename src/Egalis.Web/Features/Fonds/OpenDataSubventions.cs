@@ -35,11 +35,17 @@ public static class OpenDataSubventions
         var accordees = await (from d in db.Set<DecisionComite>().AsNoTracking()
                                join c in db.Set<Comite>() on d.ComiteId equals c.Id
                                join x in db.Set<Dossier>() on d.DossierId equals x.Id
+                               join v in db.Set<ConventionSubvention>() on d.Id equals v.DecisionId into terms
+                               from v in terms.DefaultIfEmpty()
                                where d.Accorde && x.Etat == EtatDossier.Accepte
                                      // The latest decision of a dossier (a reopened grant is decided again).
                                      && !db.Set<DecisionComite>().Any(autre => autre.DossierId == d.DossierId && autre.Id > d.Id)
                                orderby c.Date, d.Id
-                               select new { d.Id, d.Montant, d.NomBeneficiaire, d.SiretBeneficiaire, d.RnaBeneficiaire, d.Objet, x.OrganisationId, c.Date, c.TenuLe, ComiteId = c.Id, x.DateFin })
+                               select new
+                               {
+                                   d.Id, d.Montant, d.NomBeneficiaire, d.SiretBeneficiaire, d.RnaBeneficiaire, d.Objet, x.OrganisationId, c.Date, c.TenuLe, ComiteId = c.Id, x.DateFin,
+                                   SigneeLe = v == null ? null : v.SigneeLe, PremierePart = v == null ? null : v.PremierePart,
+                               })
             .ToListAsync(ct);
         if (accordees.Count == 0)
         {
@@ -58,16 +64,17 @@ public static class OpenDataSubventions
             accordees.Select(a => a.ComiteId.ToString(CultureInfo.InvariantCulture)).Distinct().ToList(), ct);
         string? Reference(int comite) => decisions.GetValueOrDefault(comite.ToString(CultureInfo.InvariantCulture));
 
+        // Above the threshold, once its convention is signed (dated by its signature); below, once notified, or signed when there is a convention.
         return accordees
-            .Where(a => !Conventions.Requise(totaux.GetValueOrDefault((a.OrganisationId, a.Date.Year)), seuil))
+            .Where(a => a.SigneeLe is not null || !Conventions.Requise(totaux.GetValueOrDefault((a.OrganisationId, a.Date.Year)), seuil))
             .Select(a =>
             {
-                var notifie = a.TenuLe is { } tenu ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(tenu, Platform.Web.Paris.Fuseau).DateTime) : a.Date;
+                var notifie = a.SigneeLe ?? (a.TenuLe is { } tenu ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(tenu, Platform.Web.Paris.Fuseau).DateTime) : a.Date);
                 var fin = a.DateFin is { } f && f > notifie ? f : (DateOnly?)null;
                 var objet = a.Objet ?? $"Dossier n° {a.Id}";
                 return new Ligne(profil.Nom, profil.Siret, notifie, Reference(a.ComiteId), a.NomBeneficiaire ?? "", a.SiretBeneficiaire, a.RnaBeneficiaire,
                     objet.Length > 256 ? objet[..255] + "…" : objet, a.Montant ?? 0, "aide en numéraire",
-                    "Versement unique après la notification de la décision", fin is null ? Iso(notifie) : $"{Iso(notifie)}/{Iso(fin.Value)}",
+                    Suivi.ConditionsScdl(a.PremierePart), fin is null ? Iso(notifie) : $"{Iso(notifie)}/{Iso(fin.Value)}",
                     false, 1m, Dispositif);
             }).ToList();
     }
@@ -138,5 +145,5 @@ public sealed class SubventionsDataset(Deliberations.Registre registre, Platform
     public async Task<int> RowCountAsync(EgalisDbContext db, CancellationToken ct) =>
         (await OpenDataSubventions.LignesAsync(db, registre, profil, Conventions.Seuil(configuration), ct)).Count;
 
-    public IReadOnlyList<Type> Entities => [typeof(DecisionComite), typeof(Comite)];
+    public IReadOnlyList<Type> Entities => [typeof(DecisionComite), typeof(Comite), typeof(ConventionSubvention)];
 }

@@ -379,6 +379,13 @@ public sealed class OrganisationsService(EgalisDbContext db, FileStore fichiers,
         return Result.Success(id);
     }
 
+    /// <summary>The legal representative as documents name them: « Inès Martin, Présidente ».</summary>
+    public static Task<string?> RepresentantAsync(EgalisDbContext db, int organisationId, CancellationToken ct) =>
+        (from m in db.Set<MembreOrganisation>()
+         join u in db.Users on m.UtilisateurId equals u.Id
+         where m.OrganisationId == organisationId && m.RepresentantLegal
+         select u.NomComplet + ", " + m.Qualite).FirstOrDefaultAsync(ct);
+
     public sealed record Piece(int Id, TypePiece Type, StoredFile Fichier, DateOnly? ValableJusquAu);
 
     public async Task<List<Piece>> PiecesAsync(int id, CancellationToken ct) =>

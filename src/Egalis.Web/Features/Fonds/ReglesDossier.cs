@@ -93,7 +93,11 @@ public static class ReglesDossier
     /// <summary>What the submission is checked against, read by the service.</summary>
     public sealed record Contexte(
         AppelAProjets Appel, Organisation Organisation, bool RepresentantDesigne, IReadOnlyCollection<TypePiece> PiecesValables,
-        IReadOnlyDictionary<string, string> TerritoireDesCommunes, DateTimeOffset Maintenant);
+        IReadOnlyDictionary<string, string> TerritoireDesCommunes, DateTimeOffset Maintenant)
+    {
+        /// <summary>The organisation's granted dossiers whose financial report is overdue.</summary>
+        public IReadOnlyList<SuiviService.Retard> ComptesRendusEnRetard { get; init; } = [];
+    }
 
     /// <summary>Everything missing or not allowed before submission, in the order of the form, each with its field.</summary>
     public static List<(string Champ, string Message)> AvantDepot(Dossier d, Contexte c)
@@ -106,6 +110,14 @@ public static class ReglesDossier
             manques.Add(("", c.Maintenant >= appel.Cloture ? $"L'appel est clos depuis le {Platform.Web.Paris.Display(appel.Cloture)} : il ne reçoit plus de dossier."
                 : appel.Statut == StatutAppel.Clos ? "L'équipe du fonds a clos l'appel : il ne reçoit plus de dossier."
                 : "L'appel n'est pas ouvert : le dossier ne peut pas être déposé."));
+        }
+        // A new dossier waits for the reports already due (a correction of a submitted one does not).
+        if (d.Etat == EtatDossier.Brouillon)
+        {
+            foreach (var retard in c.ComptesRendusEnRetard)
+            {
+                manques.Add(($"CompteRendu:{retard.DossierId}", $"Le compte rendu financier du dossier « {retard.Intitule} » était attendu le {retard.Echeance:dd/MM/yyyy} : déposez-le depuis ce dossier, puis vous pourrez déposer celui-ci."));
+            }
         }
         var organisation = c.Organisation;
         if (organisation.Type == TypeOrganisation.Association ? !appel.OuvertAuxAssociations : !appel.OuvertAuxCommunes)

@@ -161,6 +161,18 @@ public static class FondsDonnees
         return dossier;
     }
 
+    /// <summary>A committee on the call, at that date, granting these amounts through its service (the dossiers scored enough).</summary>
+    public static async Task<int> ComiteAsync(this EgalisFactory factory, int appel, DateOnly date, params (int Dossier, decimal Montant)[] accords)
+    {
+        using var scope = factory.Services.CreateScope();
+        var comites = scope.ServiceProvider.GetRequiredService<ComiteService>();
+        var comite = (await comites.CreerComiteAsync(appel, date, default)).Id!.Value;
+        var resultat = await comites.AppliquerAsync(comite, 0, accords.Select(a => new ComiteService.Choix(a.Dossier, true, a.Montant, null)).ToList(),
+            Personne("cheffe", "Camille Chef de projet", Egalis.Web.Platform.Identity.Roles.ChefDeProjet), "http://localhost", default);
+        Assert.True(resultat.Ok, resultat.Error);
+        return comite;
+    }
+
     /// <summary>Scores a dossier by an instructor (every criterion of the grid at the given score).</summary>
     public static async Task NoterAsync(this EgalisFactory factory, int dossier, string instructeur, int note)
     {

@@ -214,4 +214,16 @@ public class ReglesDossierTests
             + "services-publics=Accès aux services publics et aux droits|biens-services=Accès aux biens et services privés|sport-culture=Sport, culture et loisirs",
             string.Join('|', ReglesDossier.DomainesPossibles.Select(p => $"{p.Code}={p.Libelle}")));
     }
+
+    [Fact]
+    public void An_organisation_with_an_overdue_report_cannot_submit_a_new_dossier_but_can_send_a_correction()
+    {
+        var contexte = Contexte() with { ComptesRendusEnRetard = [new SuiviService.Retard(7, "Ateliers 2024", new DateOnly(2025, 12, 30))] };
+        Assert.Equal([("CompteRendu:7", "Le compte rendu financier du dossier « Ateliers 2024 » était attendu le 30/12/2025 : déposez-le depuis ce dossier, puis vous pourrez déposer celui-ci.")],
+            ReglesDossier.AvantDepot(Complet(), contexte));
+        var depose = Complet();
+        depose.Etat = EtatDossier.EnConstruction;
+        depose.CorrectionDemandee = "Préciser le public.";
+        Assert.Empty(ReglesDossier.AvantDepot(depose, contexte));
+    }
 }

@@ -14,17 +14,6 @@ public class SubventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
 {
     private static readonly TableSchema Schema = new("scdl-subventions-schema.json");
 
-    private async Task<int> ComiteAsync(int appel, DateOnly date, params (int Dossier, decimal Montant)[] accords)
-    {
-        using var scope = factory.Services.CreateScope();
-        var comites = scope.ServiceProvider.GetRequiredService<ComiteService>();
-        var comite = (await comites.CreerComiteAsync(appel, date, default)).Id!.Value;
-        var resultat = await comites.AppliquerAsync(comite, 0, accords.Select(a => new ComiteService.Choix(a.Dossier, true, a.Montant, null)).ToList(),
-            FondsDonnees.Personne("cheffe", "Camille Chef de projet", Roles.ChefDeProjet), "http://localhost", default);
-        Assert.True(resultat.Ok, resultat.Error);
-        return comite;
-    }
-
     [Fact]
     public async Task Granted_subsidies_are_published_in_scdl_and_those_needing_a_convention_wait_for_it()
     {
@@ -41,8 +30,8 @@ public class SubventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
             await factory.NoterAsync(d, "Ivan Instructeur", 4);
             await factory.NoterAsync(d, "Alice Admin", 4);
         }
-        var comite = await ComiteAsync(printemps, new DateOnly(2020, 6, 15), (premier, 12_000m), (publie, 8_000m));
-        await ComiteAsync(automne, new DateOnly(2020, 10, 15), (second, 12_000m));
+        var comite = await factory.ComiteAsync(printemps, new DateOnly(2020, 6, 15), (premier, 12_000m), (publie, 8_000m));
+        await factory.ComiteAsync(automne, new DateOnly(2020, 10, 15), (second, 12_000m));
 
         // The committee's deliberation, linked to it from the register: its ACTES id is the decision's reference.
         using (var scope = factory.Services.CreateScope())

@@ -12,7 +12,7 @@ namespace Egalis.Web.Features.Fonds.Pages;
 /// (saved as they type), what is still missing with a link to each field, the submission; read-only afterwards.
 /// </summary>
 [Authorize(Policy = FondsModule.DeposerUnDossier)]
-public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform.Workflows.Workflows workflows, IConfiguration configuration) : PageModel
+public class DossierModel(DossiersService dossiers, SuiviService suivi, EgalisDbContext db, Platform.Workflows.Workflows workflows, IConfiguration configuration) : PageModel
 {
     [BindProperty(Name = nameof(Input))] public DossierInput Input { get; set; } = new();
 
@@ -20,6 +20,10 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
     public Dossier Dossier => Lecture.Dossier;
     public bool Modifiable => DossiersService.Modifiable(Dossier.Etat);
     public List<(string Champ, string Message)> Manques { get; private set; } = [];
+    /// <summary>For a granted dossier: its terms, payments and report.</summary>
+    public SuiviService.Etat? Subvention { get; private set; }
+    /// <summary>The terms the organisation can read: once sent (a draft of the terms is the team's).</summary>
+    public bool ConventionLisible => Subvention?.Convention is { Statut: not StatutConvention.Projet };
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -33,6 +37,11 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
 
     public async Task<IActionResult> OnGetPdfAsync(int id, [FromServices] Platform.Collectivite.ProfilCollectivite profil, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? File(DossierPdf.Rendre(Lecture, profil), "application/pdf", $"fonds-dossier-{id}.pdf");
+
+    /// <summary>The convention (or notification) sent to the organisation, as a PDF.</summary>
+    public async Task<IActionResult> OnGetConventionAsync(int id, [FromServices] Platform.Collectivite.ProfilCollectivite profil, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? (!ConventionLisible ? NotFound()
+            : File(ConventionPdf.Rendre(Subvention!, Lecture.Representant, profil), "application/pdf", $"fonds-convention-{id}.pdf"));
 
     /// <summary>« Enregistrer le brouillon »: saves whatever is typed.</summary>
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
@@ -116,6 +125,10 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
         {
             Manques = await dossiers.ManquesAsync(dossier, ct);
         }
+        if (dossier.Etat == EtatDossier.Accepte)
+        {
+            Subvention = await suivi.EtatAsync(id, ct);
+        }
         return null;
     }
 
@@ -129,6 +142,7 @@ public class DossierModel(DossiersService dossiers, EgalisDbContext db, Platform
     public string Ancre((string Champ, string Message) manque) => manque.Champ switch
     {
         "Organisation" => $"/fonds/organisation/{Dossier.OrganisationId}",
+        var champ when champ.StartsWith("CompteRendu:", StringComparison.Ordinal) => $"/fonds/dossier/{champ["CompteRendu:".Length..]}/compte-rendu",
         "" => "#etat",
         "Budget" => "#budget",
         var champ when champ.StartsWith("Budget[", StringComparison.Ordinal) => "#budget",

@@ -14,10 +14,7 @@ public sealed record DossierLecture(
     {
         var appel = await db.Set<AppelAProjets>().AsNoTracking().SingleAsync(a => a.Id == dossier.AppelId, ct);
         var organisation = await db.Set<Organisation>().AsNoTracking().SingleAsync(o => o.Id == dossier.OrganisationId, ct);
-        var representant = await (from m in db.Set<MembreOrganisation>()
-                                  join u in db.Users on m.UtilisateurId equals u.Id
-                                  where m.OrganisationId == organisation.Id && m.RepresentantLegal
-                                  select u.NomComplet + ", " + m.Qualite).FirstOrDefaultAsync(ct);
+        var representant = await OrganisationsService.RepresentantAsync(db, organisation.Id, ct);
         var communes = (await db.Set<Territoires.Commune>().AsNoTracking().OrderBy(c => c.ConseilTerritoire!.Nom).ThenBy(c => c.Nom)
             .Select(c => new { c.CodeInsee, c.Nom, Territoire = c.ConseilTerritoire!.Nom }).ToListAsync(ct))
             .Select(c => (c.CodeInsee, c.Nom, c.Territoire)).ToList();

@@ -24,6 +24,8 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Egali
     public DossierLecture Lecture { get; private set; } = null!;
     public Dossier Dossier => Lecture.Dossier;
     public List<Platform.Workflows.Transition<EtatDossier>> Etapes { get; private set; } = [];
+    /// <summary>The fund's team follows a grant (terms, payments, report) from here.</summary>
+    public bool SuiviAccessible { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -95,6 +97,7 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Egali
         Grille = await db.Set<CritereNotation>().AsNoTracking().Where(c => c.AppelId == dossier.AppelId).OrderBy(c => c.Rang).ToListAsync(ct);
         Synthese = await comites.SyntheseAsync(dossier, ct);
         MesNotes = (await comites.MesNotesAsync(id, User, ct)).ToDictionary(n => n.Key, n => (int?)n.Value);
+        SuiviAccessible = dossier.Etat == EtatDossier.Accepte && (await autorisation.AuthorizeAsync(User, FondsModule.GererLeFonds)).Succeeded;
         var terminal = dossier.Etat is EtatDossier.Accepte or EtatDossier.Refuse or EtatDossier.SansSuite;
         var workflow = terminal ? DossiersService.Reouverture : DossiersService.Instruction;
         Etapes = (await autorisation.AuthorizeAsync(User, dossier, new Platform.Identity.OnRecordRequirement(workflow.Capability))).Succeeded
