@@ -36,8 +36,8 @@ public class DemonstrationTests(DemonstrationFactory factory) : IClassFixture<De
         Assert.Equal([60_000m, 60_000m, 66_000m, 90_000m], credits.Values);
         var budget2024 = JsonDocument.Parse(await factory.Client().GetStringAsync("/api/v1/budget/2024")).RootElement;
         // 90 % of the 58 500 € allocated to four actions committed, and all of it paid; the fund's 19 500 € are committed by its
-        // committee, dossier by dossier (18 500 € granted), not paid yet.
-        Assert.Equal(52_650m, budget2024.GetProperty("mandate").GetDecimal());
+        // committee, dossier by dossier (18 500 € granted), and paid: two grants at once, one in two goes after its report.
+        Assert.Equal(52_650m + 18_500m, budget2024.GetProperty("mandate").GetDecimal());
         Assert.Equal(52_650m + 18_500m, budget2024.GetProperty("engage").GetDecimal());
 
         // The fund in use: two past calls decided by their committees, this year's open; the granted subsidies as open data.
@@ -47,7 +47,18 @@ public class DemonstrationTests(DemonstrationFactory factory) : IClassFixture<De
         var subventions = System.Text.Encoding.UTF8.GetString(await factory.Client().GetByteArrayAsync("/api/v1/opendata/subventions.csv")).TrimEnd('\n').Split('\n');
         // 2024: 8 000 + 6 500 + 4 000 €; 2025: 9 000 + 7 500 €.
         Assert.Equal(6, subventions.Length);
-        Assert.Contains(subventions, l => l.Contains("Commune de Gardanne", StringComparison.Ordinal) && l.Contains(",9000.00,", StringComparison.Ordinal));
+        Assert.Contains(subventions, l => l.Contains("Commune de Gardanne", StringComparison.Ordinal) && l.Contains(",9000.00,", StringComparison.Ordinal)
+            && l.Contains(",2025-07-15,", StringComparison.Ordinal) && l.Contains(",échelonné,", StringComparison.Ordinal));
+        // The grants followed: a signed convention, reports in, and one overdue.
+        var cheffe = await factory.SignedInAsAsync(Egalis.Web.Platform.Identity.Roles.ChefDeProjet);
+        using (var lecture = factory.Services.CreateScope())
+        {
+            var base_ = lecture.ServiceProvider.GetRequiredService<EgalisDbContext>();
+            int Id(string intitule) => base_.Set<Egalis.Web.Features.Fonds.Dossier>().Where(d => d.Intitule == intitule).Select(d => d.Id).Single();
+            Assert.Contains("convention signée le 15/07/2025", await cheffe.GetHtmlAsync($"/fonds/gestion/subvention/{Id("Formation des agents d'accueil de Gardanne")}"));
+            Assert.Contains("En retard : l'organisation ne peut pas déposer de nouveau dossier.", await cheffe.GetHtmlAsync($"/fonds/gestion/subvention/{Id("Testing des agences immobilières du Pays d'Aix")}"));
+            Assert.Contains("Déposé le 15/10/2025", await cheffe.GetHtmlAsync($"/fonds/gestion/subvention/{Id("Ateliers « Connaître ses droits » dans les centres sociaux")}"));
+        }
         var instruction = await (await factory.SignedInAsAsync(Egalis.Web.Platform.Identity.Roles.Instructeur)).GetHtmlAsync("/fonds/instruction?etat=EnInstruction");
         Assert.Contains("Théâtre-forum contre le racisme ordinaire", instruction);
         var espace = await (await factory.SignedInAsAsync(Egalis.Web.Platform.Identity.Roles.Porteur)).GetHtmlAsync("/espace");

@@ -10,8 +10,8 @@ namespace Egalis.Web.Features.Fonds;
 /// <summary>
 /// Demo (Development only): the fund in use. The calls of 2024 and 2025, closed, whose dossiers across several
 /// territories were submitted, instructed, scored and decided by a committee (its grants committed on the year's
-/// envelope through the Budget service); one dossier of 2025 still in instruction; the 2026 call open, with the demo
-/// applicant's draft. So the instruction list, the open data and the figures are alive on first run.
+/// envelope through the Budget service), then followed (terms, a signed convention, payments, reports — one overdue);
+/// one dossier of 2025 still in instruction; the 2026 call open, with the demo applicant's draft. So the instruction list, the open data and the figures are alive on first run.
 /// </summary>
 public sealed class FondsDemo : ISeeder
 {
@@ -117,6 +117,8 @@ public sealed class FondsDemo : ISeeder
             db.ChangeTracker.Clear();
         }
 
+        await SuivreAsync(db, services, equipe, ct);
+
         // This year's call, open, and the demo applicant's draft.
         var courante = await db.Set<Allocation>().Where(a => a.ActionCode == AppelsService.ActionDuFonds).OrderByDescending(a => a.Credit!.Annee).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         var ouvert = Appel($"Appel à projets {maintenant.Year} : agir contre les discriminations", maintenant.Year, maintenant.AddDays(-30), maintenant.AddDays(45), courante, StatutAppel.Publie);
@@ -129,6 +131,83 @@ public sealed class FondsDemo : ISeeder
             ModifieLe = maintenant.AddDays(-2), Intitule = "Parcours « Égalité » dans les collèges du 3e arrondissement", Communes = ["13055"], Criteres = ["origine", "lieu-residence"],
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>What followed each grant: with a convention or not, the share paid at signature, whether the report is in (null: terms not sent yet).</summary>
+    private static readonly (string Intitule, bool AvecConvention, int? Part, bool? Rapport)[] Suivis =
+    [
+        ("Ateliers « Connaître ses droits » dans les centres sociaux", false, 80, true),
+        // Paid, but its report never came: overdue, so the league cannot submit a new dossier.
+        ("Testing des agences immobilières du Pays d'Aix", false, null, false),
+        ("Forum emploi sans discrimination à Istres", false, null, true),
+        ("Formation des agents d'accueil de Gardanne", true, 80, false),
+        ("Permanences juridiques itinérantes", false, 80, null),
+    ];
+
+    /// <summary>
+    /// The grants' follow-up through the service (terms, payments on the commitments), dated back to when it happened:
+    /// notified or signed in July of the committee's year, paid then, reports submitted in the autumn after the project.
+    /// </summary>
+    private static async Task SuivreAsync(EgalisDbContext db, IServiceProvider services, ClaimsPrincipal equipe, CancellationToken ct)
+    {
+        var suivi = services.GetRequiredService<SuiviService>();
+        var profil = services.GetRequiredService<Platform.Collectivite.ProfilCollectivite>();
+        foreach (var (intitule, avecConvention, part, rapport) in Suivis)
+        {
+            var dossier = await db.Set<Dossier>().AsNoTracking().Include(d => d.Budget).SingleOrDefaultAsync(d => d.Intitule == intitule && d.Etat == EtatDossier.Accepte, ct);
+            if (dossier is null || !(await suivi.PreparerAsync(dossier.Id, 0, avecConvention, part, ct)).Ok || rapport is null)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            var annee = dossier.DateDebut!.Value.Year;
+            db.ChangeTracker.Clear();
+            var version = await db.Set<ConventionSubvention>().Where(c => c.DossierId == dossier.Id).Select(c => c.Version).SingleAsync(ct);
+            await suivi.EnvoyerAsync(dossier.Id, version, equipe, "", ct);
+            db.ChangeTracker.Clear();
+            var convention = await db.Set<ConventionSubvention>().SingleAsync(c => c.DossierId == dossier.Id, ct);
+            convention.EnvoyeeLe = Instant(annee, 7, 3, 10);
+            if (avecConvention)
+            {
+                var etat = await suivi.EtatAsync(dossier.Id, ct);
+                var octets = ConventionPdf.Rendre(etat!, null, profil);
+                var copie = new Platform.Files.StoredFile
+                {
+                    Id = Guid.NewGuid(), ProprietaireType = SuiviService.TypeFichiers, ProprietaireId = convention.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Nom = $"convention-signee-{dossier.Id}.pdf", TypeMime = "application/pdf", Taille = octets.LongLength,
+                    Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(octets)), DeposePar = "Camille Chef de projet", DeposeLe = Instant(annee, 7, 16, 9),
+                };
+                db.Add(copie);
+                db.Add(new Platform.Files.FileContent { FichierId = copie.Id, Octets = octets });
+                convention.Statut = StatutConvention.Signee;
+                convention.SigneeLe = new DateOnly(annee, 7, 15);
+                convention.CopieSigneeId = copie.Id;
+                convention.SignatureEnregistreePar = "Camille Chef de projet";
+            }
+            await db.SaveChangesAsync(ct);
+            var versements = await db.Set<VersementSubvention>().AsNoTracking().Where(v => v.ConventionId == convention.Id).OrderBy(v => v.Rang).ToListAsync(ct);
+            db.ChangeTracker.Clear();
+            await suivi.VerserAsync(dossier.Id, versements[0].Id, new DateOnly(annee, 7, 20), $"Mandat {annee}-{dossier.Id:0000}", equipe, "", ct);
+            if (rapport == true)
+            {
+                var cout = ReglesDossier.TotalCharges(dossier.Budget);
+                db.Add(new CompteRenduFinancier
+                {
+                    DossierId = dossier.Id, Realisation = "Les actions prévues ont eu lieu de septembre à juin avec les partenaires du territoire ; deux séances ont été ajoutées à la demande des participants.",
+                    PersonnesTouchees = 165, ResultatsEvaluation = "Neuf participants sur dix disent mieux connaître leurs droits et les recours possibles.",
+                    SubventionRealisee = convention.Montant, Certification = true, DeposeLe = Instant(annee + 1, 10, 15, 11), DeposePar = $"Présidence de l'organisation",
+                    ModifieLe = Instant(annee + 1, 10, 15, 11), Version = 2,
+                    Lignes = [new() { Code = "64", Realise = cout }, new() { Code = "74-etat", Realise = cout - convention.Montant }],
+                });
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                if (versements.Count > 1)
+                {
+                    await suivi.VerserAsync(dossier.Id, versements[1].Id, new DateOnly(annee + 1, 11, 5), $"Mandat {annee + 1}-{dossier.Id:0000}", equipe, "", ct);
+                }
+            }
+            db.ChangeTracker.Clear();
+        }
     }
 
     private static DateTimeOffset Instant(int annee, int mois, int jour, int heure) =>

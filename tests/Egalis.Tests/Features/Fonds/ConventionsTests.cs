@@ -244,6 +244,9 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var page = await presidente.GetHtmlAsync($"/fonds/dossier/{brouillon}");
         Assert.Contains($"<a href=\"/fonds/dossier/{dossier}/compte-rendu\">Le compte rendu financier du dossier « Projet de Jeunes en scène » était attendu le 30/09/2026 : déposez-le depuis ce dossier, puis vous pourrez déposer celui-ci.</a>", page);
         Assert.Contains("Compte rendu en retard", await presidente.GetHtmlAsync($"/fonds/dossier/{dossier}/compte-rendu"));
+        var espace = await presidente.GetHtmlAsync("/espace");
+        Assert.Contains($"href=\"/fonds/dossier/{dossier}/compte-rendu\">Compte rendu financier : Projet de Jeunes en scène</a>", espace);
+        Assert.Contains("en retard depuis le 01/10/2026", espace);
 
         // The daily job: told once.
         var admin = await factory.SignedInAsAsync(Roles.Admin);
