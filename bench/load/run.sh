@@ -67,6 +67,7 @@ ACTES_ID=$(as_pg "${PSQL[@]}" -d egalis -Atc "SELECT format('013-200054807-%s-%s
 as_pg "${PSQL[@]}" -d egalis -Atc 'SELECT format($$%s actes, %s présences, %s lignes du journal, %s valeurs d''indicateurs$$,
   (SELECT count(*) FROM "PointsOrdreDuJour"), (SELECT count(*) FROM "Presences"), (SELECT count(*) FROM "JournalAudit"),
   (SELECT count(*) FROM "ValeursIndicateur"))'
+as_pg "${PSQL[@]}" -d egalis -Atc 'SELECT format($$%s dossiers du fonds d''initiative$$, (SELECT count(*) FROM "Dossiers"))'
 
 (cd "$WORK/bare" && exec env ASPNETCORE_URLS=$BARE dotnet Egalis.Bare.dll >"$WORK/bare.log" 2>&1) &
 PIDS+=($!)
@@ -116,6 +117,9 @@ for ligne in "${ADRESSES[@]}"; do
   [ -n "$erreurs" ] && { verdict="$verdict ; $erreurs réponses en erreur"; echec=1; }
   printf '%-52s %10.0f %9s %9s %7s  %s\n' "${url#http://127.0.0.1:}" "$rps" "$p50" "$p99" "$ratio" "$verdict"
 done
+echo
+echo "== Liste d'instruction du fonds sur 20 000 dossiers (temps serveur : objectif p99 < 100 ms)"
+dotnet run -c Release --project bench/Egalis.Benchmarks -- instruction "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=egalis" || echec=1
 echo
 echo "== Exports de 1 000 000 lignes (mémoire : objectif moins de 100 Mo de croissance)"
 dotnet run -c Release --project bench/Egalis.Benchmarks -- exports || echec=1

@@ -1,7 +1,8 @@
 -- Realistic volume for the load scenario (PostgreSQL), added to a platform freshly migrated and seeded:
 -- ten years of the plan's indicators (40 indicators, targets 2019-2028, quarterly and annual values 2019-2026),
 -- 2 000 decided acts of the metropolitan council in 200 sessions, each with the attendance of its 90 members
--- (180 000 lines), and 100 000 lines of audit log. Idempotent: does nothing when the volume is there.
+-- (180 000 lines), 100 000 lines of audit log, and the initiative fund's 20 000 dossiers (five yearly calls,
+-- 4 000 organisations, every state, six territories). Idempotent: does nothing when the volume is there.
 BEGIN;
 DO $$
 BEGIN
@@ -68,6 +69,33 @@ SELECT timestamptz '2021-01-01 08:00+01' + g * interval '25 minutes', 'Camille C
   'ValeurIndicateur', g::text, 'Modification',
   format('Valeur de l''indicateur VOL-%s modifiée : %s.', lpad((g % 40 + 1)::text, 2, '0'), g % 500), NULL, 'Plan'
 FROM generate_series(1, 100000) g;
+
+-- The initiative fund: five closed calls, 4 000 organisations applying to each, 20 000 dossiers in every state.
+INSERT INTO "AppelsAProjets" ("Annee", "Titre", "Reglement", "Ouverture", "Cloture", "AllocationId", "OuvertAuxAssociations", "OuvertAuxCommunes",
+  "Territoires", "PrioriteSansPlanLocal", "MontantMaximum", "PartMaximale", "NotesRequises", "Statut", "PublieLe", "Version")
+SELECT y, format('Appel à projets %s (volume)', y), 'Règlement de l''appel.', make_timestamptz(y, 1, 15, 9, 0, 0, 'Europe/Paris'),
+  make_timestamptz(y, 3, 31, 12, 0, 0, 'Europe/Paris'), NULL, true, true, ARRAY[]::text[], true, 10000, 80, 2, 'Clos',
+  make_timestamptz(y, 1, 10, 9, 0, 0, 'Europe/Paris'), 0
+FROM generate_series(2021, 2025) y;
+
+INSERT INTO "Organisations" ("Type", "Nom", "Siret", "Rna", "CommuneCodeInsee", "Adresse", "CodePostal", "Ville", "Iban", "Bic", "TitulaireCompte", "CreeLe", "Version")
+SELECT 'Association', format('Association du volume n° %s', o), '9' || lpad(o::text, 13, '0'), 'W' || lpad(o::text, 9, '0'), NULL,
+  format('%s rue de la République', o % 200 + 1), '13001', 'Marseille', 'FR7630006000011234567890189', 'AGRIFRPP', format('Association du volume n° %s', o),
+  timestamptz '2020-06-01 10:00+02', 0
+FROM generate_series(1, 4000) o;
+
+INSERT INTO "Dossiers" ("AppelId", "OrganisationId", "Etat", "CreePar", "CreeLe", "ModifieLe", "DeposeLe", "CorrectionDemandee", "ConseilTerritoireCode",
+  "Intitule", "Objectifs", "Description", "PublicVise", "NombreBeneficiaires", "DateDebut", "DateFin", "Communes", "Qpv", "Criteres", "Domaines",
+  "MontantDemande", "Attestation", "EngagementRepublicain", "Version")
+SELECT a."Id", o."Id",
+  (ARRAY['EnConstruction', 'EnInstruction', 'EnInstruction', 'Accepte', 'Refuse', 'SansSuite'])[(o."Id" + a."Annee") % 6 + 1],
+  'Présidence', make_timestamptz(a."Annee", 2, 1, 10, 0, 0, 'Europe/Paris'), make_timestamptz(a."Annee", 3, 1, 10, 0, 0, 'Europe/Paris'),
+  make_timestamptz(a."Annee", 3, 1, 10, 0, 0, 'Europe/Paris') + (o."Id" % 600) * interval '1 hour', NULL,
+  'CT' || ((o."Id" + a."Annee") % 6 + 1), format('Projet %s de l''association n° %s', a."Annee", o."Id"), 'Objectifs du projet.',
+  'Description du projet.', 'Public visé.', 100, make_date(a."Annee", 9, 1), make_date(a."Annee" + 1, 6, 30),
+  ARRAY['13055'], ARRAY[]::text[], ARRAY['origine'], ARRAY['emploi'], 1000 + (o."Id" % 90) * 100, true, true, 0
+FROM "AppelsAProjets" a CROSS JOIN "Organisations" o
+WHERE a."Titre" LIKE '% (volume)' AND o."Siret" LIKE '9%';
 END $$;
 COMMIT;
 ANALYZE;

@@ -48,6 +48,24 @@ public static class InstructionListe
             db.Set<Territoires.ConseilTerritoire>().Where(t => t.Code == d.ConseilTerritoireCode).Select(t => t.Nom).FirstOrDefault(),
             d.CorrectionDemandee != null);
 
+    /// <summary>
+    /// One page of the list, as the instruction page shows it: the count, the page's rows, the calls and territories
+    /// of the filters. Four queries whatever the number of dossiers (the load scenario measures it on 20 000).
+    /// </summary>
+    public sealed record Page(List<Ligne> Lignes, Platform.Ui.Pagination Pagination, List<(int Id, string Titre)> Appels, List<(string Code, string Nom)> Territoires);
+
+    public static async Task<Page> PageAsync(EgalisDbContext db, CapabilityScope portee, int? appel, EtatDossier? etat, string? territoire, int numero, CancellationToken ct)
+    {
+        var query = Filtrer(db, portee, appel, etat, territoire);
+        var pagination = Platform.Ui.Pager.Paginate(await query.CountAsync(ct), numero);
+        var lignes = await Lignes(db, pagination.Apply(query)).ToListAsync(ct);
+        var appels = (await db.Set<AppelAProjets>().AsNoTracking().Where(a => a.Statut != StatutAppel.Brouillon).OrderByDescending(a => a.Annee).ThenBy(a => a.Titre)
+            .Select(a => new { a.Id, a.Titre }).ToListAsync(ct)).Select(a => (a.Id, a.Titre)).ToList();
+        var territoires = (await db.Set<Territoires.ConseilTerritoire>().AsNoTracking().OrderBy(t => t.Code).Select(t => new { t.Code, t.Nom }).ToListAsync(ct))
+            .Select(t => (t.Code, t.Nom)).ToList();
+        return new Page(lignes, pagination, appels, territoires);
+    }
+
     private static readonly IReadOnlyList<Spreadsheet.Colonne<Ligne>> Colonnes =
     [
         new("dossier", l => l.Id),

@@ -53,9 +53,9 @@ public static class Suivi
     public static decimal? Pourcentage(decimal prevu, decimal realise) =>
         prevu == 0 ? null : Math.Round(100m * realise / prevu, 0, MidpointRounding.AwayFromZero);
 
-    /// <summary>A gap to explain: more than 20 % of the forecast either way, or anything spent on a line that had nothing forecast.</summary>
+    /// <summary>A gap to explain: more than 20 % of the forecast either way (so anything on a line that had nothing forecast).</summary>
     public static bool Significatif(decimal prevu, decimal realise) =>
-        prevu == 0 ? realise != 0 : Math.Abs(realise - prevu) * 100m > Math.Abs(prevu) * EcartSignificatif;
+        Math.Abs(realise - prevu) * 100m > Math.Abs(prevu) * EcartSignificatif;
 
     /// <summary>
     /// Whether an instalment can be paid now: the first once the convention is signed (or, without a convention, once

@@ -1,11 +1,9 @@
 using Egalis.Web.Platform.Data;
 using Egalis.Web.Platform.Identity;
-using Egalis.Web.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Egalis.Web.Features.Fonds.Pages.Instruction;
 
@@ -27,13 +25,11 @@ public class IndexModel(EgalisDbContext db, CapabilityCatalog capacites) : PageM
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var query = InstructionListe.Filtrer(db, capacites.ScopeOf(User, FondsModule.InstruireLesDossiers), Appel, Etat, Territoire);
-        var pagination = Pager.Paginate(await query.CountAsync(ct), NumeroPage);
-        (PageCourante, Pages, Total) = (pagination.Number, pagination.Pages, pagination.Total);
-        Dossiers = await InstructionListe.Lignes(db, pagination.Apply(query)).ToListAsync(ct);
-        Appels = await db.Set<AppelAProjets>().AsNoTracking().Where(a => a.Statut != StatutAppel.Brouillon).OrderByDescending(a => a.Annee).ThenBy(a => a.Titre)
-            .Select(a => new SelectListItem(a.Titre, a.Id.ToString())).ToListAsync(ct);
-        Territoires = await db.Set<Territoires.ConseilTerritoire>().AsNoTracking().OrderBy(t => t.Code).Select(t => new SelectListItem(t.Nom, t.Code)).ToListAsync(ct);
+        var page = await InstructionListe.PageAsync(db, capacites.ScopeOf(User, FondsModule.InstruireLesDossiers), Appel, Etat, Territoire, NumeroPage, ct);
+        (PageCourante, Pages, Total) = (page.Pagination.Number, page.Pagination.Pages, page.Pagination.Total);
+        Dossiers = page.Lignes;
+        Appels = page.Appels.Select(a => new SelectListItem(a.Titre, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Territoires = page.Territoires.Select(t => new SelectListItem(t.Nom, t.Code)).ToList();
     }
 
     public string Filtres => $"appel={Appel}&etat={Etat}&territoire={Uri.EscapeDataString(Territoire ?? "")}";
