@@ -579,6 +579,42 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("Seances", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AnnotationDossier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuteurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("AnnotationsDossier", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
                 {
                     b.Property<int>("Id")
@@ -1049,6 +1085,14 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<int?>("Salaries")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SuiviPar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SuiviParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("TitulaireCompte")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1059,12 +1103,50 @@ namespace Egalis.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SuiviParId");
+
                     b.HasIndex("AppelId", "Etat");
 
                     b.HasIndex("OrganisationId", "AppelId")
                         .IsUnique();
 
                     b.ToTable("Dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.EtiquetteDossier", b =>
+                {
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EtiquetteId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DossierId", "EtiquetteId");
+
+                    b.HasIndex("EtiquetteId");
+
+                    b.ToTable("EtiquettesDossier", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.EtiquetteFonds", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nom")
+                        .IsUnique();
+
+                    b.ToTable("EtiquettesFonds", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
@@ -1202,6 +1284,50 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("MembresOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.MessageDossier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuteurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("DeLEquipe")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("FichierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FichierId");
+
+                    b.HasIndex("DossierId", "Le");
+
+                    b.ToTable("MessagesDossier", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Notation", b =>
@@ -2437,6 +2563,15 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Navigation("Assemblee");
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AnnotationDossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Budget.Allocation", null)
@@ -2536,6 +2671,21 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.EtiquetteDossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.EtiquetteFonds", null)
+                        .WithMany()
+                        .HasForeignKey("EtiquetteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
@@ -2576,6 +2726,20 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasForeignKey("UtilisateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.MessageDossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FichierId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Notation", b =>

@@ -549,6 +549,40 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("Seances", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AnnotationDossier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Le")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("AnnotationsDossier", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
                 {
                     b.Property<int>("Id")
@@ -1005,6 +1039,14 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<int?>("Salaries")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SuiviPar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuiviParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TitulaireCompte")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1015,12 +1057,48 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SuiviParId");
+
                     b.HasIndex("AppelId", "Etat");
 
                     b.HasIndex("OrganisationId", "AppelId")
                         .IsUnique();
 
                     b.ToTable("Dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.EtiquetteDossier", b =>
+                {
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EtiquetteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DossierId", "EtiquetteId");
+
+                    b.HasIndex("EtiquetteId");
+
+                    b.ToTable("EtiquettesDossier", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.EtiquetteFonds", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nom")
+                        .IsUnique();
+
+                    b.ToTable("EtiquettesFonds", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
@@ -1150,6 +1228,48 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MembresOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.MessageDossier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeLEquipe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FichierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Le")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FichierId");
+
+                    b.HasIndex("DossierId", "Le");
+
+                    b.ToTable("MessagesDossier", (string)null);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Notation", b =>
@@ -2355,6 +2475,15 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Navigation("Assemblee");
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AnnotationDossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.AppelAProjets", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Budget.Allocation", null)
@@ -2454,6 +2583,21 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.EtiquetteDossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Features.Fonds.EtiquetteFonds", null)
+                        .WithMany()
+                        .HasForeignKey("EtiquetteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.InvitationOrganisation", b =>
                 {
                     b.HasOne("Egalis.Web.Features.Fonds.Organisation", null)
@@ -2494,6 +2638,20 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasForeignKey("UtilisateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.MessageDossier", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FichierId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Notation", b =>

@@ -178,7 +178,7 @@ public sealed class Formulaire
     /// (a tampered request, for tests of what the server refuses).
     /// </summary>
     public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, Dictionary<string, string?>? valeurs = null, string? bouton = null,
-        Dictionary<string, (string Nom, byte[] Contenu)>? fichiers = null, string? vers = null)
+        Dictionary<string, (string Nom, byte[] Contenu)>? fichiers = null, string? vers = null, Dictionary<string, IReadOnlyList<string>>? plusieurs = null)
     {
         // « vers »: the same form posted elsewhere by the page's script (a draft saved as one types).
         var action = vers ?? Action;
@@ -212,6 +212,16 @@ public sealed class Formulaire
             {
                 corps.Add(new(nom, valeur));
             }
+        }
+        // Several values under one name: boxes of a list ticked together.
+        foreach (var (nom, liste) in plusieurs ?? [])
+        {
+            if (!_noms.ContainsKey(nom))
+            {
+                throw new InvalidOperationException($"Le formulaire {Action} n'a pas de champ « {nom} » ; champs : {string.Join(", ", _noms.Keys)}");
+            }
+            corps.RemoveAll(c => c.Key == nom);
+            corps.AddRange(liste.Select(v => new KeyValuePair<string, string>(nom, v)));
         }
         if (!_multipart)
         {

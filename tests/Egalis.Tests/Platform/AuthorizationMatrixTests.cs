@@ -96,11 +96,13 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("fonds/rejoindre", [Roles.Porteur], ""),
         // Call 1 and dossier 1 do not exist: « introuvable » for whoever may reach the page (DossiersTests checks the records).
         Page("fonds/depot", [Roles.Porteur], ""),
-        Page("fonds/dossier/{id:int}", [Roles.Porteur], "", "Auto", "Deposer"),
+        Page("fonds/dossier/{id:int}", [Roles.Porteur], "", "Auto", "Deposer", "Message"),
         Page("fonds/dossier/{id:int}/compte-rendu", [Roles.Porteur], "", "Deposer"),
-        Page("fonds/instruction", Instruction),
+        Page("fonds/instruction", Instruction, "Groupe"),
+        // Labels are created by the fund's team; instructors put them on dossiers.
+        Api("POST", "fonds/instruction?handler=Etiquette", EquipePlan),
         Api("GET", "fonds/instruction/export.{format:regex(^(csv|xlsx)$)}", Instruction),
-        Page("fonds/instruction/dossier/{id:int}", Instruction, "Etape", "Noter"),
+        Page("fonds/instruction/dossier/{id:int}", Instruction, "Etape", "Noter", "Message", "Annoter", "Suivre"),
         Page("fonds/gestion/appel/{id:int?}", EquipePlan, "", "Statut", "Comite"),
         Page("fonds/gestion/comite/{id:int}", EquipePlan, ""),
         // Dossier 1 is not granted: a 404 for the team (SuiviTests follows a grant).

@@ -416,6 +416,32 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
     private Task NotifierAsync(Dossier dossier, (string Sujet, string Texte) message, string lienBase, CancellationToken ct) =>
         NotifierMembresAsync(db, workflows, profil, dossier, message, lienBase, ct);
 
+    public sealed record AutreDossier(int Id, string? Intitule, string Appel, EtatDossier Etat, decimal? Accorde);
+
+    public sealed record HistoriqueOrganisation(IReadOnlyList<AutreDossier> Dossiers, IReadOnlyList<(int Annee, decimal Montant)> AccordeParAnnee, IReadOnlyList<SuiviService.Retard> Retards);
+
+    /// <summary>The organisation's other submitted dossiers (with what each was granted), its grants per year and its overdue reports.</summary>
+    public async Task<HistoriqueOrganisation> HistoriqueAsync(Dossier dossier, CancellationToken ct)
+    {
+        var autres = await (from d in db.Set<Dossier>().AsNoTracking()
+                            join a in db.Set<AppelAProjets>() on d.AppelId equals a.Id
+                            where d.OrganisationId == dossier.OrganisationId && d.Id != dossier.Id && d.Etat != EtatDossier.Brouillon
+                            orderby a.Annee descending, d.Id descending
+                            select new { d.Id, d.Intitule, a.Titre, d.Etat }).Take(50).ToListAsync(ct);
+        // What was granted: the latest decision of each accepted dossier, in its committee's year.
+        var accords = await (from x in db.Set<DecisionComite>().AsNoTracking()
+                             join c in db.Set<Comite>() on x.ComiteId equals c.Id
+                             join d in db.Set<Dossier>() on x.DossierId equals d.Id
+                             where d.OrganisationId == dossier.OrganisationId && d.Etat == EtatDossier.Accepte && x.Accorde
+                                   && !db.Set<DecisionComite>().Any(autre => autre.DossierId == x.DossierId && autre.Id > x.Id)
+                             select new { x.DossierId, c.Date.Year, x.Montant }).ToListAsync(ct);
+        var retards = await SuiviService.RetardsAsync(db, dossier.OrganisationId, Platform.Web.Paris.Today(time), ct);
+        return new HistoriqueOrganisation(
+            autres.Select(a => new AutreDossier(a.Id, a.Intitule, a.Titre, a.Etat, accords.FirstOrDefault(x => x.DossierId == a.Id)?.Montant)).ToList(),
+            accords.GroupBy(a => a.Year).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Sum(a => a.Montant ?? 0))).ToList(),
+            retards);
+    }
+
     /// <summary>Every member of the dossier's organisation is e-mailed, with the link to the dossier (after the save).</summary>
     public static async Task NotifierMembresAsync(EgalisDbContext db, Workflows workflows, Platform.Collectivite.ProfilCollectivite profil, Dossier dossier,
         (string Sujet, string Texte) message, string lienBase, CancellationToken ct)

@@ -154,6 +154,30 @@ public static class FondsAudit
             Nom = (l, _) => $"la ligne {l.Code} du compte rendu n° {l.CompteRenduId}",
             Silencieux = true,
         });
+        services.AddAuditDescription(new AuditDescription<MessageDossier>
+        {
+            Module = Module,
+            Nom = (m, _) => $"un message {(m.DeLEquipe ? "de l'équipe" : "du porteur")} sur le dossier n° {m.DossierId}",
+            Lien = m => $"/fonds/instruction/dossier/{m.DossierId}#messages",
+        });
+        services.AddAuditDescription(new AuditDescription<AnnotationDossier>
+        {
+            Module = Module,
+            Nom = (a, _) => $"une annotation privée sur le dossier n° {a.DossierId}",
+            Lien = a => $"/fonds/instruction/dossier/{a.DossierId}#annotations",
+        });
+        services.AddAuditDescription(new AuditDescription<EtiquetteFonds>
+        {
+            Module = Module,
+            Nom = (e, _) => $"l'étiquette « {e.Nom} »",
+            Lien = _ => "/fonds/instruction",
+        });
+        services.AddAuditDescription(new AuditDescription<EtiquetteDossier>
+        {
+            Module = Module,
+            Nom = (e, _) => $"une étiquette du dossier n° {e.DossierId}",
+            Lien = e => $"/fonds/instruction/dossier/{e.DossierId}",
+        });
         services.AddAuditDescription(new AuditDescription<CommunePlanLocal>
         {
             Module = Module,

@@ -309,6 +309,10 @@ public class Dossier : ITerritorialRecord, Platform.Caching.INotShownPublicly
     public string? Bic { get; set; }
     public string? TitulaireCompte { get; set; }
 
+    /// <summary>The instructor who follows the dossier (« à moi » in the list), if any.</summary>
+    public string? SuiviParId { get; set; }
+    public string? SuiviPar { get; set; }
+
     /// <summary>When the members were reminded that the financial report is due, and told it is overdue (once each).</summary>
     public DateOnly? CompteRenduRappeleLe { get; set; }
     public DateOnly? CompteRenduRetardSignaleLe { get; set; }
@@ -352,6 +356,9 @@ public class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         b.Property(d => d.Iban).HasMaxLength(34);
         b.Property(d => d.Bic).HasMaxLength(11);
         b.Property(d => d.TitulaireCompte).HasMaxLength(200);
+        b.Property(d => d.SuiviParId).HasMaxLength(450);
+        b.Property(d => d.SuiviPar).HasMaxLength(200);
+        b.HasIndex(d => d.SuiviParId);
         b.HasOne<AppelAProjets>().WithMany().HasForeignKey(d => d.AppelId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Budget).WithOne().HasForeignKey(l => l.DossierId).OnDelete(DeleteBehavior.Cascade);
@@ -602,5 +609,92 @@ public class LigneCompteRenduConfiguration : IEntityTypeConfiguration<LigneCompt
         b.Property(l => l.Code).HasMaxLength(10);
         b.Property(l => l.Realise).HasPrecision(14, 2);
         b.HasIndex(l => new { l.CompteRenduId, l.Code }).IsUnique();
+    }
+}
+
+/// <summary>A private note of the instructors on a dossier: never shown to the applicant.</summary>
+public class AnnotationDossier : Platform.Caching.INotShownPublicly
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public required string AuteurId { get; set; }
+    public required string Auteur { get; set; }
+    public required string Texte { get; set; }
+    public DateTimeOffset Le { get; set; }
+}
+
+/// <summary>A message between the fund's team and the applicant organisation about a dossier, with an optional attachment.</summary>
+public class MessageDossier : Platform.Caching.INotShownPublicly
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    /// <summary>Written by an instructor or the team (true), or by a member of the organisation.</summary>
+    public bool DeLEquipe { get; set; }
+    public required string AuteurId { get; set; }
+    public required string Auteur { get; set; }
+    public required string Texte { get; set; }
+    public Guid? FichierId { get; set; }
+    public DateTimeOffset Le { get; set; }
+}
+
+/// <summary>A label the instructors put on dossiers to sort their work (« à revoir », « QPV prioritaire »).</summary>
+public class EtiquetteFonds : Platform.Caching.INotShownPublicly
+{
+    public int Id { get; set; }
+    public required string Nom { get; set; }
+}
+
+public class EtiquetteDossier : Platform.Caching.INotShownPublicly
+{
+    public int DossierId { get; set; }
+    public int EtiquetteId { get; set; }
+}
+
+public class AnnotationDossierConfiguration : IEntityTypeConfiguration<AnnotationDossier>
+{
+    public void Configure(EntityTypeBuilder<AnnotationDossier> b)
+    {
+        b.ToTable("AnnotationsDossier");
+        b.Property(a => a.AuteurId).HasMaxLength(450);
+        b.Property(a => a.Auteur).HasMaxLength(200);
+        b.Property(a => a.Texte).HasMaxLength(EchangesService.LongueurAnnotation);
+        b.HasIndex(a => a.DossierId);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class MessageDossierConfiguration : IEntityTypeConfiguration<MessageDossier>
+{
+    public void Configure(EntityTypeBuilder<MessageDossier> b)
+    {
+        b.ToTable("MessagesDossier");
+        b.Property(m => m.AuteurId).HasMaxLength(450);
+        b.Property(m => m.Auteur).HasMaxLength(200);
+        b.Property(m => m.Texte).HasMaxLength(EchangesService.LongueurMessage);
+        b.HasIndex(m => new { m.DossierId, m.Le });
+        b.HasOne<Dossier>().WithMany().HasForeignKey(m => m.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Platform.Files.StoredFile>().WithMany().HasForeignKey(m => m.FichierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class EtiquetteFondsConfiguration : IEntityTypeConfiguration<EtiquetteFonds>
+{
+    public void Configure(EntityTypeBuilder<EtiquetteFonds> b)
+    {
+        b.ToTable("EtiquettesFonds");
+        b.Property(e => e.Nom).HasMaxLength(EchangesService.LongueurEtiquette);
+        b.HasIndex(e => e.Nom).IsUnique();
+    }
+}
+
+public class EtiquetteDossierConfiguration : IEntityTypeConfiguration<EtiquetteDossier>
+{
+    public void Configure(EntityTypeBuilder<EtiquetteDossier> b)
+    {
+        b.ToTable("EtiquettesDossier");
+        b.HasKey(e => new { e.DossierId, e.EtiquetteId });
+        b.HasIndex(e => e.EtiquetteId);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<EtiquetteFonds>().WithMany().HasForeignKey(e => e.EtiquetteId).OnDelete(DeleteBehavior.Cascade);
     }
 }

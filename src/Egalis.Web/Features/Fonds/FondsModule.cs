@@ -37,6 +37,8 @@ public sealed class FondsModule : IModule
         module.Services.AddScoped<DossiersService>();
         module.Services.AddScoped<ComiteService>();
         module.Services.AddScoped<SuiviService>();
+        module.Services.AddScoped<EchangesService>();
+        module.Services.AddScoped<Platform.Files.IFileOwner, PiecesJointesMessages>();
         module.Services.AddScoped<Platform.Files.IFileOwner, CopiesConvention>();
         module.Services.AddSingleton<Platform.Extensions.ILinkTarget, ComiteLinkTarget>();
         module.Services.AddScoped<Platform.Extensions.IOpenDataset, SubventionsDataset>();

@@ -19,16 +19,16 @@ public class ExportsFondsTests(EgalisFactory factory) : IClassFixture<EgalisFact
         var ivan = await factory.SignedInAsAsync(Roles.Instructeur);
         // The link as the list renders it, its filters empty (« Tous »): every dossier.
         var lienListe = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(await ivan.GetStringAsync("/fonds/instruction"), "href=\"(/fonds/instruction/export\\.csv[^\"]*)\"").Groups[1].Value);
-        Assert.Equal("/fonds/instruction/export.csv?appel=&etat=&territoire=", lienListe);
+        Assert.Equal("/fonds/instruction/export.csv?appel=&etat=&territoire=&etiquette=&moi=", lienListe);
         var tout = await ivan.GetAsync(lienListe);
         Assert.Equal(HttpStatusCode.OK, tout.StatusCode);
         Assert.Equal(3, System.Text.Encoding.UTF8.GetString(await tout.Content.ReadAsByteArrayAsync()).TrimEnd('\r', '\n').Split("\r\n").Length);
         var csv = await ivan.GetAsync($"/fonds/instruction/export.csv?appel={appel}");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lignes = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').TrimEnd('\r', '\n').Split("\r\n");
-        Assert.Equal("dossier;intitule;organisation;siret;appel;territoire;etat;depose_le;montant_demande", lignes[0]);
+        Assert.Equal("dossier;intitule;organisation;siret;appel;territoire;etat;depose_le;montant_demande;suivi_par", lignes[0]);
         Assert.Equal(3, lignes.Length);
-        Assert.Contains(lignes, l => l.StartsWith($"{premier};Projet de Ateliers du Panier;Ateliers du Panier;73282932000074;Appel exporté;Marseille Provence;en instruction;", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, @";\d\d/\d\d/\d{4} \d\d:\d\d;8000$"));
+        Assert.Contains(lignes, l => l.StartsWith($"{premier};Projet de Ateliers du Panier;Ateliers du Panier;73282932000074;Appel exporté;Marseille Provence;en instruction;", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, @";\d\d/\d\d/\d{4} \d\d:\d\d;8000;$"));
 
         var xlsx = await ivan.GetAsync($"/fonds/instruction/export.xlsx?appel={appel}&etat=EnInstruction");
         var feuille = (await MiniExcel.QueryAsync(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true)).Cast<IDictionary<string, object?>>().ToList();

@@ -12,7 +12,7 @@ namespace Egalis.Web.Features.Fonds.Pages;
 /// (saved as they type), what is still missing with a link to each field, the submission; read-only afterwards.
 /// </summary>
 [Authorize(Policy = FondsModule.DeposerUnDossier)]
-public class DossierModel(DossiersService dossiers, SuiviService suivi, EgalisDbContext db, Platform.Workflows.Workflows workflows, IConfiguration configuration) : PageModel
+public class DossierModel(DossiersService dossiers, SuiviService suivi, EchangesService echanges, EgalisDbContext db, Platform.Workflows.Workflows workflows, IConfiguration configuration) : PageModel
 {
     [BindProperty(Name = nameof(Input))] public DossierInput Input { get; set; } = new();
 
@@ -20,6 +20,11 @@ public class DossierModel(DossiersService dossiers, SuiviService suivi, EgalisDb
     public Dossier Dossier => Lecture.Dossier;
     public bool Modifiable => DossiersService.Modifiable(Dossier.Etat);
     public List<(string Champ, string Message)> Manques { get; private set; } = [];
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Message à l'équipe du fonds")] public string? Texte { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Pièce jointe (facultative, 10 Mo au plus)")] public IFormFile? PieceJointe { get; set; }
+    /// <summary>The thread with the fund's team, once the dossier is submitted.</summary>
+    public List<EchangesService.Message>? Messages { get; private set; }
+
     /// <summary>For a granted dossier: its terms, payments and report.</summary>
     public SuiviService.Etat? Subvention { get; private set; }
     /// <summary>The terms the organisation can read: once sent (a draft of the terms is the team's).</summary>
@@ -86,6 +91,27 @@ public class DossierModel(DossiersService dossiers, SuiviService suivi, EgalisDb
         return new JsonResult(new { version, message = $"Brouillon enregistré à {Paris.Display(DateTimeOffset.UtcNow)[^5..]}." });
     }
 
+    /// <summary>A message to the fund's team about the submitted dossier, with an optional attachment.</summary>
+    public async Task<IActionResult> OnPostMessageAsync(int id, CancellationToken ct)
+    {
+        var (texte, piece) = (Texte, PieceJointe);
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        Input = DossierInput.Depuis(Dossier);
+        var resultat = await echanges.EcrireAsync(id, false, texte, piece, User, Hosting.LinkBase(configuration, Request), ct);
+        if (!resultat.Ok)
+        {
+            Texte = texte;
+            ModelState.AddErrors(resultat, "");
+            return Page();
+        }
+        TempData["Message"] = "Message envoyé à l'équipe du fonds.";
+        return Redirect($"/fonds/dossier/{id}#messages");
+    }
+
     /// <summary>Submits (or sends the correction asked for): refused with the list of what is missing.</summary>
     public async Task<IActionResult> OnPostDeposerAsync(int id, int version, CancellationToken ct)
     {
@@ -128,6 +154,10 @@ public class DossierModel(DossiersService dossiers, SuiviService suivi, EgalisDb
         if (dossier.Etat == EtatDossier.Accepte)
         {
             Subvention = await suivi.EtatAsync(id, ct);
+        }
+        if (dossier.Etat != EtatDossier.Brouillon)
+        {
+            Messages = await echanges.MessagesAsync(id, ct);
         }
         return null;
     }

@@ -9,7 +9,7 @@ namespace Egalis.Web.Features.Fonds.Pages.Instruction;
 
 /// <summary>A submitted dossier as the instructors review it, with the steps they may take (and the administrators' reopening).</summary>
 [Authorize(Policy = FondsModule.InstruireLesDossiers)]
-public class DossierModel(DossiersService dossiers, ComiteService comites, EgalisDbContext db, Platform.Workflows.Workflows workflows, IAuthorizationService autorisation, IConfiguration configuration) : PageModel
+public class DossierModel(DossiersService dossiers, ComiteService comites, EchangesService echanges, EgalisDbContext db, Platform.Workflows.Workflows workflows, IAuthorizationService autorisation, IConfiguration configuration) : PageModel
 {
     [BindProperty] public string? Motif { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Pour refuser ou classer sans suite : je confirme, la décision est envoyée au porteur et seul un administrateur peut la rouvrir")]
@@ -24,6 +24,17 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Egali
     public DossierLecture Lecture { get; private set; } = null!;
     public Dossier Dossier => Lecture.Dossier;
     public List<Platform.Workflows.Transition<EtatDossier>> Etapes { get; private set; } = [];
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Message au porteur")] public string? Texte { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Pièce jointe (facultative, 10 Mo au plus)")] public IFormFile? PieceJointe { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Annotation privée")] public string? Annotation { get; set; }
+
+    public List<EchangesService.Message> Messages { get; private set; } = [];
+    public List<AnnotationDossier> Annotations { get; private set; } = [];
+    public List<string> Etiquettes { get; private set; } = [];
+    public bool SuiviParMoi => Dossier.SuiviParId == OrganisationsService.Id(User);
+
+    /// <summary>The organisation's record with the fund: its other dossiers, what it was granted each year, its overdue reports.</summary>
+    public DossiersService.HistoriqueOrganisation Organisation { get; private set; } = null!;
     /// <summary>The fund's team follows a grant (terms, payments, report) from here.</summary>
     public bool SuiviAccessible { get; private set; }
 
@@ -85,6 +96,59 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Egali
         return Redirect($"/fonds/instruction/dossier/{id}#notation");
     }
 
+    /// <summary>A message to the applicant organisation, with an optional attachment: its members are e-mailed.</summary>
+    public async Task<IActionResult> OnPostMessageAsync(int id, CancellationToken ct)
+    {
+        var (texte, piece) = (Texte, PieceJointe);
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var resultat = await echanges.EcrireAsync(id, true, texte, piece, User, Hosting.LinkBase(configuration, Request), ct);
+        if (!resultat.Ok)
+        {
+            Texte = texte;
+            ModelState.AddErrors(resultat, "");
+            return Page();
+        }
+        TempData["Message"] = "Message envoyé : les membres de l'organisation en sont informés par courriel.";
+        return Redirect($"/fonds/instruction/dossier/{id}#messages");
+    }
+
+    /// <summary>A private note: only instructors read it.</summary>
+    public async Task<IActionResult> OnPostAnnoterAsync(int id, CancellationToken ct)
+    {
+        var texte = Annotation;
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var resultat = await echanges.AnnoterAsync(id, texte, User, ct);
+        if (!resultat.Ok)
+        {
+            Annotation = texte;
+            ModelState.AddErrors(resultat, "");
+            return Page();
+        }
+        TempData["Message"] = "Annotation enregistrée.";
+        return Redirect($"/fonds/instruction/dossier/{id}#annotations");
+    }
+
+    /// <summary>Follows the dossier (it shows in « à moi »), or stops following it.</summary>
+    public async Task<IActionResult> OnPostSuivreAsync(int id, bool suivre, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var (_, erreurs) = await echanges.AppliquerAsync([id], suivre ? EchangesService.ActionGroupee.Suivre : EchangesService.ActionGroupee.NePlusSuivre, null, User, dossiers, "", ct);
+        TempData["Message"] = erreurs.Count > 0 ? string.Join(" ", erreurs) : suivre ? "Vous suivez ce dossier : il figure dans vos dossiers « à moi »." : "Vous ne suivez plus ce dossier.";
+        return Redirect($"/fonds/instruction/dossier/{id}");
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var dossier = await dossiers.LisibleAsync(id, User, ct);
@@ -97,6 +161,10 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Egali
         Grille = await db.Set<CritereNotation>().AsNoTracking().Where(c => c.AppelId == dossier.AppelId).OrderBy(c => c.Rang).ToListAsync(ct);
         Synthese = await comites.SyntheseAsync(dossier, ct);
         MesNotes = (await comites.MesNotesAsync(id, User, ct)).ToDictionary(n => n.Key, n => (int?)n.Value);
+        Organisation = await dossiers.HistoriqueAsync(dossier, ct);
+        Messages = await echanges.MessagesAsync(id, ct);
+        Annotations = await echanges.AnnotationsAsync(id, ct);
+        Etiquettes = await echanges.EtiquettesDuDossierAsync(id, ct);
         SuiviAccessible = dossier.Etat == EtatDossier.Accepte && (await autorisation.AuthorizeAsync(User, FondsModule.GererLeFonds)).Succeeded;
         var terminal = dossier.Etat is EtatDossier.Accepte or EtatDossier.Refuse or EtatDossier.SansSuite;
         var workflow = terminal ? DossiersService.Reouverture : DossiersService.Instruction;

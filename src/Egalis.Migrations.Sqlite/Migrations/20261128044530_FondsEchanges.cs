@@ -1,0 +1,179 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Egalis.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class FondsEchanges : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SuiviPar",
+                table: "Dossiers",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SuiviParId",
+                table: "Dossiers",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AnnotationsDossier",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuteurId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Auteur = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Texte = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Le = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnotationsDossier", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnotationsDossier_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EtiquettesFonds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Nom = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EtiquettesFonds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessagesDossier",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeLEquipe = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuteurId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Auteur = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Texte = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    FichierId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Le = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessagesDossier", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MessagesDossier_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MessagesDossier_Fichiers_FichierId",
+                        column: x => x.FichierId,
+                        principalTable: "Fichiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EtiquettesDossier",
+                columns: table => new
+                {
+                    DossierId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EtiquetteId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EtiquettesDossier", x => new { x.DossierId, x.EtiquetteId });
+                    table.ForeignKey(
+                        name: "FK_EtiquettesDossier_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EtiquettesDossier_EtiquettesFonds_EtiquetteId",
+                        column: x => x.EtiquetteId,
+                        principalTable: "EtiquettesFonds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_SuiviParId",
+                table: "Dossiers",
+                column: "SuiviParId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnotationsDossier_DossierId",
+                table: "AnnotationsDossier",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EtiquettesDossier_EtiquetteId",
+                table: "EtiquettesDossier",
+                column: "EtiquetteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EtiquettesFonds_Nom",
+                table: "EtiquettesFonds",
+                column: "Nom",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessagesDossier_DossierId_Le",
+                table: "MessagesDossier",
+                columns: new[] { "DossierId", "Le" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessagesDossier_FichierId",
+                table: "MessagesDossier",
+                column: "FichierId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AnnotationsDossier");
+
+            migrationBuilder.DropTable(
+                name: "EtiquettesDossier");
+
+            migrationBuilder.DropTable(
+                name: "MessagesDossier");
+
+            migrationBuilder.DropTable(
+                name: "EtiquettesFonds");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_SuiviParId",
+                table: "Dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "SuiviPar",
+                table: "Dossiers");
+
+            migrationBuilder.DropColumn(
+                name: "SuiviParId",
+                table: "Dossiers");
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Security.Claims;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Email;
+using Egalis.Web.Platform.Files;
+using Egalis.Web.Platform.Identity;
+using Egalis.Web.Platform.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Egalis.Web.Features.Fonds;
+
+/// <summary>
+/// The work around a dossier in instruction: the message thread with the applicant (with attachments and e-mails),
+/// the instructors' private annotations, the labels, who follows the dossier (« à moi ») and the steps applied to
+/// several dossiers at once.
+/// </summary>
+public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAuthorizationService autorisation, DeferredEmails envois, TimeProvider time,
+    Platform.Collectivite.ProfilCollectivite profil, Platform.Workflows.Workflows workflows)
+{
+    public const int LongueurMessage = 4_000;
+    public const int LongueurAnnotation = 2_000;
+    public const int LongueurEtiquette = 50;
+    public const string TypeFichiers = "fonds-message";
+    public const long TaillePieceJointeMax = 10 * 1024 * 1024;
+
+    public sealed record Message(MessageDossier Contenu, StoredFile? Fichier);
+
+    public async Task<List<Message>> MessagesAsync(int dossierId, CancellationToken ct) =>
+        (await (from m in db.Set<MessageDossier>().AsNoTracking()
+                join f in db.Set<StoredFile>() on m.FichierId equals f.Id into pj
+                from f in pj.DefaultIfEmpty()
+                where m.DossierId == dossierId
+                orderby m.Le, m.Id
+                select new { m, f }).ToListAsync(ct))
+        .Select(x => new Message(x.m, x.f)).ToList();
+
+    public Task<List<AnnotationDossier>> AnnotationsAsync(int dossierId, CancellationToken ct) =>
+        db.Set<AnnotationDossier>().AsNoTracking().Where(a => a.DossierId == dossierId).OrderBy(a => a.Le).ThenBy(a => a.Id).ToListAsync(ct);
+
+    private async Task<bool> InstruitAsync(Dossier dossier, ClaimsPrincipal qui) =>
+        dossier.Etat != EtatDossier.Brouillon && (await autorisation.AuthorizeAsync(qui, dossier, new OnRecordRequirement(FondsModule.InstruireLesDossiers))).Succeeded;
+
+    private async Task<bool> MembreAsync(Dossier dossier, ClaimsPrincipal qui) =>
+        dossier.Etat != EtatDossier.Brouillon && (await autorisation.AuthorizeAsync(qui, dossier, new OnRecordRequirement(FondsModule.DeposerUnDossier))).Succeeded;
+
+    /// <summary>
+    /// Writes in a dossier's thread, as an instructor (the organisation's members are e-mailed) or as a member (the
+    /// instructor following the dossier, or those who wrote in the thread, are e-mailed). A draft has no thread.
+    /// </summary>
+    public async Task<Result> EcrireAsync(int dossierId, bool deLEquipe, string? texte, Microsoft.AspNetCore.Http.IFormFile? pieceJointe, ClaimsPrincipal qui, string lienBase, CancellationToken ct)
+    {
+        var dossier = await db.Set<Dossier>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, ct);
+        if (dossier is null || !(deLEquipe ? await InstruitAsync(dossier, qui) : await MembreAsync(dossier, qui)))
+        {
+            return Result.Failure("", "Ce dossier n'existe pas.");
+        }
+        texte = Texts.Clean(texte);
+        if (texte is null)
+        {
+            return Result.Failure("Texte", "Écrivez le message.");
+        }
+        if (texte.Length > LongueurMessage)
+        {
+            return Result.Failure("Texte", $"Le message fait {LongueurMessage.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères au plus ({texte.Length.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} saisis).");
+        }
+        StoredFile? fichier = null;
+        if (pieceJointe is { Length: > 0 })
+        {
+            var (stocke, depot) = await fichiers.AddAsync(pieceJointe, "PieceJointe", TypeFichiers, dossierId.ToString(CultureInfo.InvariantCulture), FileFormat.Documents, qui, TaillePieceJointeMax, ct);
+            if (!depot.Ok)
+            {
+                db.ChangeTracker.Clear();
+                return depot;
+            }
+            fichier = stocke;
+        }
+        var auteur = PorteeUtilisateur.NomDe(qui);
+        var auteurId = OrganisationsService.Id(qui)!;
+        db.Add(new MessageDossier { DossierId = dossierId, DeLEquipe = deLEquipe, AuteurId = auteurId, Auteur = auteur, Texte = texte, FichierId = fichier?.Id, Le = time.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        var extrait = texte.Length > 500 ? texte[..500] + "…" : texte;
+        if (deLEquipe)
+        {
+            await DossiersService.NotifierMembresAsync(db, workflows, profil, dossier,
+                ("Nouveau message sur votre dossier", $"Dossier « {dossier.Intitule} ».\n{auteur} vous écrit :\n\n{extrait}\n\nRépondez depuis la page du dossier."), lienBase, ct);
+        }
+        else
+        {
+            // The instructor following the dossier, or else the team members who wrote in its thread.
+            var ids = dossier.SuiviParId is { } suivi ? [suivi]
+                : await db.Set<MessageDossier>().Where(m => m.DossierId == dossierId && m.DeLEquipe).Select(m => m.AuteurId).Distinct().ToListAsync(ct);
+            var adresses = await db.Users.Where(u => ids.Contains(u.Id) && u.Email != null && u.DesactiveLe == null).Select(u => u.Email!).ToListAsync(ct);
+            foreach (var adresse in adresses)
+            {
+                envois.Enqueue(new EmailMessage(adresse, "Message d'un porteur de projet – fonds d'initiative",
+                    $"Bonjour,\n\n{auteur} a écrit sur le dossier « {dossier.Intitule} » :\n\n{extrait}\n\nLe dossier : {lienBase}/fonds/instruction/dossier/{dossierId}#messages\n\nEgalis"));
+            }
+        }
+        return Result.Success(dossierId);
+    }
+
+    /// <summary>An instructor's private note on a dossier: only instructors read it.</summary>
+    public async Task<Result> AnnoterAsync(int dossierId, string? texte, ClaimsPrincipal qui, CancellationToken ct)
+    {
+        var dossier = await db.Set<Dossier>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, ct);
+        if (dossier is null || !await InstruitAsync(dossier, qui))
+        {
+            return Result.Failure("", "Ce dossier n'existe pas.");
+        }
+        texte = Texts.Clean(texte);
+        if (texte is null)
+        {
+            return Result.Failure("Annotation", "Écrivez l'annotation.");
+        }
+        if (texte.Length > LongueurAnnotation)
+        {
+            return Result.Failure("Annotation", $"L'annotation fait {LongueurAnnotation.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères au plus ({texte.Length.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} saisis).");
+        }
+        db.Add(new AnnotationDossier { DossierId = dossierId, AuteurId = OrganisationsService.Id(qui)!, Auteur = PorteeUtilisateur.NomDe(qui), Texte = texte, Le = time.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return Result.Success(dossierId);
+    }
+
+    public Task<List<EtiquetteFonds>> EtiquettesAsync(CancellationToken ct) => db.Set<EtiquetteFonds>().AsNoTracking().OrderBy(e => e.Nom).ToListAsync(ct);
+
+    /// <summary>A new label, unique by name (the database says so when two people create it at once).</summary>
+    public async Task<Result> CreerEtiquetteAsync(string? nom, CancellationToken ct)
+    {
+        nom = Texts.Clean(nom);
+        if (nom is null)
+        {
+            return Result.Failure("NouvelleEtiquette", "Indiquez le nom de l'étiquette.");
+        }
+        if (nom.Length > LongueurEtiquette)
+        {
+            return Result.Failure("NouvelleEtiquette", $"Le nom d'une étiquette fait {LongueurEtiquette} caractères au plus.");
+        }
+        if (await db.Set<EtiquetteFonds>().AnyAsync(e => e.Nom == nom, ct))
+        {
+            return Result.Failure("NouvelleEtiquette", $"L'étiquette « {nom} » existe déjà.");
+        }
+        var etiquette = new EtiquetteFonds { Nom = nom };
+        db.Add(etiquette);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return Result.Failure("NouvelleEtiquette", $"L'étiquette « {nom} » vient d'être créée par quelqu'un d'autre.");
+        }
+        return Result.Success(etiquette.Id);
+    }
+
+    public Task<List<string>> EtiquettesDuDossierAsync(int dossierId, CancellationToken ct) =>
+        (from l in db.Set<EtiquetteDossier>() join e in db.Set<EtiquetteFonds>() on l.EtiquetteId equals e.Id where l.DossierId == dossierId orderby e.Nom select e.Nom).ToListAsync(ct);
+
+    /// <summary>What can be done to several dossiers at once from the list.</summary>
+    public enum ActionGroupee
+    {
+        Suivre,
+        NePlusSuivre,
+        Etiqueter,
+        Desetiqueter,
+        Instruire,
+    }
+
+    /// <summary>
+    /// Applies one action to the chosen dossiers, each checked on its own (scope, state): those it does not apply to
+    /// are listed with the reason, the others are done. Passing to instruction goes through the instructors' workflow.
+    /// </summary>
+    public async Task<(int Faits, List<string> Refus)> AppliquerAsync(IReadOnlyCollection<int> ids, ActionGroupee action, int? etiquetteId, ClaimsPrincipal qui,
+        DossiersService dossiers, string lienBase, CancellationToken ct)
+    {
+        var refus = new List<string>();
+        if (ids.Count is 0 or > 100)
+        {
+            refus.Add(ids.Count == 0 ? "Cochez au moins un dossier." : "100 dossiers au plus à la fois : affinez les filtres.");
+            return (0, refus);
+        }
+        if (action is ActionGroupee.Etiqueter or ActionGroupee.Desetiqueter && (etiquetteId is null || !await db.Set<EtiquetteFonds>().AnyAsync(e => e.Id == etiquetteId, ct)))
+        {
+            refus.Add("Choisissez l'étiquette.");
+            return (0, refus);
+        }
+        var moi = OrganisationsService.Id(qui)!;
+        var faits = 0;
+        foreach (var id in ids.Distinct().Order())
+        {
+            var dossier = await db.Set<Dossier>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+            if (dossier is null || !await InstruitAsync(dossier, qui))
+            {
+                refus.Add($"Dossier n° {id} : introuvable.");
+                continue;
+            }
+            var nom = dossier.Intitule ?? $"Dossier n° {id}";
+            switch (action)
+            {
+                case ActionGroupee.Suivre or ActionGroupee.NePlusSuivre:
+                    var suivi = action == ActionGroupee.Suivre;
+                    await db.Set<Dossier>().Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+                        .SetProperty(d => d.SuiviParId, suivi ? moi : null).SetProperty(d => d.SuiviPar, suivi ? PorteeUtilisateur.NomDe(qui) : null), ct);
+                    faits++;
+                    break;
+                case ActionGroupee.Etiqueter:
+                    if (!await db.Set<EtiquetteDossier>().AnyAsync(l => l.DossierId == id && l.EtiquetteId == etiquetteId, ct))
+                    {
+                        db.Add(new EtiquetteDossier { DossierId = id, EtiquetteId = etiquetteId!.Value });
+                        try
+                        {
+                            await db.SaveChangesAsync(ct);
+                        }
+                        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+                        {
+                            // Labelled at the same moment by someone else: the result is the same.
+                            db.ChangeTracker.Clear();
+                        }
+                    }
+                    faits++;
+                    break;
+                case ActionGroupee.Desetiqueter:
+                    await db.Set<EtiquetteDossier>().Where(l => l.DossierId == id && l.EtiquetteId == etiquetteId).ExecuteDeleteAsync(ct);
+                    faits++;
+                    break;
+                default:
+                    if (dossier.Etat != EtatDossier.EnConstruction)
+                    {
+                        refus.Add($"« {nom} » : {DossiersService.Libelle(dossier.Etat)}, il ne passe pas en instruction.");
+                        continue;
+                    }
+                    var resultat = await dossiers.InstruireAsync(id, dossier.Version, EtatDossier.EnInstruction, null, qui, lienBase, ct);
+                    db.ChangeTracker.Clear();
+                    if (resultat.Ok)
+                    {
+                        faits++;
+                    }
+                    else
+                    {
+                        refus.Add($"« {nom} » : {resultat.Error}");
+                    }
+                    break;
+            }
+        }
+        return (faits, refus);
+    }
+}
+
+/// <summary>An attachment of a dossier's thread is read by the organisation's members and by those who instruct the dossier.</summary>
+public sealed class PiecesJointesMessages(EgalisDbContext db, IAuthorizationService autorisation) : IFileOwner
+{
+    public string Type => EchangesService.TypeFichiers;
+
+    public async Task<bool> CanReadAsync(ClaimsPrincipal qui, string proprietaireId, CancellationToken ct)
+    {
+        if (!int.TryParse(proprietaireId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || await db.Set<Dossier>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct) is not { } dossier)
+        {
+            return false;
+        }
+        return (await autorisation.AuthorizeAsync(qui, dossier, new OnRecordRequirement(FondsModule.InstruireLesDossiers))).Succeeded
+            || (await autorisation.AuthorizeAsync(qui, dossier, new OnRecordRequirement(FondsModule.DeposerUnDossier))).Succeeded;
+    }
+}

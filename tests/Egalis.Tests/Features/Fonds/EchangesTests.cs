@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Egalis.Tests.Infrastructure;
+using Egalis.Web.Features.Fonds;
+using Egalis.Web.Platform.Data;
+using Egalis.Web.Platform.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ListeModel = Egalis.Web.Features.Fonds.Pages.Instruction.IndexModel;
+using InstructionModel = Egalis.Web.Features.Fonds.Pages.Instruction.DossierModel;
+using PorteurModel = Egalis.Web.Features.Fonds.Pages.DossierModel;
+
+namespace Egalis.Tests.Features.Fonds;
+
+/// <summary>Instruction's daily work: the thread with the applicant, private annotations, labels, « à moi », actions on several dossiers.</summary>
+public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
+{
+    private async Task<T> LireAsync<T>(Func<EgalisDbContext, Task<T>> lecture)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await lecture(scope.ServiceProvider.GetRequiredService<EgalisDbContext>());
+    }
+
+    [Fact]
+    [Soumet(typeof(InstructionModel), "Message")]
+    [Soumet(typeof(InstructionModel), "Annoter")]
+    [Soumet(typeof(InstructionModel), "Suivre")]
+    [Soumet(typeof(PorteurModel), "Message")]
+    public async Task Instructors_and_applicants_write_to_each_other_and_annotations_stay_private()
+    {
+        var appel = await factory.AppelOuvertAsync("Appel des échanges");
+        var dossier = await factory.DossierEnInstructionAsync(appel, "Voix des quartiers", "34567890800004", 6_000m);
+        var ivan = await factory.SignedInAsAsync(Roles.Instructeur);
+        var presidente = await factory.SignedInAsync("34567890800004@asso.fr", FondsDonnees.MotDePasse);
+        var url = $"/fonds/instruction/dossier/{dossier}";
+
+        // An empty message, a renamed executable: refused next to the field, nothing saved.
+        var ecrire = await Formulaire.LireAsync(ivan, url, "?handler=Message");
+        Assert.Contains("Écrivez le message.", await (await ecrire.EnvoyerAsync(ivan, new() { ["Texte"] = "  " })).ReadHtmlAsync());
+        var exe = await (await ecrire.EnvoyerAsync(ivan, new() { ["Texte"] = "Voici la grille." }, fichiers: new() { ["PieceJointe"] = ("grille.pdf", "MZ\u0090\0"u8.ToArray()) })).ReadHtmlAsync();
+        Assert.Contains("Ce fichier n'est pas d'un type accepté", exe);
+        Assert.Contains("Voici la grille.", exe);
+        Assert.Equal(0, await LireAsync(db => db.Set<MessageDossier>().CountAsync(m => m.DossierId == dossier)));
+
+        var envoye = await ecrire.EnvoyerAsync(ivan, new() { ["Texte"] = "Pouvez-vous préciser le nombre de séances ?" }, fichiers: new() { ["PieceJointe"] = ("grille.pdf", "%PDF-1.7 grille"u8.ToArray()) });
+        Assert.Equal(HttpStatusCode.Redirect, envoye.StatusCode);
+        var courriel = await factory.MessageAsync("34567890800004@asso.fr", "Nouveau message sur votre dossier – fonds d'initiative");
+        Assert.Contains("Pouvez-vous préciser le nombre de séances ?", courriel.TextBody);
+        Assert.Contains($"/fonds/dossier/{dossier}", courriel.TextBody);
+
+        // The applicant reads it with its attachment, and answers; the instructor who wrote is told.
+        var page = await presidente.GetHtmlAsync($"/fonds/dossier/{dossier}");
+        Assert.Contains("Pouvez-vous préciser le nombre de séances ?", page);
+        var piece = Regex.Match(page, "/fichiers/([0-9a-f-]{36})\">grille.pdf").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.OK, (await presidente.GetAsync($"/fichiers/{piece}")).StatusCode);
+        var voisin = await factory.InscrireAsync("Luc Voisin", "luc.voisin@exemple.fr");
+        Assert.Equal(HttpStatusCode.NotFound, (await voisin.GetAsync($"/fichiers/{piece}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await voisin.GetAsync($"/fonds/dossier/{dossier}")).StatusCode);
+        var repondre = await Formulaire.LireAsync(presidente, $"/fonds/dossier/{dossier}", "?handler=Message");
+        Assert.Equal(HttpStatusCode.Redirect, (await repondre.EnvoyerAsync(presidente, new() { ["Texte"] = "Douze séances, de septembre à juin." })).StatusCode);
+        var reponse = await factory.MessageAsync("instructeur@egalis.local", "Message d'un porteur de projet – fonds d'initiative");
+        Assert.Contains("Douze séances, de septembre à juin.", reponse.TextBody);
+        Assert.Contains($"/fonds/instruction/dossier/{dossier}#messages", reponse.TextBody);
+        Assert.Contains("Douze séances, de septembre à juin.", await ivan.GetHtmlAsync(url));
+
+        // A private annotation: on the instructors' page only.
+        var annoter = await Formulaire.LireAsync(ivan, url, "?handler=Annoter");
+        Assert.Contains("Écrivez l'annotation.", await (await annoter.EnvoyerAsync(ivan)).ReadHtmlAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await annoter.EnvoyerAsync(ivan, new() { ["Annotation"] = "Budget à vérifier avec le Département." })).StatusCode);
+        Assert.Contains("Budget à vérifier avec le Département.", await ivan.GetHtmlAsync(url));
+        Assert.DoesNotContain("Budget à vérifier", await presidente.GetHtmlAsync($"/fonds/dossier/{dossier}"));
+
+        // Following the dossier: it is « à moi », and the applicant's next message goes to its follower.
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(ivan, url, "?handler=Suivre")).EnvoyerAsync(ivan)).StatusCode);
+        Assert.Contains("Suivi par Ivan Instructeur.", await ivan.GetHtmlAsync(url));
+        Assert.Contains($"/fonds/instruction/dossier/{dossier}\"", await ivan.GetHtmlAsync("/fonds/instruction?moi=true"));
+    }
+
+    [Fact]
+    [Soumet(typeof(ListeModel), "Groupe")]
+    [Soumet(typeof(ListeModel), "Etiquette")]
+    public async Task The_list_labels_follows_and_passes_several_dossiers_at_once()
+    {
+        var appel = await factory.AppelOuvertAsync("Appel des actions groupées");
+        var instruit = await factory.DossierEnInstructionAsync(appel, "Parole de femmes", "45678901500009", 5_000m);
+        var depose = await factory.DossierEnInstructionAsync(appel, "Égalité au travail", "56789012400009", 7_000m);
+        using (var scope = factory.Services.CreateScope())
+        {
+            // One of them only submitted, waiting for its instruction.
+            await scope.ServiceProvider.GetRequiredService<EgalisDbContext>().Set<Dossier>().Where(d => d.Id == depose)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Etat, EtatDossier.EnConstruction));
+        }
+
+        // The team creates a label; a second one of the same name is refused.
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var creer = await Formulaire.LireAsync(cheffe, "/fonds/instruction", "?handler=Etiquette");
+        Assert.Equal(HttpStatusCode.Redirect, (await creer.EnvoyerAsync(cheffe, new() { ["NouvelleEtiquette"] = "QPV prioritaire" })).StatusCode);
+        Assert.Contains("L'étiquette « QPV prioritaire » existe déjà.", await (await creer.EnvoyerAsync(cheffe, new() { ["NouvelleEtiquette"] = "QPV prioritaire" })).ReadHtmlAsync());
+        var etiquette = await LireAsync(db => db.Set<EtiquetteFonds>().Where(e => e.Nom == "QPV prioritaire").Select(e => e.Id).SingleAsync());
+
+        var ivan = await factory.SignedInAsAsync(Roles.Instructeur);
+        var liste = $"/fonds/instruction?appel={appel}";
+        var groupe = await Formulaire.LireAsync(ivan, liste, "?handler=Groupe");
+        var choisis = new Dictionary<string, IReadOnlyList<string>> { ["Choisis"] = [instruit.ToString(), depose.ToString()] };
+        Assert.Contains("Choisissez une action dans la liste.", await (await groupe.EnvoyerAsync(ivan, plusieurs: choisis)).ReadHtmlAsync());
+        Assert.Contains("Cochez au moins un dossier.", await (await groupe.EnvoyerAsync(ivan, new() { ["Action"] = "suivre" })).ReadHtmlAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await groupe.EnvoyerAsync(ivan, new() { ["Action"] = $"etiqueter:{etiquette}" }, plusieurs: choisis)).StatusCode);
+        Assert.Contains("2 dossiers traités.", await ivan.GetHtmlAsync(liste));
+        var etiquetes = await ivan.GetHtmlAsync($"/fonds/instruction?etiquette={etiquette}");
+        Assert.Contains("Dossiers (2)", etiquetes);
+        Assert.Contains("<span class=\"badge text-bg-secondary\">QPV prioritaire</span>", etiquetes);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await groupe.EnvoyerAsync(ivan, new() { ["Action"] = "suivre" }, plusieurs: choisis)).StatusCode);
+        // (Within this call: the thread's test follows another dossier.)
+        Assert.Contains("Dossiers (2)", await ivan.GetHtmlAsync($"/fonds/instruction?moi=true&appel={appel}"));
+        Assert.Contains("Dossiers (0)", await cheffe.GetHtmlAsync("/fonds/instruction?moi=true"));
+
+        // Passing to instruction: the submitted one goes, the one already in instruction is said not to.
+        Assert.Equal(HttpStatusCode.Redirect, (await groupe.EnvoyerAsync(ivan, new() { ["Action"] = "instruire" }, plusieurs: choisis)).StatusCode);
+        Assert.Contains("1 dossier traité. Non traités : « Projet de Parole de femmes » : en instruction, il ne passe pas en instruction.", await ivan.GetHtmlAsync(liste));
+        Assert.Equal(EtatDossier.EnInstruction, await LireAsync(db => db.Set<Dossier>().Where(d => d.Id == depose).Select(d => d.Etat).SingleAsync()));
+        await factory.MessageAsync("56789012400009@asso.fr", "Dossier en instruction – fonds d'initiative");
+
+        // A referent of the Pays d'Aix cannot act on these Marseille dossiers by sending their ids.
+        var remi = await factory.SignedInAsAsync(Roles.ReferentTerritoire);
+        var horsPortee = await EgalisFactory.PostBrutAsync(remi, "/fonds/instruction?handler=Groupe",
+            new() { ["Choisis"] = instruit.ToString(), ["Action"] = $"desetiqueter:{etiquette}" }, "/fonds/instruction");
+        Assert.Contains($"Dossier n° {instruit} : introuvable.", await horsPortee.ReadHtmlAsync());
+        Assert.Equal(2, await LireAsync(db => db.Set<EtiquetteDossier>().CountAsync(l => l.EtiquetteId == etiquette)));
+    }
+}
