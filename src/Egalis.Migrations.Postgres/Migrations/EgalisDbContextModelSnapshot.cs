@@ -691,6 +691,73 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.ToTable("AppelsAProjets", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AvisExpert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Confidentiel")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("DemandeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DemandePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DemandeParId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("RappeleLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReponduLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReponduPar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reponse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("RevoqueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("Email");
+
+                    b.ToTable("AvisExperts", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Comite", b =>
                 {
                     b.Property<int>("Id")
@@ -2578,6 +2645,15 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("AllocationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AvisExpert", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Comite", b =>

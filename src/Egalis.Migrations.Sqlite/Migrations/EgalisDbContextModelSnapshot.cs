@@ -657,6 +657,71 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.ToTable("AppelsAProjets", (string)null);
                 });
 
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AvisExpert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Confidentiel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DemandeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DemandePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DemandeParId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RappeleLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReponduLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReponduPar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reponse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevoqueLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.HasIndex("Email");
+
+                    b.ToTable("AvisExperts", (string)null);
+                });
+
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Comite", b =>
                 {
                     b.Property<int>("Id")
@@ -2490,6 +2555,15 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AllocationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Egalis.Web.Features.Fonds.AvisExpert", b =>
+                {
+                    b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Egalis.Web.Features.Fonds.Comite", b =>

@@ -102,7 +102,9 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         // Labels are created by the fund's team; instructors put them on dossiers.
         Api("POST", "fonds/instruction?handler=Etiquette", EquipePlan),
         Api("GET", "fonds/instruction/export.{format:regex(^(csv|xlsx)$)}", Instruction),
-        Page("fonds/instruction/dossier/{id:int}", Instruction, "Etape", "Noter", "Message", "Annoter", "Suivre"),
+        Page("fonds/instruction/dossier/{id:int}", Instruction, "Etape", "Noter", "Message", "Annoter", "Suivre", "Avis", "AvisRelancer", "AvisRevoquer"),
+        // Opinion 1 does not exist: « introuvable » for anyone signed in (EchangesTests checks the invited address).
+        Page("fonds/avis/{id:int}", SignedIn, ""),
         Page("fonds/gestion/appel/{id:int?}", EquipePlan, "", "Statut", "Comite"),
         Page("fonds/gestion/comite/{id:int}", EquipePlan, ""),
         // Dossier 1 is not granted: a 404 for the team (SuiviTests follows a grant).

@@ -178,6 +178,13 @@ public static class FondsAudit
             Nom = (e, _) => $"une étiquette du dossier n° {e.DossierId}",
             Lien = e => $"/fonds/instruction/dossier/{e.DossierId}",
         });
+        services.AddAuditDescription(new AuditDescription<AvisExpert>
+        {
+            Module = Module,
+            Nom = (a, _) => $"l'avis demandé à {a.Email} sur le dossier n° {a.DossierId}",
+            Lien = a => $"/fonds/instruction/dossier/{a.DossierId}#avis",
+            Champs = new Dictionary<string, string> { ["RappeleLe"] = "relancé le", ["RevoqueLe"] = "révoqué le", ["ReponduLe"] = "rendu le" },
+        });
         services.AddAuditDescription(new AuditDescription<CommunePlanLocal>
         {
             Module = Module,

@@ -698,3 +698,44 @@ public class EtiquetteDossierConfiguration : IEntityTypeConfiguration<EtiquetteD
         b.HasOne<EtiquetteFonds>().WithMany().HasForeignKey(e => e.EtiquetteId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+/// <summary>
+/// An expert's opinion asked by an instructor on a dossier: the question, to whom (an e-mail address: the expert signs
+/// in with an account of that address), whether it is confidential (read only by whoever asked and the fund's team),
+/// the reminders, the revocation, and the answer.
+/// </summary>
+public class AvisExpert : Platform.Caching.INotShownPublicly
+{
+    public int Id { get; set; }
+    public int DossierId { get; set; }
+    public required string Email { get; set; }
+    public required string Question { get; set; }
+    public bool Confidentiel { get; set; }
+    public required string DemandeParId { get; set; }
+    public required string DemandePar { get; set; }
+    public DateTimeOffset DemandeLe { get; set; }
+    public DateTimeOffset? RappeleLe { get; set; }
+    public DateTimeOffset? RevoqueLe { get; set; }
+    public string? Reponse { get; set; }
+    public string? ReponduPar { get; set; }
+    public DateTimeOffset? ReponduLe { get; set; }
+    public int Version { get; set; }
+}
+
+public class AvisExpertConfiguration : IEntityTypeConfiguration<AvisExpert>
+{
+    public void Configure(EntityTypeBuilder<AvisExpert> b)
+    {
+        b.ToTable("AvisExperts");
+        b.Property(a => a.Email).HasMaxLength(254);
+        b.Property(a => a.Question).HasMaxLength(AvisService.LongueurQuestion);
+        b.Property(a => a.DemandeParId).HasMaxLength(450);
+        b.Property(a => a.DemandePar).HasMaxLength(200);
+        b.Property(a => a.Reponse).HasMaxLength(AvisService.LongueurReponse);
+        b.Property(a => a.ReponduPar).HasMaxLength(200);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasIndex(a => a.DossierId);
+        b.HasIndex(a => a.Email);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

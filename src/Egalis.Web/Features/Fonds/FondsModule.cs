@@ -38,6 +38,8 @@ public sealed class FondsModule : IModule
         module.Services.AddScoped<ComiteService>();
         module.Services.AddScoped<SuiviService>();
         module.Services.AddScoped<EchangesService>();
+        module.Services.AddScoped<AvisService>();
+        module.Services.AddScoped<Platform.Extensions.IEspaceContribution, AvisEspace>();
         module.Services.AddScoped<Platform.Files.IFileOwner, PiecesJointesMessages>();
         module.Services.AddScoped<Platform.Files.IFileOwner, CopiesConvention>();
         module.Services.AddSingleton<Platform.Extensions.ILinkTarget, ComiteLinkTarget>();

@@ -13,7 +13,7 @@ namespace Egalis.Web.Features.Fonds;
 public static class InstructionListe
 {
     public sealed record Ligne(int Id, string? Intitule, string Organisation, string? Siret, string Appel, EtatDossier Etat, DateTimeOffset? DeposeLe,
-        decimal? MontantDemande, string? Territoire, bool Correction, string? SuiviPar);
+        decimal? MontantDemande, string? Territoire, bool Correction, string? SuiviPar, int AvisDemandes, int AvisRendus);
 
     public static IQueryable<Dossier> Filtrer(EgalisDbContext db, CapabilityScope portee, int? appel, EtatDossier? etat, string? territoire,
         int? etiquette = null, string? suiviPar = null)
@@ -55,7 +55,8 @@ public static class InstructionListe
         join a in db.Set<AppelAProjets>() on d.AppelId equals a.Id
         select new Ligne(d.Id, d.Intitule, o.Nom, o.Siret, a.Titre, d.Etat, d.DeposeLe, d.MontantDemande,
             db.Set<Territoires.ConseilTerritoire>().Where(t => t.Code == d.ConseilTerritoireCode).Select(t => t.Nom).FirstOrDefault(),
-            d.CorrectionDemandee != null, d.SuiviPar);
+            d.CorrectionDemandee != null, d.SuiviPar,
+            db.Set<AvisExpert>().Count(x => x.DossierId == d.Id && x.RevoqueLe == null), db.Set<AvisExpert>().Count(x => x.DossierId == d.Id && x.ReponduLe != null));
 
     /// <summary>
     /// One page of the list, as the instruction page shows it: the count, the page's rows, the calls and territories
@@ -96,6 +97,8 @@ public static class InstructionListe
         new("depose_le", l => l.DeposeLe),
         new("montant_demande", l => l.MontantDemande),
         new("suivi_par", l => l.SuiviPar),
+        new("avis_demandes", l => l.AvisDemandes),
+        new("avis_rendus", l => l.AvisRendus),
     ];
 
     public static void Map(WebApplication app) =>

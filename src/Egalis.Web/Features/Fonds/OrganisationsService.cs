@@ -455,6 +455,19 @@ public sealed class PiecesOrganisation(EgalisDbContext db, Microsoft.AspNetCore.
             return true;
         }
         var utilisateur = OrganisationsService.Id(qui);
-        return utilisateur is not null && await db.Set<MembreOrganisation>().AnyAsync(m => m.OrganisationId == id && m.UtilisateurId == utilisateur, ct);
+        if (utilisateur is null)
+        {
+            return false;
+        }
+        if (await db.Set<MembreOrganisation>().AnyAsync(m => m.OrganisationId == id && m.UtilisateurId == utilisateur, ct))
+        {
+            return true;
+        }
+        // An expert whose opinion is asked (not revoked) on one of its dossiers reads what the dossier shows.
+        var email = await db.Users.Where(u => u.Id == utilisateur && u.EmailConfirmed).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
+        return email is not null && await (from a in db.Set<AvisExpert>()
+                                           join d in db.Set<Dossier>() on a.DossierId equals d.Id
+                                           where d.OrganisationId == id && a.RevoqueLe == null && a.Email.ToUpper() == email
+                                           select a.Id).AnyAsync(ct);
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ListeModel = Egalis.Web.Features.Fonds.Pages.Instruction.IndexModel;
 using InstructionModel = Egalis.Web.Features.Fonds.Pages.Instruction.DossierModel;
 using PorteurModel = Egalis.Web.Features.Fonds.Pages.DossierModel;
+using AvisModel = Egalis.Web.Features.Fonds.Pages.AvisModel;
 
 namespace Egalis.Tests.Features.Fonds;
 
@@ -128,5 +129,64 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
             new() { ["Choisis"] = instruit.ToString(), ["Action"] = $"desetiqueter:{etiquette}" }, "/fonds/instruction");
         Assert.Contains($"Dossier n° {instruit} : introuvable.", await horsPortee.ReadHtmlAsync());
         Assert.Equal(2, await LireAsync(db => db.Set<EtiquetteDossier>().CountAsync(l => l.EtiquetteId == etiquette)));
+    }
+
+    [Fact]
+    [Soumet(typeof(InstructionModel), "Avis")]
+    [Soumet(typeof(InstructionModel), "AvisRelancer")]
+    [Soumet(typeof(InstructionModel), "AvisRevoquer")]
+    [Soumet(typeof(AvisModel))]
+    public async Task An_expert_invited_by_address_reads_the_dossier_and_answers_once_in_confidence()
+    {
+        var appel = await factory.AppelOuvertAsync("Appel des avis");
+        var dossier = await factory.DossierEnInstructionAsync(appel, "Droits devant", "63456789500004", 4_000m);
+        var cheffe = await factory.SignedInAsAsync(Roles.ChefDeProjet);
+        var url = $"/fonds/instruction/dossier/{dossier}";
+
+        var demander = await Formulaire.LireAsync(cheffe, url, "?handler=Avis");
+        var invalide = await (await demander.EnvoyerAsync(cheffe, new() { ["AvisEmail"] = "eva@", ["AvisQuestion"] = "Le budget est-il réaliste ?" })).ReadHtmlAsync();
+        Assert.Contains("Indiquez l'adresse électronique de l'expert", invalide);
+        Assert.Contains("Le budget est-il réaliste ?", invalide);
+        Assert.Equal(HttpStatusCode.Redirect, (await demander.EnvoyerAsync(cheffe, new()
+            { ["AvisEmail"] = "Expert@egalis.local", ["AvisQuestion"] = "Le budget est-il réaliste ?", ["AvisConfidentiel"] = "true" })).StatusCode);
+        var invitation = await factory.MessageAsync("Expert@egalis.local", "Un avis vous est demandé – fonds d'initiative");
+        var lien = new Uri(FondsDonnees.Lien(invitation)).PathAndQuery;
+        Assert.Matches(@"^/fonds/avis/\d+$", lien);
+        Assert.Contains("0 rendu sur 1", await cheffe.GetHtmlAsync($"/fonds/instruction?appel={appel}"));
+
+        // Only the invited address reaches it.
+        var porteur = await factory.SignedInAsAsync(Roles.Porteur);
+        Assert.Equal(HttpStatusCode.NotFound, (await porteur.GetAsync(lien)).StatusCode);
+        var eva = await factory.SignedInAsAsync(Roles.Expert);
+        var page = await eva.GetHtmlAsync(lien);
+        Assert.Contains("Le budget est-il réaliste ?", page);
+        Assert.Contains("Projet de Droits devant", page);
+        var statuts = Regex.Match(page, "/fichiers/([0-9a-f-]{36})\">").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.OK, (await eva.GetAsync($"/fichiers/{statuts}")).StatusCode);
+
+        // A reminder, then the answer: once, and the one who asked is told.
+        var avis = int.Parse(lien[(lien.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(cheffe, url, $"?handler=AvisRelancer&avis={avis}")).EnvoyerAsync(cheffe)).StatusCode);
+        await factory.MessageAsync("Expert@egalis.local", "Rappel : un avis vous est demandé – fonds d'initiative");
+        var repondre = await Formulaire.LireAsync(eva, lien);
+        Assert.Contains("Écrivez votre avis.", await (await repondre.EnvoyerAsync(eva)).ReadHtmlAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await repondre.EnvoyerAsync(eva, new() { ["Reponse"] = "Les charges de personnel sont sous-estimées d'un tiers." })).StatusCode);
+        Assert.Contains("Vous avez déjà répondu", await (await repondre.EnvoyerAsync(eva, new() { ["Reponse"] = "Autre avis." })).ReadHtmlAsync());
+        Assert.Contains($"/fonds/instruction/dossier/{dossier}#avis", (await factory.MessageAsync("cheffe.projet@egalis.local", "Avis d'expert rendu – fonds d'initiative")).TextBody);
+
+        // Confidential: the team reads it, another instructor sees only that it was given.
+        Assert.Contains("Les charges de personnel sont sous-estimées d'un tiers.", await cheffe.GetHtmlAsync(url));
+        var ivan = await factory.SignedInAsAsync(Roles.Instructeur);
+        var vuParIvan = await ivan.GetHtmlAsync(url);
+        Assert.DoesNotContain("sous-estimées", vuParIvan);
+        Assert.Contains("Avis confidentiel : seuls la personne qui l'a demandé et l'équipe du fonds le lisent.", vuParIvan);
+        Assert.Contains("1 rendu sur 1", await cheffe.GetHtmlAsync($"/fonds/instruction?appel={appel}"));
+
+        // A revoked request no longer opens the dossier.
+        Assert.Equal(HttpStatusCode.Redirect, (await demander.EnvoyerAsync(cheffe, new() { ["AvisEmail"] = "expert@egalis.local", ["AvisQuestion"] = "Et le calendrier ?" })).StatusCode);
+        var second = await LireAsync(db => db.Set<AvisExpert>().Where(a => a.DossierId == dossier && a.ReponduLe == null).Select(a => a.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(cheffe, url, $"?handler=AvisRevoquer&avis={second}")).EnvoyerAsync(cheffe)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync($"/fonds/avis/{second}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await eva.GetAsync(lien)).StatusCode);
     }
 }

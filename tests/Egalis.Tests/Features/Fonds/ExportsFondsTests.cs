@@ -26,9 +26,9 @@ public class ExportsFondsTests(EgalisFactory factory) : IClassFixture<EgalisFact
         var csv = await ivan.GetAsync($"/fonds/instruction/export.csv?appel={appel}");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lignes = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').TrimEnd('\r', '\n').Split("\r\n");
-        Assert.Equal("dossier;intitule;organisation;siret;appel;territoire;etat;depose_le;montant_demande;suivi_par", lignes[0]);
+        Assert.Equal("dossier;intitule;organisation;siret;appel;territoire;etat;depose_le;montant_demande;suivi_par;avis_demandes;avis_rendus", lignes[0]);
         Assert.Equal(3, lignes.Length);
-        Assert.Contains(lignes, l => l.StartsWith($"{premier};Projet de Ateliers du Panier;Ateliers du Panier;73282932000074;Appel exporté;Marseille Provence;en instruction;", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, @";\d\d/\d\d/\d{4} \d\d:\d\d;8000;$"));
+        Assert.Contains(lignes, l => l.StartsWith($"{premier};Projet de Ateliers du Panier;Ateliers du Panier;73282932000074;Appel exporté;Marseille Provence;en instruction;", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, @";\d\d/\d\d/\d{4} \d\d:\d\d;8000;;0;0$"));
 
         var xlsx = await ivan.GetAsync($"/fonds/instruction/export.xlsx?appel={appel}&etat=EnInstruction");
         var feuille = (await MiniExcel.QueryAsync(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true)).Cast<IDictionary<string, object?>>().ToList();

@@ -9,7 +9,7 @@ namespace Egalis.Web.Features.Fonds.Pages.Instruction;
 
 /// <summary>A submitted dossier as the instructors review it, with the steps they may take (and the administrators' reopening).</summary>
 [Authorize(Policy = FondsModule.InstruireLesDossiers)]
-public class DossierModel(DossiersService dossiers, ComiteService comites, EchangesService echanges, EgalisDbContext db, Platform.Workflows.Workflows workflows, IAuthorizationService autorisation, IConfiguration configuration) : PageModel
+public class DossierModel(DossiersService dossiers, ComiteService comites, EchangesService echanges, AvisService avisService, EgalisDbContext db, Platform.Workflows.Workflows workflows, IAuthorizationService autorisation, IConfiguration configuration) : PageModel
 {
     [BindProperty] public string? Motif { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Pour refuser ou classer sans suite : je confirme, la décision est envoyée au porteur et seul un administrateur peut la rouvrir")]
@@ -27,6 +27,12 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Echan
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Message au porteur")] public string? Texte { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Pièce jointe (facultative, 10 Mo au plus)")] public IFormFile? PieceJointe { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Annotation privée")] public string? Annotation { get; set; }
+
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Adresse électronique de l'expert")] public string? AvisEmail { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Question posée")] public string? AvisQuestion { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Avis confidentiel (lu seulement par vous et l'équipe du fonds)")] public bool AvisConfidentiel { get; set; }
+    /// <summary>The opinions asked on the dossier, each with whether this person reads its answer.</summary>
+    public List<(AvisExpert Avis, bool Lisible)> Avis { get; private set; } = [];
 
     public List<EchangesService.Message> Messages { get; private set; } = [];
     public List<AnnotationDossier> Annotations { get; private set; } = [];
@@ -116,6 +122,47 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Echan
         return Redirect($"/fonds/instruction/dossier/{id}#messages");
     }
 
+    /// <summary>Asks an expert's opinion: they are e-mailed a link to the dossier and the question.</summary>
+    public async Task<IActionResult> OnPostAvisAsync(int id, CancellationToken ct)
+    {
+        var (email, question, confidentiel) = (AvisEmail, AvisQuestion, AvisConfidentiel);
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var resultat = await avisService.DemanderAsync(id, email, question, confidentiel, User, Hosting.LinkBase(configuration, Request), ct);
+        if (!resultat.Ok)
+        {
+            (AvisEmail, AvisQuestion, AvisConfidentiel) = (email, question, confidentiel);
+            ModelState.AddErrors(resultat, "");
+            return Page();
+        }
+        TempData["Message"] = $"L'avis est demandé : {Platform.Text.Texts.Clean(email)} reçoit la question et le lien vers le dossier.";
+        return Redirect($"/fonds/instruction/dossier/{id}#avis");
+    }
+
+    public Task<IActionResult> OnPostAvisRelancerAsync(int id, int avis, CancellationToken ct) => RelancerOuRevoquerAsync(id, avis, false, ct);
+
+    public Task<IActionResult> OnPostAvisRevoquerAsync(int id, int avis, CancellationToken ct) => RelancerOuRevoquerAsync(id, avis, true, ct);
+
+    private async Task<IActionResult> RelancerOuRevoquerAsync(int id, int avis, bool revoquer, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        var resultat = await avisService.RelancerOuRevoquerAsync(id, avis, revoquer, User, Hosting.LinkBase(configuration, Request), ct);
+        if (!resultat.Ok)
+        {
+            ModelState.AddErrors(resultat, "");
+            return Page();
+        }
+        TempData["Message"] = revoquer ? "La demande d'avis est révoquée : son lien ne mène plus au dossier." : "L'expert est relancé par courriel.";
+        return Redirect($"/fonds/instruction/dossier/{id}#avis");
+    }
+
     /// <summary>A private note: only instructors read it.</summary>
     public async Task<IActionResult> OnPostAnnoterAsync(int id, CancellationToken ct)
     {
@@ -163,6 +210,11 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Echan
         MesNotes = (await comites.MesNotesAsync(id, User, ct)).ToDictionary(n => n.Key, n => (int?)n.Value);
         Organisation = await dossiers.HistoriqueAsync(dossier, ct);
         Messages = await echanges.MessagesAsync(id, ct);
+        Avis = [];
+        foreach (var a in await avisService.DuDossierAsync(id, ct))
+        {
+            Avis.Add((a, await avisService.LisibleAsync(a, User)));
+        }
         Annotations = await echanges.AnnotationsAsync(id, ct);
         Etiquettes = await echanges.EtiquettesDuDossierAsync(id, ct);
         SuiviAccessible = dossier.Etat == EtatDossier.Accepte && (await autorisation.AuthorizeAsync(User, FondsModule.GererLeFonds)).Succeeded;
