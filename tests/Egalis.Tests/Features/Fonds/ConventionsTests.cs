@@ -74,7 +74,16 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         Assert.Contains("La convention en PDF (projet, pour relecture)", page);
         var apercu = await cheffe.GetAsync($"{url}?handler=Convention");
         Assert.Equal("application/pdf", apercu.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await apercu.Content.ReadAsByteArrayAsync())[..5]);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await apercu.Content.ReadAsByteArrayAsync()))
+        {
+            var texte = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+            Assert.Contains("Convention d'attribution de subvention (projet)", texte);
+            Assert.Contains("Maison des droits, 12 rue de la République, 13002 Marseille, SIRET 41234567000001, RNA W133001234, représentée par Présidente de Maison des droits, Présidente", texte);
+            Assert.Contains("une subvention de 12 000,00 €, soit 80 % du coût prévisionnel du projet (15 000,00 €).", texte);
+            Assert.Contains("Premier versement 9 600,00 € À la signature de la convention", texte);
+            Assert.Contains("Solde 2 400,00 € Après le dépôt du compte rendu financier", texte);
+            Assert.Contains("au plus tard le 30/12/2027", texte);
+        }
         // No payment before the signature: no form, and a forged request is refused.
         Assert.DoesNotContain("?handler=Verser", page);
         var versements = await LireAsync(db => (from v in db.Set<VersementSubvention>() join c in db.Set<ConventionSubvention>() on v.ConventionId equals c.Id
