@@ -887,6 +887,9 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<int>("DecisionId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("DocumentEnvoyeId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("DossierId")
                         .HasColumnType("integer");
 
@@ -929,6 +932,8 @@ namespace Egalis.Migrations.Postgres.Migrations
 
                     b.HasIndex("DecisionId")
                         .IsUnique();
+
+                    b.HasIndex("DocumentEnvoyeId");
 
                     b.HasIndex("DossierId");
 
@@ -2695,6 +2700,11 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentEnvoyeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
                         .WithMany()

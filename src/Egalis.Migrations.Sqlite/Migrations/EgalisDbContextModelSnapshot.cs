@@ -845,6 +845,9 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<int>("DecisionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DocumentEnvoyeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DossierId")
                         .HasColumnType("INTEGER");
 
@@ -887,6 +890,8 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DecisionId")
                         .IsUnique();
+
+                    b.HasIndex("DocumentEnvoyeId");
 
                     b.HasIndex("DossierId");
 
@@ -2605,6 +2610,11 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasForeignKey("DecisionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Egalis.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentEnvoyeId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Egalis.Web.Features.Fonds.Dossier", null)
                         .WithMany()

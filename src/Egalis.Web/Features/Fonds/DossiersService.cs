@@ -418,14 +418,16 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
 
     public sealed record AutreDossier(int Id, string? Intitule, string Appel, EtatDossier Etat, decimal? Accorde);
 
-    public sealed record HistoriqueOrganisation(IReadOnlyList<AutreDossier> Dossiers, IReadOnlyList<(int Annee, decimal Montant)> AccordeParAnnee, IReadOnlyList<SuiviService.Retard> Retards);
+    public sealed record HistoriqueOrganisation(IReadOnlyList<AutreDossier> Dossiers, IReadOnlyList<(int Annee, decimal Montant)> AccordeParAnnee, IReadOnlyList<(SuiviService.Retard Retard, bool Lisible)> Retards);
 
     /// <summary>The organisation's other submitted dossiers (with what each was granted), its grants per year and its overdue reports.</summary>
-    public async Task<HistoriqueOrganisation> HistoriqueAsync(Dossier dossier, CancellationToken ct)
+    public async Task<HistoriqueOrganisation> HistoriqueAsync(Dossier dossier, CapabilityScope portee, CancellationToken ct)
     {
+        // Its other dossiers as far as this person may instruct them (a territory's referent sees those of their territory).
+        var lisibles = InstructionListe.Filtrer(db, portee, null, null, null).Select(d => d.Id);
         var autres = await (from d in db.Set<Dossier>().AsNoTracking()
                             join a in db.Set<AppelAProjets>() on d.AppelId equals a.Id
-                            where d.OrganisationId == dossier.OrganisationId && d.Id != dossier.Id && d.Etat != EtatDossier.Brouillon
+                            where d.OrganisationId == dossier.OrganisationId && d.Id != dossier.Id && lisibles.Contains(d.Id)
                             orderby a.Annee descending, d.Id descending
                             select new { d.Id, d.Intitule, a.Titre, d.Etat }).Take(50).ToListAsync(ct);
         // What was granted: the latest decision of each accepted dossier, in its committee's year.
@@ -435,7 +437,10 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
                              where d.OrganisationId == dossier.OrganisationId && d.Etat == EtatDossier.Accepte && x.Accorde
                                    && !db.Set<DecisionComite>().Any(autre => autre.DossierId == x.DossierId && autre.Id > x.Id)
                              select new { x.DossierId, c.Date.Year, x.Montant }).ToListAsync(ct);
-        var retards = await SuiviService.RetardsAsync(db, dossier.OrganisationId, Platform.Web.Paris.Today(time), ct);
+        var visibles = await lisibles.Where(id => db.Set<Dossier>().Any(d => d.Id == id && d.OrganisationId == dossier.OrganisationId)).ToListAsync(ct);
+        // Overdue reports block the organisation whatever the territory: they are said, titled only when in scope.
+        var retards = (await SuiviService.RetardsAsync(db, dossier.OrganisationId, Platform.Web.Paris.Today(time), ct))
+            .Select(r => (r, visibles.Contains(r.DossierId))).ToList();
         return new HistoriqueOrganisation(
             autres.Select(a => new AutreDossier(a.Id, a.Intitule, a.Titre, a.Etat, accords.FirstOrDefault(x => x.DossierId == a.Id)?.Montant)).ToList(),
             accords.GroupBy(a => a.Year).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Sum(a => a.Montant ?? 0))).ToList(),

@@ -499,6 +499,8 @@ public class ConventionSubvention
     public DateOnly? SigneeLe { get; set; }
     public Guid? CopieSigneeId { get; set; }
     public string? SignatureEnregistreePar { get; set; }
+    /// <summary>The PDF as it was sent: the organisation downloads (and signs) exactly this.</summary>
+    public Guid? DocumentEnvoyeId { get; set; }
     public int Version { get; set; }
 }
 
@@ -564,6 +566,7 @@ public class ConventionSubventionConfiguration : IEntityTypeConfiguration<Conven
         b.HasOne<Dossier>().WithMany().HasForeignKey(c => c.DossierId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<DecisionComite>().WithMany().HasForeignKey(c => c.DecisionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Platform.Files.StoredFile>().WithMany().HasForeignKey(c => c.CopieSigneeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Platform.Files.StoredFile>().WithMany().HasForeignKey(c => c.DocumentEnvoyeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -44,7 +44,10 @@ public static class OpenDataSubventions
                                select new
                                {
                                    d.Id, d.Montant, d.NomBeneficiaire, d.SiretBeneficiaire, d.RnaBeneficiaire, d.Objet, x.OrganisationId, c.Date, c.TenuLe, ComiteId = c.Id, x.DateFin,
-                                   SigneeLe = v == null ? null : v.SigneeLe, PremierePart = v == null ? null : v.PremierePart,
+                                   SigneeLe = v == null ? null : v.SigneeLe,
+                                   // The schedule is published once the terms are sent: a draft says nothing yet.
+                                   Arretees = v != null && v.Statut != StatutConvention.Projet, PremierePart = v == null ? null : v.PremierePart,
+                                   Notifiees = v != null && v.Statut == StatutConvention.Notifiee,
                                })
             .ToListAsync(ct);
         if (accordees.Count == 0)
@@ -64,9 +67,10 @@ public static class OpenDataSubventions
             accordees.Select(a => a.ComiteId.ToString(CultureInfo.InvariantCulture)).Distinct().ToList(), ct);
         string? Reference(int comite) => decisions.GetValueOrDefault(comite.ToString(CultureInfo.InvariantCulture));
 
-        // Above the threshold, once its convention is signed (dated by its signature); below, once notified, or signed when there is a convention.
+        // Above the threshold, once its convention is signed (dated by its signature); below, once the decision is notified.
+        // Terms notified before a later grant crossed the threshold stay published: they were lawful when notified.
         return accordees
-            .Where(a => a.SigneeLe is not null || !Conventions.Requise(totaux.GetValueOrDefault((a.OrganisationId, a.Date.Year)), seuil))
+            .Where(a => a.SigneeLe is not null || a.Notifiees || !Conventions.Requise(totaux.GetValueOrDefault((a.OrganisationId, a.Date.Year)), seuil))
             .Select(a =>
             {
                 var notifie = a.SigneeLe ?? (a.TenuLe is { } tenu ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(tenu, Platform.Web.Paris.Fuseau).DateTime) : a.Date);
@@ -74,7 +78,7 @@ public static class OpenDataSubventions
                 var objet = a.Objet ?? $"Dossier n° {a.Id}";
                 return new Ligne(profil.Nom, profil.Siret, notifie, Reference(a.ComiteId), a.NomBeneficiaire ?? "", a.SiretBeneficiaire, a.RnaBeneficiaire,
                     objet.Length > 256 ? objet[..255] + "…" : objet, a.Montant ?? 0, "aide en numéraire",
-                    Suivi.ConditionsScdl(a.PremierePart), fin is null ? Iso(notifie) : $"{Iso(notifie)}/{Iso(fin.Value)}",
+                    a.Arretees ? Suivi.ConditionsScdl(a.PremierePart) : Suivi.ConditionsAFixer, fin is null ? Iso(notifie) : $"{Iso(notifie)}/{Iso(fin.Value)}",
                     false, 1m, Dispositif);
             }).ToList();
     }

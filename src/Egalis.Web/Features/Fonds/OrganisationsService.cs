@@ -467,7 +467,7 @@ public sealed class PiecesOrganisation(EgalisDbContext db, Microsoft.AspNetCore.
         var email = await db.Users.Where(u => u.Id == utilisateur && u.EmailConfirmed).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
         return email is not null && await (from a in db.Set<AvisExpert>()
                                            join d in db.Set<Dossier>() on a.DossierId equals d.Id
-                                           where d.OrganisationId == id && a.RevoqueLe == null && a.Email.ToUpper() == email
+                                           where d.OrganisationId == id && a.RevoqueLe == null && a.ReponduLe == null && a.Email.ToUpper() == email
                                            select a.Id).AnyAsync(ct);
     }
 }

@@ -66,6 +66,9 @@ public static class Suivi
         : tranche.ApresCompteRendu && !compteRenduDepose ? "Le solde se verse après le dépôt du compte rendu financier."
         : null;
 
+    /// <summary>Before the terms are sent, the SCDL's free description (« autre »): the schedule is not known yet.</summary>
+    public const string ConditionsAFixer = "fixées par la convention ou la notification à venir";
+
     /// <summary>The payment conditions in the SCDL's words: « unique » or « échelonné ».</summary>
     public static string ConditionsScdl(int? premierePart) => premierePart is null ? "unique" : "échelonné";
 

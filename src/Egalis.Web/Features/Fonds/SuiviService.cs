@@ -20,6 +20,16 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
     public const string TypeFichiers = "fonds-convention";
     public const long TailleCopieMax = 10 * 1024 * 1024;
 
+    /// <summary>The convention or notification as a PDF: the document sent when it was sent, otherwise the draft rendered now (marked « projet »).</summary>
+    public async Task<byte[]> DocumentAsync(Etat etat, CancellationToken ct)
+    {
+        if (etat.Convention?.DocumentEnvoyeId is { } envoye)
+        {
+            return await db.Set<FileContent>().AsNoTracking().Where(c => c.FichierId == envoye).Select(c => c.Octets).SingleAsync(ct);
+        }
+        return ConventionPdf.Rendre(etat, await OrganisationsService.RepresentantAsync(db, etat.Dossier.OrganisationId, ct), profil);
+    }
+
     /// <summary>Everything about a grant the pages show.</summary>
     public sealed record Etat(
         Dossier Dossier, DecisionComite Decision, DateOnly DateDecision, Organisation Organisation, ConventionSubvention? Convention,
@@ -103,16 +113,24 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             return Result.Failure([.. erreurs]);
         }
-        var convention = etat.Convention is null ? null : await db.Set<ConventionSubvention>().SingleAsync(c => c.Id == etat.Convention.Id, ct);
-        if (convention is null)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        ConventionSubvention? convention = null;
+        if (etat.Convention is not null)
         {
-            convention = new ConventionSubvention { DossierId = dossierId, DecisionId = etat.Decision.Id, Statut = StatutConvention.Projet };
-            db.Add(convention);
+            // What the form was read from must still be there: sent in between, or reopened, it is refused.
+            convention = await db.Set<ConventionSubvention>().SingleOrDefaultAsync(c => c.Id == etat.Convention.Id, ct);
+            if (convention is null || convention.Statut != StatutConvention.Projet || convention.Version != version)
+            {
+                db.ChangeTracker.Clear();
+                return Result.Failure("", $"{Concurrency.Message} Rechargez la page.");
+            }
+            db.RemoveRange(await db.Set<VersementSubvention>().Where(v => v.ConventionId == convention.Id).ToListAsync(ct));
+            convention.Version++;
         }
         else
         {
-            db.RemoveRange(await db.Set<VersementSubvention>().Where(v => v.ConventionId == convention.Id).ToListAsync(ct));
-            convention.Version++;
+            convention = new ConventionSubvention { DossierId = dossierId, DecisionId = etat.Decision.Id, Statut = StatutConvention.Projet };
+            db.Add(convention);
         }
         convention.Montant = etat.Decision.Montant ?? 0;
         convention.AvecConvention = avecConvention;
@@ -126,6 +144,7 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
                 db.Add(new VersementSubvention { ConventionId = convention.Id, Rang = t.Rang, Montant = t.Montant, ApresCompteRendu = t.ApresCompteRendu });
             }
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (DatabaseErrors.IsConflict(e) || DatabaseErrors.IsUniqueViolation(e))
         {
@@ -146,25 +165,37 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             return Result.Failure("", "Préparez d'abord les conditions de la subvention.");
         }
-        var convention = await db.Set<ConventionSubvention>().SingleAsync(c => c.Id == etat.Convention.Id, ct);
-        if (convention.Version != version)
+        var convention = await db.Set<ConventionSubvention>().SingleOrDefaultAsync(c => c.Id == etat.Convention.Id, ct);
+        if (convention is null || convention.Version != version)
         {
             return Result.Failure("", $"{Concurrency.Message} Rechargez la page.");
         }
+        // Terms notified without a convention are followed by one when a later grant makes it required.
         var apresNotification = convention.Statut == StatutConvention.Notifiee;
-        if (convention.Statut != StatutConvention.Projet && !apresNotification)
+        if (convention.Statut != StatutConvention.Projet && !(apresNotification && etat.ConventionRequise))
         {
             return Result.Failure("", "Les conditions de cette subvention sont déjà envoyées.");
         }
+        convention.AvecConvention |= apresNotification;
         if (!convention.AvecConvention && etat.ConventionRequise)
         {
-            return Result.Failure("AvecConvention", "Une convention est requise pour cette subvention : choisissez « avec convention » avant d'envoyer.");
+            return Result.Failure("AvecConvention", "Une convention est requise pour cette subvention : choisissez « avec une convention » et enregistrez les conditions avant d'envoyer.");
         }
-        convention.AvecConvention |= apresNotification;
         convention.Statut = convention.AvecConvention ? StatutConvention.Envoyee : StatutConvention.Notifiee;
         convention.EnvoyeeLe = time.GetUtcNow();
         convention.EnvoyeePar = PorteeUtilisateur.NomDe(qui);
         convention.Version++;
+        // The document sent is kept as it was: what the organisation signs never changes with later edits.
+        var envoye = ConventionPdf.Rendre(etat with { Convention = convention }, await OrganisationsService.RepresentantAsync(db, etat.Dossier.OrganisationId, ct), profil);
+        var document = new StoredFile
+        {
+            Id = Guid.NewGuid(), ProprietaireType = TypeFichiers, ProprietaireId = convention.Id.ToString(CultureInfo.InvariantCulture),
+            Nom = $"{(convention.AvecConvention ? "convention" : "notification")}-dossier-{dossierId}.pdf", TypeMime = "application/pdf", Taille = envoye.LongLength,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(envoye)), DeposePar = convention.EnvoyeePar, DeposeLe = convention.EnvoyeeLe.Value,
+        };
+        db.Add(document);
+        db.Add(new FileContent { FichierId = document.Id, Octets = envoye });
+        convention.DocumentEnvoyeId = document.Id;
         if (await db.SaveAsync(() => Task.FromResult("un autre envoi"), ct) is not null)
         {
             return Result.Failure("", $"{Concurrency.Message} Rechargez la page.");
@@ -185,7 +216,11 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             return Result.Failure("", "Cette subvention n'a pas de convention.");
         }
-        var convention = await db.Set<ConventionSubvention>().SingleAsync(c => c.Id == etat.Convention.Id, ct);
+        var convention = await db.Set<ConventionSubvention>().SingleOrDefaultAsync(c => c.Id == etat.Convention.Id, ct);
+        if (convention is null)
+        {
+            return Result.Failure("", $"{Concurrency.Message} Rechargez la page.");
+        }
         if (convention.Statut != StatutConvention.Envoyee)
         {
             return Result.Failure("", convention.Statut == StatutConvention.Signee ? "La convention est déjà signée : sa signature ne se modifie plus."
@@ -263,6 +298,13 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             return Result.Failure($"Date[{versementId}]", "La date du mandatement ne peut pas être dans le futur.");
         }
+        // Not before the terms became payable: the signature, or the notification without a convention.
+        var exigible = etat.Convention.SigneeLe
+            ?? (etat.Convention.EnvoyeeLe is { } envoyee ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(envoyee, Platform.Web.Paris.Fuseau).DateTime) : (DateOnly?)null);
+        if (exigible is { } debut && date < debut)
+        {
+            return Result.Failure($"Date[{versementId}]", $"Le versement est dû depuis le {debut:dd/MM/yyyy} ({(etat.Convention.SigneeLe is null ? "notification" : "signature de la convention")}) : le mandatement ne peut pas le précéder.");
+        }
         reference = Texts.Clean(reference);
         if (reference?.Length > 100)
         {
@@ -273,7 +315,11 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
             return Result.Failure("", "Cette subvention n'a pas d'engagement au budget : elle ne peut pas être versée.");
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var versement = await db.Set<VersementSubvention>().SingleAsync(v => v.Id == versementId, ct);
+        var versement = await db.Set<VersementSubvention>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == versementId, ct);
+        if (versement is null || versement.MandatementId is not null)
+        {
+            return Result.Failure("", versement is null ? $"{Concurrency.Message} Rechargez la page." : $"Ce versement est déjà fait (le {versement.VerseLe:dd/MM/yyyy}).");
+        }
         // Joins this transaction: the Budget payment and the instalment's record are saved together, or neither is.
         var mandat = await budget.MandaterAsync(engagement, versement.Montant, date.Value, reference ?? $"Fonds d'initiative – dossier n° {dossierId}", ct);
         if (!mandat.Ok)
@@ -281,13 +327,17 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
             db.ChangeTracker.Clear();
             return Result.Failure(mandat.Errors.Select(e => (e.Champ == "Date" ? $"Date[{versementId}]" : "", e.Message)).ToArray());
         }
-        versement.MandatementId = mandat.Id;
-        versement.VerseLe = date;
-        versement.Reference = reference;
-        versement.VersePar = PorteeUtilisateur.NomDe(qui);
+        var nom = PorteeUtilisateur.NomDe(qui);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Only an instalment still unpaid is marked: a second payment at the same moment finds none and rolls back.
+            var marques = await db.Set<VersementSubvention>().Where(v => v.Id == versementId && v.MandatementId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(v => v.MandatementId, mandat.Id).SetProperty(v => v.VerseLe, date).SetProperty(v => v.Reference, reference).SetProperty(v => v.VersePar, nom), ct);
+            if (marques != 1)
+            {
+                db.ChangeTracker.Clear();
+                return Result.Failure("", "Ce versement vient d'être enregistré par quelqu'un d'autre au même moment : rechargez la page.");
+            }
             await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (DatabaseErrors.IsConflict(e) || DatabaseErrors.IsUniqueViolation(e))
@@ -472,7 +522,13 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             return Result.Failure([.. manques]);
         }
-        var compteRendu = await db.Set<CompteRenduFinancier>().SingleAsync(c => c.Id == etat.CompteRendu.Id, ct);
+        // The version certified is the one read: a save in between (by another member) is refused, not certified unseen.
+        var compteRendu = await db.Set<CompteRenduFinancier>().SingleOrDefaultAsync(c => c.Id == etat.CompteRendu.Id, ct);
+        if (compteRendu is null || compteRendu.Version != version || compteRendu.DeposeLe is not null)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Failure("", $"{Concurrency.Message} Rechargez la page pour relire le compte rendu avant de le certifier.");
+        }
         compteRendu.Certification = true;
         compteRendu.DeposeLe = time.GetUtcNow();
         compteRendu.DeposePar = PorteeUtilisateur.NomDe(qui);
@@ -491,8 +547,8 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
     /// <summary>An organisation's granted dossiers whose report is overdue: while there is one, it cannot submit a new dossier.</summary>
     public static async Task<List<Retard>> RetardsAsync(EgalisDbContext db, int organisationId, DateOnly aujourdhui, CancellationToken ct)
     {
-        // Ended before this day six months ago (the due date is the end plus six months).
-        var finAvant = aujourdhui.AddMonths(-Suivi.MoisPourLeCompteRendu);
+        // A superset (month ends differ by up to three days), which the rule then decides.
+        var finAvant = aujourdhui.AddMonths(-Suivi.MoisPourLeCompteRendu).AddDays(4);
         return (await db.Set<Dossier>().AsNoTracking()
                 .Where(d => d.OrganisationId == organisationId && d.Etat == EtatDossier.Accepte && d.DateFin != null && d.DateFin < finAvant
                     && !db.Set<CompteRenduFinancier>().Any(c => c.DossierId == d.Id && c.DeposeLe != null))

@@ -218,6 +218,12 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         Assert.Contains("conditions notifiées le", page);
         Assert.DoesNotContain("?handler=Signer", page);
 
+        // Not before the notification.
+        var versement0 = await LireAsync(db => (from v in db.Set<VersementSubvention>() join c in db.Set<ConventionSubvention>() on v.ConventionId equals c.Id
+                                                where c.DossierId == dossier select v.Id).SingleAsync());
+        var tot = await (await Formulaire.LireAsync(cheffe, url, $"?handler=Verser&versement={versement0}")).EnvoyerAsync(cheffe, new() { [$"Date[{versement0}]"] = Iso(Aujourdhui.AddDays(-1)) });
+        Assert.Contains($"Le versement est dû depuis le {Aujourdhui:dd/MM/yyyy} (notification) : le mandatement ne peut pas le précéder.", await tot.ReadHtmlAsync());
+
         // Two payments of the same instalment at once: one Budget payment.
         var versement = await LireAsync(db => (from v in db.Set<VersementSubvention>() join c in db.Set<ConventionSubvention>() on v.ConventionId equals c.Id
                                                where c.DossierId == dossier select v.Id).SingleAsync());
@@ -227,6 +233,20 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var engagement = await LireAsync(db => db.Set<DecisionComite>().Where(d => d.DossierId == dossier).Select(d => d.EngagementId!.Value).SingleAsync());
         Assert.Equal(5_000m, await LireAsync(db => db.Set<Mandatement>().Where(m => m.EngagementId == engagement).SumAsync(m => m.Montant)));
         Assert.Single(await LireAsync(db => db.Set<Mandatement>().Where(m => m.EngagementId == engagement).ToListAsync()));
+
+        // Later in the year, two more grants take the organisation past 23 000 €: the notified terms now call for a
+        // convention, on the same schedule; the grant stays in the open data meanwhile.
+        var suivant = await factory.AppelOuvertAsync("Appel des petites subventions, suite");
+        var dernier = await factory.AppelOuvertAsync("Appel des petites subventions, fin");
+        await AccordeAsync(suivant, "Café des langues", "52345678800000", 15_000m, new DateOnly(2020, 9, 4), memeOrganisation: true);
+        await AccordeAsync(dernier, "Café des langues", "52345678800000", 4_000m, new DateOnly(2020, 11, 4), memeOrganisation: true);
+        page = await cheffe.GetHtmlAsync(url);
+        Assert.Contains("Une convention est désormais requise pour cette organisation : envoyez-la sur les mêmes conditions.", page);
+        var donnees = await factory.Client().GetStringAsync("/api/v1/opendata/subventions.csv");
+        Assert.Contains(",5000.00,", donnees);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(cheffe, url, "?handler=Envoyer")).EnvoyerAsync(cheffe)).StatusCode);
+        Assert.Equal((StatutConvention.Envoyee, true), await LireAsync(db => db.Set<ConventionSubvention>().Where(c => c.DossierId == dossier).Select(c => ValueTuple.Create(c.Statut, c.AvecConvention)).SingleAsync()));
+        await factory.MessageAsync("52345678800000@asso.fr", "Convention de subvention à signer – fonds d'initiative");
     }
 
     [Fact]

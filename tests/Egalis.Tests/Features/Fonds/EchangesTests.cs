@@ -173,6 +173,9 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await repondre.EnvoyerAsync(eva, new() { ["Reponse"] = "Les charges de personnel sont sous-estimées d'un tiers." })).StatusCode);
         Assert.Contains("Vous avez déjà répondu", await (await repondre.EnvoyerAsync(eva, new() { ["Reponse"] = "Autre avis." })).ReadHtmlAsync());
         Assert.Contains($"/fonds/instruction/dossier/{dossier}#avis", (await factory.MessageAsync("cheffe.projet@egalis.local", "Avis d'expert rendu – fonds d'initiative")).TextBody);
+        // Once answered, the dossier and its documents are no longer the expert's to read.
+        Assert.Contains("le dossier et ses pièces ne vous sont plus accessibles", await eva.GetHtmlAsync(lien));
+        Assert.Equal(HttpStatusCode.NotFound, (await eva.GetAsync($"/fichiers/{statuts}")).StatusCode);
 
         // Confidential: the team reads it, another instructor sees only that it was given.
         Assert.Contains("Les charges de personnel sont sous-estimées d'un tiers.", await cheffe.GetHtmlAsync(url));

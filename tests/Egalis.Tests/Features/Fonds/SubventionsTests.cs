@@ -67,6 +67,8 @@ public class SubventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         Assert.Equal("8000.00", ligne["montant"]);
         Assert.Equal("aide en numéraire", ligne["nature"]);
         Assert.Equal("non", ligne["notificationUE"]);
+        // No terms sent yet: the schedule is not published as if it were known.
+        Assert.Equal("fixées par la convention ou la notification à venir", ligne["conditionsVersement"]);
         Assert.Equal("1.00", ligne["pourcentageSubvention"]);
         Assert.Equal($"{ligne["dateConvention"]}/2027-06-30", ligne["datesPeriodeVersement"]);
         Assert.Equal("Fonds d'initiative du plan de lutte contre les discriminations", ligne["dispositifAide"]);

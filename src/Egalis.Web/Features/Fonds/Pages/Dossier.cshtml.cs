@@ -44,9 +44,9 @@ public class DossierModel(DossiersService dossiers, SuiviService suivi, Echanges
         await LoadAsync(id, ct) ?? File(DossierPdf.Rendre(Lecture, profil), "application/pdf", $"fonds-dossier-{id}.pdf");
 
     /// <summary>The convention (or notification) sent to the organisation, as a PDF.</summary>
-    public async Task<IActionResult> OnGetConventionAsync(int id, [FromServices] Platform.Collectivite.ProfilCollectivite profil, CancellationToken ct) =>
+    public async Task<IActionResult> OnGetConventionAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? (!ConventionLisible ? NotFound()
-            : File(ConventionPdf.Rendre(Subvention!, Lecture.Representant, profil), "application/pdf", $"fonds-convention-{id}.pdf"));
+            : File(await suivi.DocumentAsync(Subvention!, ct), "application/pdf", $"fonds-convention-{id}.pdf"));
 
     /// <summary>« Enregistrer le brouillon »: saves whatever is typed.</summary>
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)

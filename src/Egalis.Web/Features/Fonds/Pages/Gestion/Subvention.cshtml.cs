@@ -40,19 +40,27 @@ public class SubventionModel(SuiviService suivi, EgalisDbContext db, IConfigurat
     }
 
     /// <summary>The convention (or notification) as a PDF: marked « projet » until it is sent.</summary>
-    public async Task<IActionResult> OnGetConventionAsync(int id, [FromServices] Platform.Collectivite.ProfilCollectivite profil, CancellationToken ct) =>
+    public async Task<IActionResult> OnGetConventionAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? (Etat.Convention is null ? NotFound()
-            : File(ConventionPdf.Rendre(Etat, Representant, profil), "application/pdf", $"fonds-convention-{id}.pdf"));
+            : File(await suivi.DocumentAsync(Etat, ct), "application/pdf", $"fonds-convention-{id}.pdf"));
 
     public async Task<IActionResult> OnPostPreparerAsync(int id, int version, CancellationToken ct)
     {
         var (avec, modalite, part) = (AvecConvention, Modalite, PremierePart);
+        var illisible = ModelState.TryGetValue(nameof(PremierePart), out var saisie) && saisie.Errors.Count > 0 ? saisie.AttemptedValue : null;
         ModelState.Clear();
         if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
         (AvecConvention, Modalite, PremierePart) = (avec, modalite, part);
+        if (illisible is not null)
+        {
+            // The value typed stays in the field, with why it is refused.
+            ModelState.SetModelValue(nameof(PremierePart), illisible, illisible);
+            ModelState.AddModelError(nameof(PremierePart), "La part versée à la signature est un nombre entier de 1 à 99, sans le signe %.");
+            return Page();
+        }
         if (modalite is not ("unique" or "tranches"))
         {
             ModelState.AddModelError(nameof(Modalite), "Choisissez un versement en une fois ou en deux fois.");

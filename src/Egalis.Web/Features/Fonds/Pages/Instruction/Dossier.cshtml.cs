@@ -208,7 +208,7 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Echan
         Grille = await db.Set<CritereNotation>().AsNoTracking().Where(c => c.AppelId == dossier.AppelId).OrderBy(c => c.Rang).ToListAsync(ct);
         Synthese = await comites.SyntheseAsync(dossier, ct);
         MesNotes = (await comites.MesNotesAsync(id, User, ct)).ToDictionary(n => n.Key, n => (int?)n.Value);
-        Organisation = await dossiers.HistoriqueAsync(dossier, ct);
+        Organisation = await dossiers.HistoriqueAsync(dossier, HttpContext.RequestServices.GetRequiredService<Platform.Identity.CapabilityCatalog>().ScopeOf(User, FondsModule.InstruireLesDossiers), ct);
         Messages = await echanges.MessagesAsync(id, ct);
         Avis = [];
         foreach (var a in await avisService.DuDossierAsync(id, ct))

@@ -114,7 +114,7 @@ public class IndexModel(EgalisDbContext db, CapabilityCatalog capacites, Echange
         GereLeFonds = (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, FondsModule.GererLeFonds)).Succeeded;
     }
 
-    public string Filtres => $"appel={Appel}&etat={Etat}&territoire={Uri.EscapeDataString(Territoire ?? "")}&etiquette={Etiquette}&moi={(Moi ? "true" : "")}";
+    public string Filtres => $"appel={Appel}&etat={Etat}&territoire={Uri.EscapeDataString(Territoire ?? "")}&etiquette={Etiquette}{(Moi ? "&moi=true" : "")}";
 
     public string Adresse(int page) => $"?{Filtres}&p={page}";
 }
