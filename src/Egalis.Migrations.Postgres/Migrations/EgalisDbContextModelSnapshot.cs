@@ -922,6 +922,13 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset?>("VerifieeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifieePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

@@ -880,6 +880,13 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("VerifieeLe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifieePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

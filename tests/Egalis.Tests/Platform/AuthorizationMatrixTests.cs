@@ -108,7 +108,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("fonds/gestion/appel/{id:int?}", EquipePlan, "", "Statut", "Comite"),
         Page("fonds/gestion/comite/{id:int}", EquipePlan, ""),
         // Dossier 1 is not granted: a 404 for the team (SuiviTests follows a grant).
-        Page("fonds/gestion/subvention/{id:int}", EquipePlan, "Preparer", "Envoyer", "Signer", "Verser"),
+        Page("fonds/gestion/subvention/{id:int}", EquipePlan, "Preparer", "Envoyer", "Signer", "Verifier", "Verser"),
         Api("GET", "api/v1/deliberations", Everyone),
         Api("GET", "api/v1/deliberations/{actesid}", Everyone),
         Api("GET", "api/v1/opendata/deliberations.csv", Everyone),

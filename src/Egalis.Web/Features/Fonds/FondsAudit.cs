@@ -122,7 +122,7 @@ public static class FondsAudit
             Champs = new Dictionary<string, string>
             {
                 ["Statut"] = "statut", ["AvecConvention"] = "avec convention", ["PremierePart"] = "part versée à la signature", ["SigneeLe"] = "signée le",
-                ["CopieSigneeId"] = "copie signée",
+                ["CopieSigneeId"] = "copie signée", ["VerifieeLe"] = "organisation vérifiée le",
             },
             Formats = new Dictionary<string, Func<object?, string?>>
             {

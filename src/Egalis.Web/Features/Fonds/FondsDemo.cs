@@ -184,6 +184,8 @@ public sealed class FondsDemo : ISeeder
                 convention.CopieSigneeId = copie.Id;
                 convention.SignatureEnregistreePar = "Camille Chef de projet";
             }
+            convention.VerifieeLe = Instant(annee, 7, 16, 14);
+            convention.VerifieePar = "Camille Chef de projet";
             await db.SaveChangesAsync(ct);
             var versements = await db.Set<VersementSubvention>().AsNoTracking().Where(v => v.ConventionId == convention.Id).OrderBy(v => v.Rang).ToListAsync(ct);
             db.ChangeTracker.Clear();

@@ -499,6 +499,13 @@ public class ConventionSubvention
     public DateOnly? SigneeLe { get; set; }
     public Guid? CopieSigneeId { get; set; }
     public string? SignatureEnregistreePar { get; set; }
+    /// <summary>
+    /// When the team checked, before any payment, that the organisation is who it says (SIRET, legal representative)
+    /// and that the bank details copied at submission are its own (the RIB in its name): anyone may register an
+    /// organisation online.
+    /// </summary>
+    public DateTimeOffset? VerifieeLe { get; set; }
+    public string? VerifieePar { get; set; }
     /// <summary>The PDF as it was sent: the organisation downloads (and signs) exactly this.</summary>
     public Guid? DocumentEnvoyeId { get; set; }
     public int Version { get; set; }
@@ -559,6 +566,7 @@ public class ConventionSubventionConfiguration : IEntityTypeConfiguration<Conven
         b.Property(c => c.Statut).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.EnvoyeePar).HasMaxLength(200);
         b.Property(c => c.SignatureEnregistreePar).HasMaxLength(200);
+        b.Property(c => c.VerifieePar).HasMaxLength(200);
         b.Property(c => c.Version).IsConcurrencyToken();
         // One set of terms per grant: two clicks on « préparer » make one.
         b.HasIndex(c => c.DecisionId).IsUnique();

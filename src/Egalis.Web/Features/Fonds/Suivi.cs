@@ -59,10 +59,12 @@ public static class Suivi
 
     /// <summary>
     /// Whether an instalment can be paid now: the first once the convention is signed (or, without a convention, once
-    /// the terms are notified); the balance once the financial report is submitted too.
+    /// the terms are notified) and the organisation and its bank details checked by the team; the balance once the
+    /// financial report is submitted too.
     /// </summary>
-    public static string? PeutVerser(Tranche tranche, bool conditionsArretees, bool compteRenduDepose) =>
+    public static string? PeutVerser(Tranche tranche, bool conditionsArretees, bool compteRenduDepose, bool organisationVerifiee) =>
         !conditionsArretees ? "Le versement attend la convention signée (ou, sans convention, la notification des conditions)."
+        : !organisationVerifiee ? "Le versement attend la vérification de l'organisation et de son RIB par l'équipe du fonds."
         : tranche.ApresCompteRendu && !compteRenduDepose ? "Le solde se verse après le dépôt du compte rendu financier."
         : null;
 

@@ -36,6 +36,7 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         IReadOnlyList<VersementSubvention> Versements, CompteRenduFinancier? CompteRendu, decimal TotalAnnee, bool ConventionRequise, StoredFile? CopieSignee)
     {
         public bool ConditionsArretees => Convention?.Statut is StatutConvention.Signee or StatutConvention.Notifiee;
+        public bool Verifiee => Convention?.VerifieeLe is not null;
         public bool CompteRenduDepose => CompteRendu?.DeposeLe is not null;
         public decimal Verse => Versements.Where(v => v.VerseLe is not null).Sum(v => v.Montant);
         public DateOnly? EcheanceCompteRendu => Convention?.EcheanceCompteRendu ?? (Dossier.DateFin is { } fin ? Suivi.EcheanceCompteRendu(fin) : null);
@@ -268,6 +269,32 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
     }
 
     /// <summary>
+    /// The team records that it checked the organisation (SIRET, legal representative) and that the bank details copied
+    /// at submission are in its name: required before the first payment, recorded once.
+    /// </summary>
+    public async Task<Result> VerifierAsync(int dossierId, bool confirme, ClaimsPrincipal qui, CancellationToken ct)
+    {
+        if (await EtatAsync(dossierId, ct) is not { Convention: not null } etat)
+        {
+            return Result.Failure("", "Préparez d'abord les conditions de la subvention.");
+        }
+        if (etat.Verifiee)
+        {
+            return Result.Failure("", "L'organisation est déjà vérifiée pour cette subvention.");
+        }
+        if (!confirme)
+        {
+            return Result.Failure("Verification", "Cochez la case pour confirmer la vérification : le SIRET, le représentant légal et le RIB au nom de l'organisation.");
+        }
+        var nom = PorteeUtilisateur.NomDe(qui);
+        var maintenant = time.GetUtcNow();
+        // Recorded once: two confirmations at the same moment make one.
+        await db.Set<ConventionSubvention>().Where(c => c.Id == etat.Convention.Id && c.VerifieeLe == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.VerifieeLe, maintenant).SetProperty(c => c.VerifieePar, nom), ct);
+        return Result.Success(etat.Convention.Id);
+    }
+
+    /// <summary>
     /// Pays an instalment: a Budget payment on the grant's commitment, in the same transaction as the instalment's
     /// record; refused before its condition (signature, report), twice, or beyond what is committed.
     /// </summary>
@@ -282,7 +309,7 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             return Result.Failure("", $"Ce versement est déjà fait (le {prevu.VerseLe:dd/MM/yyyy}).");
         }
-        if (Suivi.PeutVerser(new Suivi.Tranche(prevu.Rang, prevu.Montant, prevu.ApresCompteRendu), etat.ConditionsArretees, etat.CompteRenduDepose) is { } attente)
+        if (Suivi.PeutVerser(new Suivi.Tranche(prevu.Rang, prevu.Montant, prevu.ApresCompteRendu), etat.ConditionsArretees, etat.CompteRenduDepose, etat.Verifiee) is { } attente)
         {
             return Result.Failure("", attente);
         }

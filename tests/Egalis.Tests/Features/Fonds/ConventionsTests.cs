@@ -41,6 +41,7 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
     [Soumet(typeof(SubventionModel), "Envoyer")]
     [Soumet(typeof(SubventionModel), "Signer")]
     [Soumet(typeof(SubventionModel), "Verser")]
+    [Soumet(typeof(SubventionModel), "Verifier")]
     [Soumet(typeof(CompteRenduModel))]
     [Soumet(typeof(CompteRenduModel), "Deposer")]
     public async Task A_grant_above_the_threshold_is_signed_paid_in_two_goes_and_reported()
@@ -132,6 +133,15 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         Assert.Equal(Iso(Aujourdhui), ligne.GetProperty("dateConvention").GetString());
         Assert.Equal("échelonné", ligne.GetProperty("conditionsVersement").GetString());
 
+        // Before any payment, the team checks the organisation and the RIB copied at submission.
+        page = await cheffe.GetHtmlAsync(url);
+        Assert.Contains("Le versement attend la vérification de l'organisation et de son RIB par l'équipe du fonds.", page);
+        Assert.Contains("IBAN FR7630006000011234567890189", page);
+        var verifier = await Formulaire.LireAsync(cheffe, url, "?handler=Verifier");
+        Assert.Contains("Cochez la case pour confirmer la vérification", await (await verifier.EnvoyerAsync(cheffe)).ReadHtmlAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await verifier.EnvoyerAsync(cheffe, new() { ["Verification"] = "true" })).StatusCode);
+        Assert.Contains("Vérifiée le", await cheffe.GetHtmlAsync(url));
+
         // The first payment: a Budget payment on the grant's commitment.
         var verser = await Formulaire.LireAsync(cheffe, url, $"?handler=Verser&versement={versements[0].Id}");
         Assert.Contains("La date du mandatement ne peut pas être dans le futur.",
@@ -218,6 +228,7 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         Assert.Contains("conditions notifiées le", page);
         Assert.DoesNotContain("?handler=Signer", page);
 
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(cheffe, url, "?handler=Verifier")).EnvoyerAsync(cheffe, new() { ["Verification"] = "true" })).StatusCode);
         // Not before the notification.
         var versement0 = await LireAsync(db => (from v in db.Set<VersementSubvention>() join c in db.Set<ConventionSubvention>() on v.ConventionId equals c.Id
                                                 where c.DossierId == dossier select v.Id).SingleAsync());

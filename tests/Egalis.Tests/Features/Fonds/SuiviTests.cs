@@ -108,11 +108,13 @@ public class SuiviTests
     {
         var premiere = new Suivi.Tranche(1, 9_600m, false);
         var solde = new Suivi.Tranche(2, 2_400m, true);
-        Assert.Equal("Le versement attend la convention signée (ou, sans convention, la notification des conditions).", Suivi.PeutVerser(premiere, false, true));
-        Assert.Null(Suivi.PeutVerser(premiere, true, false));
-        Assert.Equal("Le solde se verse après le dépôt du compte rendu financier.", Suivi.PeutVerser(solde, true, false));
-        Assert.Equal("Le versement attend la convention signée (ou, sans convention, la notification des conditions).", Suivi.PeutVerser(solde, false, true));
-        Assert.Null(Suivi.PeutVerser(solde, true, true));
+        Assert.Equal("Le versement attend la convention signée (ou, sans convention, la notification des conditions).", Suivi.PeutVerser(premiere, false, true, true));
+        Assert.Equal("Le versement attend la vérification de l'organisation et de son RIB par l'équipe du fonds.", Suivi.PeutVerser(premiere, true, true, false));
+        Assert.Null(Suivi.PeutVerser(premiere, true, false, true));
+        Assert.Equal("Le solde se verse après le dépôt du compte rendu financier.", Suivi.PeutVerser(solde, true, false, true));
+        Assert.Equal("Le versement attend la convention signée (ou, sans convention, la notification des conditions).", Suivi.PeutVerser(solde, false, true, true));
+        Assert.Equal("Le versement attend la vérification de l'organisation et de son RIB par l'équipe du fonds.", Suivi.PeutVerser(solde, true, false, false));
+        Assert.Null(Suivi.PeutVerser(solde, true, true, true));
     }
 
     [Fact]

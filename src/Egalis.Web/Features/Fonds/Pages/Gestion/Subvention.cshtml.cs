@@ -19,6 +19,8 @@ public class SubventionModel(SuiviService suivi, EgalisDbContext db, IConfigurat
     [BindProperty, Display(Name = "Part versée à la signature (%)")] public int? PremierePart { get; set; }
     [BindProperty, Display(Name = "Date de signature")] public DateOnly? SigneeLe { get; set; }
     [BindProperty, Display(Name = "Convention signée (PDF, 10 Mo au plus)")] public IFormFile? Copie { get; set; }
+    [BindProperty, Display(Name = "J'ai vérifié le SIRET de l'organisation, son représentant légal, et que le RIB copié au dépôt est à son nom")]
+    public bool Verification { get; set; }
     [BindProperty(Name = "Date")] public Dictionary<int, DateOnly?> Dates { get; set; } = [];
     [BindProperty(Name = "Reference")] public Dictionary<int, string?> References { get; set; } = [];
 
@@ -100,6 +102,17 @@ public class SubventionModel(SuiviService suivi, EgalisDbContext db, IConfigurat
         }
         var resultat = await suivi.SignerAsync(id, version, signee, copie, User, ct);
         return await ApresAsync(id, resultat, "La signature de la convention est enregistrée, avec sa copie signée.", ct);
+    }
+
+    public async Task<IActionResult> OnPostVerifierAsync(int id, CancellationToken ct)
+    {
+        var confirme = Verification;
+        ModelState.Clear();
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        return await ApresAsync(id, await suivi.VerifierAsync(id, confirme, User, ct), "La vérification de l'organisation est enregistrée.", ct);
     }
 
     public async Task<IActionResult> OnPostVerserAsync(int id, int versement, CancellationToken ct)
