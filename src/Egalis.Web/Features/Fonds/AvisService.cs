@@ -80,7 +80,7 @@ public sealed class AvisService(EgalisDbContext db, IAuthorizationService autori
         envois.Enqueue(new EmailMessage(avis.Email, rappel ? "Rappel : un avis vous est demandé – fonds d'initiative" : "Un avis vous est demandé – fonds d'initiative",
             $"Bonjour,\n\n{avis.DemandePar}, qui instruit le dossier « {dossier.Intitule} » du fonds d'initiative, vous demande votre avis :\n\n{avis.Question}\n\n"
             + $"Le dossier et le formulaire de réponse : {lienBase}/fonds/avis/{avis.Id}\n"
-            + $"Connectez-vous avec un compte de l'adresse {avis.Email} (créez-le au besoin depuis la page de connexion, « Créer un compte »).\n\nEgalis"));
+            + $"Connectez-vous avec un compte de l'adresse {avis.Email}. Si vous n'en avez pas, créez-le depuis la page de connexion (« créer un compte » : il sert aussi aux experts), avec cette adresse.\n\nEgalis"));
 
     /// <summary>Reminds the expert (a new e-mail), or revokes the request: only while it waits for an answer.</summary>
     public async Task<Result> RelancerOuRevoquerAsync(int dossierId, int avisId, bool revoquer, ClaimsPrincipal qui, string lienBase, CancellationToken ct)
@@ -89,6 +89,10 @@ public sealed class AvisService(EgalisDbContext db, IAuthorizationService autori
             || await db.Set<AvisExpert>().SingleOrDefaultAsync(a => a.Id == avisId && a.DossierId == dossierId, ct) is not { } avis)
         {
             return Result.Failure("", "Cet avis n'existe pas.");
+        }
+        if (!await LisibleAsync(avis, qui))
+        {
+            return Result.Failure("", "Cet avis confidentiel se relance ou se révoque par la personne qui l'a demandé ou par l'équipe du fonds.");
         }
         if (avis.ReponduLe is not null || avis.RevoqueLe is not null)
         {

@@ -25,10 +25,10 @@ public static class ConventionPdf
             pdf.Paragraph("Projet soumis à relecture : ce document n'a pas encore été envoyé à l'organisation et n'engage pas la Métropole.");
         }
 
-        pdf.Titre1("Entre les parties");
+        pdf.Titre1(c.AvecConvention ? "Entre les parties" : "Bénéficiaire");
         pdf.List(
         [
-            $"{profil.Nom}, {profil.Adresse}, SIRET {profil.Siret}, ci-après « la Métropole » ;",
+            .. (c.AvecConvention ? new[] { $"{profil.Nom}, {profil.Adresse}, SIRET {profil.Siret}, ci-après « la Métropole » ;" } : []),
             $"{o.Nom}, {o.Adresse}, {o.CodePostal} {o.Ville}, SIRET {o.Siret}{(o.Rna is null ? "" : $", RNA {o.Rna}")}, représentée par {representant ?? "son représentant légal"}, ci-après « le bénéficiaire ».",
         ]);
         pdf.Paragraph($"Vu la décision du comité du fonds d'initiative du {e.DateDecision:dd/MM/yyyy}.");

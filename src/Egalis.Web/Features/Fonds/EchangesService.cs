@@ -16,8 +16,26 @@ namespace Egalis.Web.Features.Fonds;
 /// several dossiers at once.
 /// </summary>
 public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAuthorizationService autorisation, DeferredEmails envois, TimeProvider time,
-    Platform.Collectivite.ProfilCollectivite profil, Platform.Workflows.Workflows workflows)
+    Platform.Collectivite.ProfilCollectivite profil, Platform.Workflows.Workflows workflows, CapabilityCatalog capacites)
 {
+    /// <summary>
+    /// Who on the fund's side hears of what the applicant does on a dossier: the instructor following it; else those of
+    /// the team who wrote in its thread; else the fund's team (the roles managing it everywhere).
+    /// </summary>
+    public static async Task<List<string>> DestinatairesEquipeAsync(EgalisDbContext db, CapabilityCatalog capacites, Dossier dossier, CancellationToken ct)
+    {
+        var ids = dossier.SuiviParId is { } suivi ? [suivi]
+            : await db.Set<MessageDossier>().Where(m => m.DossierId == dossier.Id && m.DeLEquipe).Select(m => m.AuteurId).Distinct().ToListAsync(ct);
+        var actifs = db.Users.Where(u => u.Email != null && u.DesactiveLe == null);
+        if (ids.Count > 0)
+        {
+            return await actifs.Where(u => ids.Contains(u.Id)).Select(u => u.Email!).ToListAsync(ct);
+        }
+        var roles = capacites.Find(FondsModule.GererLeFonds).Roles.Where(r => Roles.PorteeRequise(r) == Portee.Aucune).ToList();
+        return await actifs.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
+            .Select(u => u.Email!).ToListAsync(ct);
+    }
+
     public const int LongueurMessage = 4_000;
     public const int LongueurAnnotation = 2_000;
     public const int LongueurEtiquette = 50;
@@ -87,11 +105,7 @@ public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAut
         }
         else
         {
-            // The instructor following the dossier, or else the team members who wrote in its thread.
-            var ids = dossier.SuiviParId is { } suivi ? [suivi]
-                : await db.Set<MessageDossier>().Where(m => m.DossierId == dossierId && m.DeLEquipe).Select(m => m.AuteurId).Distinct().ToListAsync(ct);
-            var adresses = await db.Users.Where(u => ids.Contains(u.Id) && u.Email != null && u.DesactiveLe == null).Select(u => u.Email!).ToListAsync(ct);
-            foreach (var adresse in adresses)
+            foreach (var adresse in await DestinatairesEquipeAsync(db, capacites, dossier, ct))
             {
                 envois.Enqueue(new EmailMessage(adresse, "Message d'un porteur de projet – fonds d'initiative",
                     $"Bonjour,\n\n{auteur} a écrit sur le dossier « {dossier.Intitule} » :\n\n{extrait}\n\nLe dossier : {lienBase}/fonds/instruction/dossier/{dossierId}#messages\n\nEgalis"));
@@ -136,9 +150,10 @@ public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAut
         {
             return Result.Failure("NouvelleEtiquette", $"Le nom d'une étiquette fait {LongueurEtiquette} caractères au plus.");
         }
-        if (await db.Set<EtiquetteFonds>().AnyAsync(e => e.Nom == nom, ct))
+        var minuscules = nom.ToLowerInvariant();
+        if (await db.Set<EtiquetteFonds>().Where(e => e.Nom.ToLower() == minuscules).Select(e => e.Nom).FirstOrDefaultAsync(ct) is { } existante)
         {
-            return Result.Failure("NouvelleEtiquette", $"L'étiquette « {nom} » existe déjà.");
+            return Result.Failure("NouvelleEtiquette", $"L'étiquette « {existante} » existe déjà.");
         }
         var etiquette = new EtiquetteFonds { Nom = nom };
         db.Add(etiquette);

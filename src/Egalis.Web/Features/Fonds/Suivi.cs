@@ -74,7 +74,17 @@ public static class Suivi
     /// <summary>The payment conditions in the SCDL's words: « unique » or « échelonné ».</summary>
     public static string ConditionsScdl(int? premierePart) => premierePart is null ? "unique" : "échelonné";
 
-    public static string Decrire(IReadOnlyList<Tranche> tranches) => tranches.Count == 1
-        ? $"en une fois, {Euros.Format(tranches[0].Montant)} à la signature de la convention (ou à la notification quand il n'y en a pas)"
-        : $"en deux fois : {Euros.Format(tranches[0].Montant)} à la signature de la convention (ou à la notification), puis le solde de {Euros.Format(tranches[1].Montant)} après le dépôt du compte rendu financier";
+    /// <summary>The schedule in words, as the convention or the notification says it.</summary>
+    public static string Decrire(IReadOnlyList<Tranche> tranches, bool avecConvention)
+    {
+        var quand = avecConvention ? "à la signature de la convention" : "à la notification";
+        return tranches.Count == 1
+            ? $"en une fois, {Euros.Format(tranches[0].Montant)} {quand}"
+            : $"en deux fois : {Euros.Format(tranches[0].Montant)} {quand}, puis le solde de {Euros.Format(tranches[1].Montant)} après le dépôt du compte rendu financier";
+    }
+
+    /// <summary>The lines whose actual amount is more than 20 % away from the forecast, with actual as a percentage of it.</summary>
+    public static List<string> LignesEnEcart(IEnumerable<(string Libelle, decimal Prevu, decimal Realise)> lignes) =>
+        lignes.Where(l => Significatif(l.Prevu, l.Realise))
+            .Select(l => Pourcentage(l.Prevu, l.Realise) is { } p ? $"{l.Libelle} : {p:0} % du prévu" : $"{l.Libelle} : rien n'était prévu").ToList();
 }

@@ -15,7 +15,7 @@ namespace Egalis.Web.Features.Fonds;
 /// kept, the payments made as Budget payments on the grant's commitment, and the CERFA 15059 financial report.
 /// </summary>
 public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileStore fichiers, Workflows workflows, TimeProvider time,
-    Platform.Collectivite.ProfilCollectivite profil, IConfiguration configuration)
+    Platform.Collectivite.ProfilCollectivite profil, IConfiguration configuration, CapabilityCatalog capacites)
 {
     public const string TypeFichiers = "fonds-convention";
     public const long TailleCopieMax = 10 * 1024 * 1024;
@@ -203,8 +203,8 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         }
         var tranches = Suivi.Echeancier(convention.Montant, convention.PremierePart);
         var texte = convention.AvecConvention
-            ? $"La convention de la subvention de {Euros.Format(convention.Montant)} est prête. Téléchargez-la depuis le dossier, faites-la signer par le représentant légal et renvoyez-la signée à l'équipe du plan.\n\nVersement : {Suivi.Decrire(tranches)}.\nCompte rendu financier à déposer au plus tard le {convention.EcheanceCompteRendu:dd/MM/yyyy}."
-            : $"La subvention de {Euros.Format(convention.Montant)} vous est notifiée ; aucune convention n'est nécessaire.\n\nVersement : {Suivi.Decrire(tranches)}.\nCompte rendu financier à déposer au plus tard le {convention.EcheanceCompteRendu:dd/MM/yyyy}.";
+            ? $"La convention de la subvention de {Euros.Format(convention.Montant)} est prête. Téléchargez-la depuis le dossier, faites-la signer par le représentant légal et renvoyez-la signée à l'équipe du plan.\n\nVersement : {Suivi.Decrire(tranches, true)}.\nCompte rendu financier à déposer au plus tard le {convention.EcheanceCompteRendu:dd/MM/yyyy}."
+            : $"La subvention de {Euros.Format(convention.Montant)} vous est notifiée ; aucune convention n'est nécessaire.\n\nVersement : {Suivi.Decrire(tranches, false)}.\nCompte rendu financier à déposer au plus tard le {convention.EcheanceCompteRendu:dd/MM/yyyy}.";
         await DossiersService.NotifierMembresAsync(db, workflows, profil, etat.Dossier,
             (convention.AvecConvention ? "Convention de subvention à signer" : "Notification de subvention", $"Dossier « {etat.Dossier.Intitule} ».\n{texte}"), lienBase, ct);
         return Result.Success(convention.Id);
@@ -486,6 +486,8 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         return Result.Success(compteRendu.Id);
     }
 
+    public const string LibelleSubvention = "74 – Métropole (fonds d'initiative)";
+
     /// <summary>What the report still needs before it is submitted, each with its field.</summary>
     public static List<(string Champ, string Message)> Manques(Etat etat)
     {
@@ -508,11 +510,15 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             manques.Add(($"Realise[{poste.Code}]", $"Indiquez le montant réalisé de la ligne « {poste.Libelle} » (0 si rien)."));
         }
-        var ecart = postes.Any(p => c?.Lignes.SingleOrDefault(l => l.Code == p.Poste.Code) is { } l && Suivi.Significatif(p.Prevu, l.Realise))
-            || (c?.SubventionRealisee is { } s && Suivi.Significatif(etat.Dossier.MontantDemande ?? 0, s));
-        if (ecart && string.IsNullOrWhiteSpace(c?.ExplicationEcarts))
+        var realises = postes.Where(p => c?.Lignes.Any(l => l.Code == p.Poste.Code) == true)
+            .Select(p => (p.Poste.Libelle, p.Prevu, c!.Lignes.Single(l => l.Code == p.Poste.Code).Realise)).ToList();
+        if (c?.SubventionRealisee is { } s)
         {
-            manques.Add((nameof(CompteRenduFinancier.ExplicationEcarts), $"Un montant réalisé s'écarte de plus de {Suivi.EcartSignificatif:0} % du prévu : expliquez les écarts."));
+            realises.Add((LibelleSubvention, etat.Decision.Montant ?? 0, s));
+        }
+        if (Suivi.LignesEnEcart(realises) is { Count: > 0 } ecarts && string.IsNullOrWhiteSpace(c?.ExplicationEcarts))
+        {
+            manques.Add((nameof(CompteRenduFinancier.ExplicationEcarts), $"Expliquez les écarts de plus de {Suivi.EcartSignificatif:0} % entre le prévu et le réalisé ({string.Join(" ; ", ecarts)})."));
         }
         return manques;
     }
@@ -563,6 +569,12 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         if (await db.SaveAsync(() => Task.FromResult("un autre dépôt"), ct) is not null)
         {
             return Result.Failure("", $"{Concurrency.Message} Rechargez la page.");
+        }
+        // The fund's side hears of it too: the balance and the block on new dossiers depend on it.
+        foreach (var adresse in await EchangesService.DestinatairesEquipeAsync(db, capacites, etat.Dossier, ct))
+        {
+            workflows.Notify(new Platform.Email.EmailMessage(adresse, "Compte rendu financier reçu – fonds d'initiative",
+                $"Bonjour,\n\n{compteRendu.DeposePar} a déposé le compte rendu financier du dossier « {etat.Dossier.Intitule} » ({etat.Organisation.Nom}).\n\nLa subvention : {lienBase}/fonds/gestion/subvention/{etat.Dossier.Id}\n\nEgalis"));
         }
         await DossiersService.NotifierMembresAsync(db, workflows, profil, etat.Dossier,
             ("Compte rendu financier déposé", $"Dossier « {etat.Dossier.Intitule} ».\nLe compte rendu financier a été déposé par {compteRendu.DeposePar}. Merci : l'équipe du plan l'examine{(etat.Versements.Any(v => v.ApresCompteRendu && v.VerseLe is null) ? " avant de verser le solde" : "")}."), lienBase, ct);

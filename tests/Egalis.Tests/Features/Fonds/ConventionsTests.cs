@@ -71,7 +71,7 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var prepare = await preparer.EnvoyerAsync(cheffe, new() { ["AvecConvention"] = "true", ["Modalite"] = "tranches", ["PremierePart"] = "80" });
         Assert.Equal(HttpStatusCode.Redirect, prepare.StatusCode);
         page = await cheffe.GetHtmlAsync(url);
-        Assert.Contains("Avec convention · versement en deux fois : 9\u202F600,00 € à la signature de la convention (ou à la notification), puis le solde de 2\u202F400,00 € après le dépôt du compte rendu financier · compte rendu financier attendu le 30/12/2027.", page);
+        Assert.Contains("Avec convention · versement en deux fois : 9\u202F600,00 € à la signature de la convention, puis le solde de 2\u202F400,00 € après le dépôt du compte rendu financier · compte rendu financier attendu le 30/12/2027.", page);
         Assert.Contains("La convention en PDF (projet, pour relecture)", page);
         var apercu = await cheffe.GetAsync($"{url}?handler=Convention");
         Assert.Equal("application/pdf", apercu.Content.Headers.ContentType?.MediaType);
@@ -174,23 +174,27 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         });
         Assert.Equal(HttpStatusCode.Redirect, enregistre.StatusCode);
         var brouillon = await presidente.GetHtmlAsync(compteRendu);
-        Assert.Contains("Un montant réalisé s'écarte de plus de 20 % du prévu : expliquez les écarts.", brouillon);
+        Assert.Contains("Expliquez les écarts de plus de 20 % entre le prévu et le réalisé (64 – Charges de personnel : 73 % du prévu).", brouillon);
         Assert.Contains("href=\"#Input_ExplicationEcarts\"", brouillon);
+        // « Certifier et déposer » from the same form: what is typed is saved first, then checked.
         var deposer = await Formulaire.LireAsync(presidente, compteRendu, "?handler=Deposer");
-        var refuse = await (await deposer.EnvoyerAsync(presidente)).ReadHtmlAsync();
+        var refuse = await (await deposer.EnvoyerAsync(presidente, new() { ["Input.Observations"] = "Bilan partagé avec les collèges." })).ReadHtmlAsync();
         Assert.Contains("Cochez la certification", refuse);
-        Assert.Contains("expliquez les écarts", refuse);
-        Assert.Null(await LireAsync(db => db.Set<CompteRenduFinancier>().Where(c => c.DossierId == premier).Select(c => c.DeposeLe).SingleAsync()));
-        formulaire = await Formulaire.LireAsync(presidente, compteRendu);
-        Assert.Equal(HttpStatusCode.Redirect, (await formulaire.EnvoyerAsync(presidente, new() { ["Input.ExplicationEcarts"] = "Un animateur de moins au second trimestre." })).StatusCode);
+        Assert.Contains("Expliquez les écarts", refuse);
+        Assert.Equal(("Bilan partagé avec les collèges.", (DateTimeOffset?)null), await LireAsync(db => db.Set<CompteRenduFinancier>().Where(c => c.DossierId == premier)
+            .Select(c => ValueTuple.Create(c.Observations!, c.DeposeLe)).SingleAsync()));
+        // The explanation typed and the certification ticked in one go: nothing typed is lost.
         deposer = await Formulaire.LireAsync(presidente, compteRendu, "?handler=Deposer");
-        Assert.Equal(HttpStatusCode.Redirect, (await deposer.EnvoyerAsync(presidente, new() { ["Certification"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await deposer.EnvoyerAsync(presidente, new() { ["Input.ExplicationEcarts"] = "Un animateur de moins au second trimestre.", ["Certification"] = "true" })).StatusCode);
+        Assert.Equal("Un animateur de moins au second trimestre.", await LireAsync(db => db.Set<CompteRenduFinancier>().Where(c => c.DossierId == premier).Select(c => c.ExplicationEcarts).SingleAsync()));
         var depose = await presidente.GetHtmlAsync(compteRendu);
         Assert.Contains("certifié exact. Il ne se modifie plus.", depose);
-        Assert.Contains("<tr><th scope=\"row\">64 – Charges de personnel</th><td class=\"text-end\">15\u202F000,00 €</td><td class=\"text-end\">11\u202F000,00 €</td><td class=\"text-end\">73 %</td></tr>", depose);
+        Assert.Contains("<tr><th scope=\"row\">64 – Charges de personnel</th><td class=\"text-end text-nowrap\">15\u202F000,00 €</td><td class=\"text-end text-nowrap\">11\u202F000,00 €</td><td class=\"text-end\">73 %</td></tr>", depose);
         Assert.DoesNotContain("<form method=\"post\"", depose[depose.IndexOf("<main", StringComparison.Ordinal)..]);
         Assert.Contains("Le compte rendu a été déposé", await (await formulaire.EnvoyerAsync(presidente, new() { ["Input.Realisation"] = "Réécrit." })).ReadHtmlAsync());
         Assert.Contains("avant de verser le solde", (await factory.MessageAsync("41234567000001@asso.fr", "Compte rendu financier déposé – fonds d'initiative")).TextBody);
+        // Nobody follows the dossier: the fund's team hears of it.
+        Assert.Contains($"/fonds/gestion/subvention/{premier}", (await factory.MessageAsync("cheffe.projet@egalis.local", "Compte rendu financier reçu – fonds d'initiative")).TextBody);
 
         // The balance: 12 000 € paid in all on the commitment.
         var solde = await Formulaire.LireAsync(cheffe, url, $"?handler=Verser&versement={versements[1].Id}");

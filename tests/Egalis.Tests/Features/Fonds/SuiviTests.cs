@@ -127,8 +127,17 @@ public class SuiviTests
     [Fact]
     public void The_schedule_is_told_in_words()
     {
-        Assert.Equal("en une fois, 12\u202F000,00 € à la signature de la convention (ou à la notification quand il n'y en a pas)", Suivi.Decrire(Suivi.Echeancier(12_000m, null)));
-        Assert.Equal("en deux fois : 9\u202F600,00 € à la signature de la convention (ou à la notification), puis le solde de 2\u202F400,00 € après le dépôt du compte rendu financier",
-            Suivi.Decrire(Suivi.Echeancier(12_000m, 80)));
+        Assert.Equal("en une fois, 12\u202F000,00 € à la signature de la convention", Suivi.Decrire(Suivi.Echeancier(12_000m, null), true));
+        Assert.Equal("en une fois, 12\u202F000,00 € à la notification", Suivi.Decrire(Suivi.Echeancier(12_000m, null), false));
+        Assert.Equal("en deux fois : 9\u202F600,00 € à la notification, puis le solde de 2\u202F400,00 € après le dépôt du compte rendu financier",
+            Suivi.Decrire(Suivi.Echeancier(12_000m, 80), false));
+    }
+
+    [Fact]
+    public void The_gaps_to_explain_are_named_with_their_share_of_the_forecast()
+    {
+        Assert.Equal(["64 – Charges de personnel : 73 % du prévu", "70 – Ventes : rien n'était prévu"],
+            Suivi.LignesEnEcart([("64 – Charges de personnel", 15_000m, 11_000m), ("60 – Achats", 1_000m, 1_200m), ("70 – Ventes", 0m, 50m)]));
+        Assert.Empty(Suivi.LignesEnEcart([("60 – Achats", 1_000m, 800m)]));
     }
 }

@@ -58,8 +58,7 @@ public class CompteRenduModel(SuiviService suivi, DossiersService dossiers, Egal
         {
             return Page();
         }
-        var resultat = await suivi.EnregistrerCompteRenduAsync(id, Input.Version, new SuiviService.SaisieCompteRendu(Input.Realisation, Input.PersonnesTouchees,
-            Input.ResultatsEvaluation, Input.ExplicationEcarts, Input.Observations, Input.SubventionRealisee, Input.Realise), User, ct);
+        var resultat = await suivi.EnregistrerCompteRenduAsync(id, Input.Version, VersService(), User, ct);
         if (!resultat.Ok)
         {
             ModelState.AddErrors(resultat, nameof(Input));
@@ -69,19 +68,36 @@ public class CompteRenduModel(SuiviService suivi, DossiersService dossiers, Egal
         return Redirect($"/fonds/dossier/{id}/compte-rendu");
     }
 
-    public async Task<IActionResult> OnPostDeposerAsync(int id, int version, CancellationToken ct)
+    /// <summary>
+    /// « Certifier et déposer », from the same form: what is typed is saved first (nothing typed is lost), then the
+    /// report is certified and submitted, or the page says what is still missing.
+    /// </summary>
+    public async Task<IActionResult> OnPostDeposerAsync(int id, CancellationToken ct)
     {
         var certification = Certification;
-        ModelState.Clear();
+        ModelState.KeepForm(nameof(Input));
         if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
-        Input = Depuis(Etat.CompteRendu);
         Certification = certification;
+        if (ModelState.ErrorCount > 0)
+        {
+            return Page();
+        }
+        var enregistre = await suivi.EnregistrerCompteRenduAsync(id, Input.Version, VersService(), User, ct);
+        if (!enregistre.Ok)
+        {
+            ModelState.AddErrors(enregistre, nameof(Input));
+            return Page();
+        }
+        var version = await db.Set<CompteRenduFinancier>().Where(c => c.DossierId == id).Select(c => c.Version).SingleAsync(ct);
         var resultat = await suivi.DeposerCompteRenduAsync(id, version, certification, User, Hosting.LinkBase(configuration, Request), ct);
         if (!resultat.Ok)
         {
+            // The report is saved as typed; the page shows what the deposit still needs.
+            await LoadAsync(id, ct);
+            Input.Version = version;
             foreach (var (champ, message) in resultat.Errors)
             {
                 ModelState.AddModelError(champ == nameof(Certification) ? champ : champ == "" ? "" : $"{nameof(Input)}.{champ}", message);
@@ -91,6 +107,9 @@ public class CompteRenduModel(SuiviService suivi, DossiersService dossiers, Egal
         TempData["Message"] = "Compte rendu déposé. Un courriel le confirme aux membres de l'organisation.";
         return Redirect($"/fonds/dossier/{id}/compte-rendu");
     }
+
+    private SuiviService.SaisieCompteRendu VersService() => new(Input.Realisation, Input.PersonnesTouchees, Input.ResultatsEvaluation, Input.ExplicationEcarts,
+        Input.Observations, Input.SubventionRealisee, Input.Realise);
 
     private static Saisie Depuis(CompteRenduFinancier? c) => c is null ? new() : new()
     {

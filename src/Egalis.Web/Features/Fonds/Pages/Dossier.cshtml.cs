@@ -46,7 +46,7 @@ public class DossierModel(DossiersService dossiers, SuiviService suivi, Echanges
     /// <summary>The convention (or notification) sent to the organisation, as a PDF.</summary>
     public async Task<IActionResult> OnGetConventionAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? (!ConventionLisible ? NotFound()
-            : File(await suivi.DocumentAsync(Subvention!, ct), "application/pdf", $"fonds-convention-{id}.pdf"));
+            : File(await suivi.DocumentAsync(Subvention!, ct), "application/pdf", $"fonds-{(Subvention!.Convention!.AvecConvention ? "convention" : "notification")}-{id}.pdf"));
 
     /// <summary>« Enregistrer le brouillon »: saves whatever is typed.</summary>
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)

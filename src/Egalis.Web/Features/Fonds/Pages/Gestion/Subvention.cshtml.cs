@@ -44,7 +44,7 @@ public class SubventionModel(SuiviService suivi, EgalisDbContext db, IConfigurat
     /// <summary>The convention (or notification) as a PDF: marked « projet » until it is sent.</summary>
     public async Task<IActionResult> OnGetConventionAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? (Etat.Convention is null ? NotFound()
-            : File(await suivi.DocumentAsync(Etat, ct), "application/pdf", $"fonds-convention-{id}.pdf"));
+            : File(await suivi.DocumentAsync(Etat, ct), "application/pdf", $"fonds-{(Etat.Convention.AvecConvention ? "convention" : "notification")}-{id}.pdf"));
 
     public async Task<IActionResult> OnPostPreparerAsync(int id, int version, CancellationToken ct)
     {
