@@ -96,7 +96,7 @@ public partial class AuthorizationMatrixTests(EgalisFactory factory) : IClassFix
         Page("fonds/rejoindre", [Roles.Porteur], ""),
         // Call 1 and dossier 1 do not exist: « introuvable » for whoever may reach the page (DossiersTests checks the records).
         Page("fonds/depot", [Roles.Porteur], ""),
-        Page("fonds/dossier/{id:int}", [Roles.Porteur], "", "Auto", "Deposer", "Message"),
+        Page("fonds/dossier/{id:int}", [Roles.Porteur], "", "Auto", "Deposer", "Message", "Adresse"),
         Page("fonds/dossier/{id:int}/compte-rendu", [Roles.Porteur], "", "Deposer"),
         Page("fonds/instruction", Instruction, "Groupe"),
         // Labels are created by the fund's team; instructors put them on dossiers.

@@ -181,8 +181,9 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var refuse = await (await deposer.EnvoyerAsync(presidente, new() { ["Input.Observations"] = "Bilan partagé avec les collèges." })).ReadHtmlAsync();
         Assert.Contains("Cochez la certification", refuse);
         Assert.Contains("Expliquez les écarts", refuse);
-        Assert.Equal(("Bilan partagé avec les collèges.", (DateTimeOffset?)null), await LireAsync(db => db.Set<CompteRenduFinancier>().Where(c => c.DossierId == premier)
-            .Select(c => ValueTuple.Create(c.Observations!, c.DeposeLe)).SingleAsync()));
+        var brouillonEnregistre = await LireAsync(db => db.Set<CompteRenduFinancier>().Where(c => c.DossierId == premier).Select(c => new { c.Observations, c.DeposeLe }).SingleAsync());
+        Assert.Equal("Bilan partagé avec les collèges.", brouillonEnregistre.Observations);
+        Assert.Null(brouillonEnregistre.DeposeLe);
         // The explanation typed and the certification ticked in one go: nothing typed is lost.
         deposer = await Formulaire.LireAsync(presidente, compteRendu, "?handler=Deposer");
         Assert.Equal(HttpStatusCode.Redirect, (await deposer.EnvoyerAsync(presidente, new() { ["Input.ExplicationEcarts"] = "Un animateur de moins au second trimestre.", ["Certification"] = "true" })).StatusCode);
@@ -260,7 +261,9 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
         var donnees = await factory.Client().GetStringAsync("/api/v1/opendata/subventions.csv");
         Assert.Contains(",5000.00,", donnees);
         Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(cheffe, url, "?handler=Envoyer")).EnvoyerAsync(cheffe)).StatusCode);
-        Assert.Equal((StatutConvention.Envoyee, true), await LireAsync(db => db.Set<ConventionSubvention>().Where(c => c.DossierId == dossier).Select(c => ValueTuple.Create(c.Statut, c.AvecConvention)).SingleAsync()));
+        var envoyee = await LireAsync(db => db.Set<ConventionSubvention>().Where(c => c.DossierId == dossier).Select(c => new { c.Statut, c.AvecConvention }).SingleAsync());
+        Assert.Equal(StatutConvention.Envoyee, envoyee.Statut);
+        Assert.True(envoyee.AvecConvention);
         await factory.MessageAsync("52345678800000@asso.fr", "Convention de subvention à signer – fonds d'initiative");
     }
 

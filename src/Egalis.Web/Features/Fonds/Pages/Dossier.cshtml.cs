@@ -20,6 +20,7 @@ public class DossierModel(DossiersService dossiers, SuiviService suivi, Echanges
     public Dossier Dossier => Lecture.Dossier;
     public bool Modifiable => DossiersService.Modifiable(Dossier.Etat);
     public List<(string Champ, string Message)> Manques { get; private set; } = [];
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Une adresse du projet")] public string? Adresse { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Message à l'équipe du fonds")] public string? Texte { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Pièce jointe (facultative, 10 Mo au plus)")] public IFormFile? PieceJointe { get; set; }
     /// <summary>The thread with the fund's team, once the dossier is submitted.</summary>
@@ -68,6 +69,58 @@ public class DossierModel(DossiersService dossiers, SuiviService suivi, Echanges
         }
         TempData["Message"] = "Brouillon enregistré.";
         return Redirect($"/fonds/dossier/{id}#formulaire");
+    }
+
+    /// <summary>
+    /// « Trouver la commune et le quartier de cette adresse »: the address is located (Base Adresse Nationale), its
+    /// commune and priority neighbourhood are ticked, and the draft is saved with everything typed.
+    /// </summary>
+    public async Task<IActionResult> OnPostAdresseAsync(int id, [FromServices] Territoires.Geocodage.IGeocodeur geocodeur, [FromServices] Territoires.GeoIndex geo, CancellationToken ct)
+    {
+        var adresse = Platform.Text.Texts.Clean(Adresse);
+        ModelState.KeepForm(nameof(Input));
+        if (await LoadAsync(id, ct) is { } refus)
+        {
+            return refus;
+        }
+        Adresse = adresse;
+        if (ModelState.ErrorCount > 0)
+        {
+            return Page();
+        }
+        if (adresse is null || adresse.Length > 200)
+        {
+            ModelState.AddModelError(nameof(Adresse), adresse is null ? "Saisissez une adresse, par exemple « 12 rue de la République, Marseille »." : "L'adresse fait 200 caractères au plus.");
+            return Page();
+        }
+        var trouvee = await geocodeur.GeocoderAsync(adresse, ct);
+        var lieu = trouvee is null ? null : geo.Lookup(trouvee.Latitude, trouvee.Longitude);
+        if (lieu?.Commune is null)
+        {
+            ModelState.AddModelError(nameof(Adresse), trouvee is null
+                ? "Cette adresse n'a pas été trouvée (ou le service des adresses ne répond pas) : vérifiez-la, ou cochez la commune dans la liste."
+                : $"« {trouvee.Libelle} » n'est pas dans une commune de la Métropole : cochez les communes du projet dans la liste.");
+            return Page();
+        }
+        var ajouts = new List<string>();
+        if (!Input.Communes.Contains(lieu.Commune.Code))
+        {
+            Input.Communes.Add(lieu.Commune.Code);
+            ajouts.Add($"la commune {lieu.Commune.Nom}");
+        }
+        if (lieu.Qpv is { } qpv && !Input.Qpv.Contains(qpv.Code))
+        {
+            Input.Qpv.Add(qpv.Code);
+            ajouts.Add($"le quartier prioritaire {qpv.Nom}");
+        }
+        var resultat = await dossiers.EnregistrerAsync(id, Input.Version, Input.VersService(), User, ct);
+        if (!resultat.Ok)
+        {
+            ModelState.AddErrors(resultat, nameof(Input));
+            return Page();
+        }
+        TempData["Message"] = $"Adresse trouvée : {trouvee!.Libelle}. " + (ajouts.Count == 0 ? "Sa commune et son quartier étaient déjà cochés." : $"Cochés : {string.Join(" et ", ajouts)}.") + " Brouillon enregistré.";
+        return Redirect($"/fonds/dossier/{id}#Input_Communes");
     }
 
     /// <summary>The same save, asked by the page's script as the person types: answers in JSON.</summary>
