@@ -325,12 +325,14 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             return Result.Failure($"Date[{versementId}]", "La date du mandatement ne peut pas être dans le futur.");
         }
-        // Not before the terms became payable: the signature, or the notification without a convention.
-        var exigible = etat.Convention.SigneeLe
-            ?? (etat.Convention.EnvoyeeLe is { } envoyee ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(envoyee, Platform.Web.Paris.Fuseau).DateTime) : (DateOnly?)null);
-        if (exigible is { } debut && date < debut)
+        // Not before it became payable: the signature (or the notification without a convention), and for the balance the report.
+        static DateOnly Jour(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Platform.Web.Paris.Fuseau).DateTime);
+        var (exigible, raison) = prevu.ApresCompteRendu && etat.CompteRendu?.DeposeLe is { } depot ? (Jour(depot), "dépôt du compte rendu financier")
+            : etat.Convention.SigneeLe is { } signee ? (signee, "signature de la convention")
+            : (Jour(etat.Convention.EnvoyeeLe!.Value), "notification");
+        if (date < exigible)
         {
-            return Result.Failure($"Date[{versementId}]", $"Le versement est dû depuis le {debut:dd/MM/yyyy} ({(etat.Convention.SigneeLe is null ? "notification" : "signature de la convention")}) : le mandatement ne peut pas le précéder.");
+            return Result.Failure($"Date[{versementId}]", $"Le versement est dû depuis le {exigible:dd/MM/yyyy} ({raison}) : le mandatement ne peut pas le précéder.");
         }
         reference = Texts.Clean(reference);
         if (reference?.Length > 100)

@@ -199,6 +199,8 @@ public class ConventionsTests(EgalisFactory factory) : IClassFixture<EgalisFacto
 
         // The balance: 12 000 € paid in all on the commitment.
         var solde = await Formulaire.LireAsync(cheffe, url, $"?handler=Verser&versement={versements[1].Id}");
+        Assert.Contains($"Le versement est dû depuis le {Aujourdhui:dd/MM/yyyy} (dépôt du compte rendu financier) : le mandatement ne peut pas le précéder.",
+            await (await solde.EnvoyerAsync(cheffe, new() { [$"Date[{versements[1].Id}]"] = Iso(Aujourdhui.AddDays(-1)) })).ReadHtmlAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await solde.EnvoyerAsync(cheffe, new() { [$"Date[{versements[1].Id}]"] = Iso(Aujourdhui) })).StatusCode);
         Assert.Equal(12_000m, await LireAsync(db => db.Set<Mandatement>().Where(m => m.EngagementId == engagement).SumAsync(m => m.Montant)));
         Assert.Contains("Engagé au budget : 12\u202F000,00 € · versé : 12\u202F000,00 €", await cheffe.GetHtmlAsync(url));

@@ -16,7 +16,7 @@ public class SubventionModel(SuiviService suivi, EgalisDbContext db, IConfigurat
 {
     [BindProperty, Display(Name = "Avec une convention")] public bool AvecConvention { get; set; }
     [BindProperty, Display(Name = "Versement")] public string? Modalite { get; set; }
-    [BindProperty, Display(Name = "Part versée à la signature (%)")] public int? PremierePart { get; set; }
+    [BindProperty, Display(Name = "Part versée à la signature ou à la notification (%)")] public int? PremierePart { get; set; }
     [BindProperty, Display(Name = "Date de signature")] public DateOnly? SigneeLe { get; set; }
     [BindProperty, Display(Name = "Convention signée (PDF, 10 Mo au plus)")] public IFormFile? Copie { get; set; }
     [BindProperty, Display(Name = "J'ai vérifié le SIRET de l'organisation, son représentant légal, et que le RIB copié au dépôt est à son nom")]
