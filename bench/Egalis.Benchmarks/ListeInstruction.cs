@@ -28,19 +28,20 @@ public static class ListeInstruction
             appel = await db.Set<AppelAProjets>().OrderByDescending(a => a.Annee).Select(a => a.Id).FirstAsync();
             Console.WriteLine($"{total} dossiers");
         }
-        var cas = new (string Libelle, CapabilityScope Portee, int? Appel, EtatDossier? Etat, string? Territoire, int Page)[]
+        var cas = new (string Libelle, CapabilityScope Portee, int? Appel, EtatDossier? Etat, string? Territoire, int Page, string? Commune)[]
         {
-            ("tous les dossiers, page 1", CapabilityScope.Everywhere, null, null, null, 1),
-            ("tous les dossiers, page 400", CapabilityScope.Everywhere, null, null, null, 400),
-            ("un appel", CapabilityScope.Everywhere, appel, null, null, 1),
-            ("en instruction", CapabilityScope.Everywhere, null, EtatDossier.EnInstruction, null, 1),
-            ("un territoire", CapabilityScope.Everywhere, null, null, "CT2", 1),
-            ("appel + état + territoire, page 3", CapabilityScope.Everywhere, appel, EtatDossier.EnInstruction, "CT2", 3),
-            ("référent du territoire CT1", new CapabilityScope(false, "CT1", null), null, null, null, 1),
+            ("tous les dossiers, page 1", CapabilityScope.Everywhere, null, null, null, 1, null),
+            ("tous les dossiers, page 400", CapabilityScope.Everywhere, null, null, null, 400, null),
+            ("un appel", CapabilityScope.Everywhere, appel, null, null, 1, null),
+            ("en instruction", CapabilityScope.Everywhere, null, EtatDossier.EnInstruction, null, 1, null),
+            ("un territoire", CapabilityScope.Everywhere, null, null, "CT2", 1, null),
+            ("une commune, page 10", CapabilityScope.Everywhere, null, null, null, 10, "13055"),
+            ("appel + état + territoire, page 3", CapabilityScope.Everywhere, appel, EtatDossier.EnInstruction, "CT2", 3, null),
+            ("référent du territoire CT1", new CapabilityScope(false, "CT1", null), null, null, null, 1, null),
         };
         var echec = false;
         Console.WriteLine($"{"liste d'instruction",-40} {"p50 ms",8} {"p99 ms",8}  objectif");
-        foreach (var (libelle, portee, parAppel, etat, territoire, page) in cas)
+        foreach (var (libelle, portee, parAppel, etat, territoire, page, commune) in cas)
         {
             var durees = new List<double>(Mesures);
             for (var i = -20; i < Mesures; i++)
@@ -48,7 +49,7 @@ public static class ListeInstruction
                 var chrono = Stopwatch.StartNew();
                 await using (var db = new EgalisDbContext(options))
                 {
-                    var resultat = await InstructionListe.PageAsync(db, portee, parAppel, etat, territoire, page, default);
+                    var resultat = await InstructionListe.PageAsync(db, portee, parAppel, etat, territoire, page, default, commune: commune);
                     if (resultat.Lignes.Count == 0)
                     {
                         throw new InvalidOperationException($"« {libelle} » : aucune ligne, le volume manque.");

@@ -108,6 +108,9 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, (await groupe.EnvoyerAsync(ivan, new() { ["Action"] = $"etiqueter:{etiquette}" }, plusieurs: choisis)).StatusCode);
         Assert.Contains("2 dossiers traités.", await ivan.GetHtmlAsync(liste));
+        // Both projects are in Marseille: by commune, both; in Aix-en-Provence, none.
+        Assert.Contains("Dossiers (2)", await ivan.GetHtmlAsync($"/fonds/instruction?appel={appel}&commune=13055"));
+        Assert.Contains("Dossiers (0)", await ivan.GetHtmlAsync($"/fonds/instruction?appel={appel}&commune=13001"));
         var etiquetes = await ivan.GetHtmlAsync($"/fonds/instruction?etiquette={etiquette}");
         Assert.Contains("Dossiers (2)", etiquetes);
         Assert.Contains("<span class=\"badge text-bg-secondary\">QPV prioritaire</span>", etiquetes);

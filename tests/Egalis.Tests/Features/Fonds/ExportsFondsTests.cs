@@ -19,7 +19,7 @@ public class ExportsFondsTests(EgalisFactory factory) : IClassFixture<EgalisFact
         var ivan = await factory.SignedInAsAsync(Roles.Instructeur);
         // The link as the list renders it, its filters empty (« Tous »): every dossier.
         var lienListe = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(await ivan.GetStringAsync("/fonds/instruction"), "href=\"(/fonds/instruction/export\\.csv[^\"]*)\"").Groups[1].Value);
-        Assert.Equal("/fonds/instruction/export.csv?appel=&etat=&territoire=&etiquette=", lienListe);
+        Assert.Equal("/fonds/instruction/export.csv?appel=&etat=&territoire=&etiquette=&commune=", lienListe);
         Assert.DoesNotContain("Une valeur est obligatoire", await ivan.GetHtmlAsync("/fonds/instruction" + lienListe[lienListe.IndexOf('?')..]));
         var tout = await ivan.GetAsync(lienListe);
         Assert.Equal(HttpStatusCode.OK, tout.StatusCode);

@@ -21,6 +21,7 @@ public class IndexModel(EgalisDbContext db, CapabilityCatalog capacites, Echange
     [BindProperty(SupportsGet = true)] public EtatDossier? Etat { get; set; }
     [BindProperty(SupportsGet = true)] public string? Territoire { get; set; }
     [BindProperty(SupportsGet = true)] public int? Etiquette { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Commune { get; set; }
     [BindProperty(SupportsGet = true)] public bool Moi { get; set; }
     [BindProperty(Name = "p", SupportsGet = true)] public int NumeroPage { get; set; } = 1;
 
@@ -32,6 +33,7 @@ public class IndexModel(EgalisDbContext db, CapabilityCatalog capacites, Echange
     public List<SelectListItem> Appels { get; private set; } = [];
     public List<SelectListItem> Territoires { get; private set; } = [];
     public List<(int Id, string Nom)> Etiquettes { get; private set; } = [];
+    public List<(string Code, string Nom, string Territoire)> Communes { get; private set; } = [];
     public ILookup<int, string> EtiquettesDesDossiers { get; private set; } = Enumerable.Empty<int>().ToLookup(i => i, _ => "");
     public int PageCourante { get; private set; }
     public int Pages { get; private set; }
@@ -104,17 +106,18 @@ public class IndexModel(EgalisDbContext db, CapabilityCatalog capacites, Echange
     private async Task LoadAsync(CancellationToken ct)
     {
         var page = await InstructionListe.PageAsync(db, capacites.ScopeOf(User, FondsModule.InstruireLesDossiers), Appel, Etat, Territoire, NumeroPage, ct,
-            Etiquette, Moi ? OrganisationsService.Id(User) : null);
+            Etiquette, Moi ? OrganisationsService.Id(User) : null, Commune);
         (PageCourante, Pages, Total) = (page.Pagination.Number, page.Pagination.Pages, page.Pagination.Total);
         Dossiers = page.Lignes;
         Appels = page.Appels.Select(a => new SelectListItem(a.Titre, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Territoires = page.Territoires.Select(t => new SelectListItem(t.Nom, t.Code)).ToList();
         Etiquettes = page.EtiquettesPossibles;
         EtiquettesDesDossiers = page.Etiquettes;
+        Communes = page.Communes;
         GereLeFonds = (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, FondsModule.GererLeFonds)).Succeeded;
     }
 
-    public string Filtres => $"appel={Appel}&etat={Etat}&territoire={Uri.EscapeDataString(Territoire ?? "")}&etiquette={Etiquette}{(Moi ? "&moi=true" : "")}";
+    public string Filtres => $"appel={Appel}&etat={Etat}&territoire={Uri.EscapeDataString(Territoire ?? "")}&etiquette={Etiquette}&commune={Uri.EscapeDataString(Commune ?? "")}{(Moi ? "&moi=true" : "")}";
 
     public string Adresse(int page) => $"?{Filtres}&p={page}";
 }
