@@ -600,6 +600,9 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<int>("DossierId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("Le")
                         .HasColumnType("timestamp with time zone");
 
@@ -610,7 +613,8 @@ namespace Egalis.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DossierId");
+                    b.HasIndex("DossierId", "Jeton")
+                        .IsUnique();
 
                     b.ToTable("AnnotationsDossier", (string)null);
                 });
@@ -723,6 +727,9 @@ namespace Egalis.Migrations.Postgres.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Question")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -751,9 +758,10 @@ namespace Egalis.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DossierId");
-
                     b.HasIndex("Email");
+
+                    b.HasIndex("DossierId", "Jeton")
+                        .IsUnique();
 
                     b.ToTable("AvisExperts", (string)null);
                 });
@@ -893,19 +901,12 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<int>("DossierId")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("EcheanceCompteRendu")
-                        .HasColumnType("date");
-
                     b.Property<DateTimeOffset?>("EnvoyeeLe")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("EnvoyeePar")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<decimal>("Montant")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)");
 
                     b.Property<int?>("PremierePart")
                         .HasColumnType("integer");
@@ -1392,6 +1393,9 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.Property<Guid?>("FichierId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("Le")
                         .HasColumnType("timestamp with time zone");
 
@@ -1403,6 +1407,9 @@ namespace Egalis.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FichierId");
+
+                    b.HasIndex("DossierId", "Jeton")
+                        .IsUnique();
 
                     b.HasIndex("DossierId", "Le");
 

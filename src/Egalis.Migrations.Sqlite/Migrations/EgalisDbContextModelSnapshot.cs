@@ -568,6 +568,9 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<int>("DossierId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Le")
                         .HasColumnType("INTEGER");
 
@@ -578,7 +581,8 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DossierId");
+                    b.HasIndex("DossierId", "Jeton")
+                        .IsUnique();
 
                     b.ToTable("AnnotationsDossier", (string)null);
                 });
@@ -687,6 +691,9 @@ namespace Egalis.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Question")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -715,9 +722,10 @@ namespace Egalis.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DossierId");
-
                     b.HasIndex("Email");
+
+                    b.HasIndex("DossierId", "Jeton")
+                        .IsUnique();
 
                     b.ToTable("AvisExperts", (string)null);
                 });
@@ -851,18 +859,11 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<int>("DossierId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("EcheanceCompteRendu")
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("EnvoyeeLe")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EnvoyeePar")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Montant")
-                        .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PremierePart")
@@ -1332,6 +1333,9 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("FichierId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("Jeton")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Le")
                         .HasColumnType("INTEGER");
 
@@ -1343,6 +1347,9 @@ namespace Egalis.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FichierId");
+
+                    b.HasIndex("DossierId", "Jeton")
+                        .IsUnique();
 
                     b.HasIndex("DossierId", "Le");
 

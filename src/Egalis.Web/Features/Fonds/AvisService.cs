@@ -22,21 +22,27 @@ public sealed class AvisService(EgalisDbContext db, IAuthorizationService autori
     /// <summary>Opinions waiting on one dossier at once: enough for a real review, not a mailing list.</summary>
     public const int EnAttenteMax = 10;
 
-    private static string Normaliser(string email) => email.Trim().ToUpperInvariant();
+    /// <summary>Addresses are kept in lower case, so that the expert's pages find theirs by the index, whatever the case typed.</summary>
+    internal static string Normaliser(string email) => email.Trim().ToLowerInvariant();
 
-    /// <summary>Whether this person reads this opinion's answer: anyone instructing the dossier, unless confidential (then whoever asked and the team).</summary>
-    public async Task<bool> LisibleAsync(AvisExpert avis, ClaimsPrincipal qui) =>
-        !avis.Confidentiel || avis.DemandeParId == OrganisationsService.Id(qui)
-        || (await autorisation.AuthorizeAsync(qui, FondsModule.GererLeFonds)).Succeeded;
+    /// <summary>Whether this person reads this opinion (question, answer, reminders): anyone instructing the dossier, unless confidential (then whoever asked and the team).</summary>
+    private static bool Lisible(AvisExpert avis, string? qui, bool equipe) => !avis.Confidentiel || equipe || avis.DemandeParId == qui;
 
-    public Task<List<AvisExpert>> DuDossierAsync(int dossierId, CancellationToken ct) =>
-        db.Set<AvisExpert>().AsNoTracking().Where(a => a.DossierId == dossierId).OrderBy(a => a.DemandeLe).ThenBy(a => a.Id).ToListAsync(ct);
+    private async Task<bool> EquipeAsync(ClaimsPrincipal qui) => (await autorisation.AuthorizeAsync(qui, FondsModule.GererLeFonds)).Succeeded;
+
+    /// <summary>The opinions asked on a dossier, each with whether this person reads it.</summary>
+    public async Task<List<(AvisExpert Avis, bool Lisible)>> DuDossierAsync(int dossierId, ClaimsPrincipal qui, CancellationToken ct)
+    {
+        var (moi, equipe) = (OrganisationsService.Id(qui), await EquipeAsync(qui));
+        return (await db.Set<AvisExpert>().AsNoTracking().Where(a => a.DossierId == dossierId).OrderBy(a => a.DemandeLe).ThenBy(a => a.Id).ToListAsync(ct))
+            .Select(a => (a, Lisible(a, moi, equipe))).ToList();
+    }
 
     private async Task<Dossier?> InstruitAsync(int dossierId, ClaimsPrincipal qui, CancellationToken ct) =>
         await db.Set<Dossier>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId && d.Etat != EtatDossier.Brouillon, ct) is { } dossier
         && (await autorisation.AuthorizeAsync(qui, dossier, new OnRecordRequirement(FondsModule.InstruireLesDossiers))).Succeeded ? dossier : null;
 
-    public async Task<Result> DemanderAsync(int dossierId, string? email, string? question, bool confidentiel, ClaimsPrincipal qui, string lienBase, CancellationToken ct)
+    public async Task<Result> DemanderAsync(int dossierId, string? email, string? question, bool confidentiel, Guid? jeton, ClaimsPrincipal qui, string lienBase, CancellationToken ct)
     {
         if (await InstruitAsync(dossierId, qui, ct) is not { } dossier)
         {
@@ -53,9 +59,9 @@ public sealed class AvisService(EgalisDbContext db, IAuthorizationService autori
         {
             erreurs.Add(("AvisQuestion", "Posez la question à l'expert."));
         }
-        else if (question.Length > LongueurQuestion)
+        else if (Texts.TropLong(question, LongueurQuestion, "La question") is { } tropLong)
         {
-            erreurs.Add(("AvisQuestion", $"La question fait {LongueurQuestion.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères au plus."));
+            erreurs.Add(("AvisQuestion", tropLong));
         }
         if (erreurs.Count > 0)
         {
@@ -67,11 +73,15 @@ public sealed class AvisService(EgalisDbContext db, IAuthorizationService autori
         }
         var avis = new AvisExpert
         {
-            DossierId = dossierId, Email = email!, Question = question!, Confidentiel = confidentiel, DemandeParId = OrganisationsService.Id(qui)!,
-            DemandePar = PorteeUtilisateur.NomDe(qui), DemandeLe = time.GetUtcNow(),
+            DossierId = dossierId, Email = Normaliser(email!), Question = question!, Confidentiel = confidentiel, DemandeParId = OrganisationsService.Id(qui)!,
+            DemandePar = PorteeUtilisateur.NomDe(qui), DemandeLe = time.GetUtcNow(), Jeton = jeton,
         };
         db.Add(avis);
-        await db.SaveChangesAsync(ct);
+        if (!await EchangesService.UneFoisAsync(db, ct))
+        {
+            // The same request sent twice: asked, and e-mailed, once.
+            return Result.Success(0);
+        }
         Inviter(avis, dossier, lienBase, rappel: false);
         return Result.Success(avis.Id);
     }
@@ -90,7 +100,7 @@ public sealed class AvisService(EgalisDbContext db, IAuthorizationService autori
         {
             return Result.Failure("", "Cet avis n'existe pas.");
         }
-        if (!await LisibleAsync(avis, qui))
+        if (!Lisible(avis, OrganisationsService.Id(qui), await EquipeAsync(qui)))
         {
             return Result.Failure("", "Cet avis confidentiel se relance ou se révoque par la personne qui l'a demandé ou par l'équipe du fonds.");
         }
@@ -122,9 +132,9 @@ public sealed class AvisService(EgalisDbContext db, IAuthorizationService autori
     public async Task<(AvisExpert Avis, Dossier Dossier)?> PourLExpertAsync(int avisId, ClaimsPrincipal qui, CancellationToken ct)
     {
         var id = OrganisationsService.Id(qui);
-        var email = await db.Users.Where(u => u.Id == id && u.EmailConfirmed).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
+        var email = await db.Users.Where(u => u.Id == id && u.EmailConfirmed).Select(u => u.Email).SingleOrDefaultAsync(ct);
         if (email is null || await db.Set<AvisExpert>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == avisId && a.RevoqueLe == null, ct) is not { } avis
-            || Normaliser(avis.Email) != email)
+            || avis.Email != Normaliser(email))
         {
             return null;
         }
@@ -148,9 +158,9 @@ public sealed class AvisService(EgalisDbContext db, IAuthorizationService autori
         {
             return Result.Failure("Reponse", "Écrivez votre avis.");
         }
-        if (reponse.Length > LongueurReponse)
+        if (Texts.TropLong(reponse, LongueurReponse, "L'avis") is { } tropLong)
         {
-            return Result.Failure("Reponse", $"L'avis fait {LongueurReponse.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères au plus ({reponse.Length.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} saisis).");
+            return Result.Failure("Reponse", tropLong);
         }
         var avis = await db.Set<AvisExpert>().SingleAsync(a => a.Id == avisId, ct);
         if (avis.Version != version)
@@ -185,10 +195,10 @@ public sealed class AvisEspace(EgalisDbContext db) : IEspaceContribution
         {
             return null;
         }
-        var normalise = email.ToUpperInvariant();
+        var normalise = AvisService.Normaliser(email);
         var demandes = await (from a in db.Set<AvisExpert>().AsNoTracking()
                               join d in db.Set<Dossier>() on a.DossierId equals d.Id
-                              where a.Email.ToUpper() == normalise && a.RevoqueLe == null && a.ReponduLe == null
+                              where a.Email == normalise && a.RevoqueLe == null && a.ReponduLe == null
                               orderby a.DemandeLe
                               select new { a.Id, d.Intitule, a.DemandePar }).Take(5).ToListAsync(ct);
         return demandes.Count == 0 ? null

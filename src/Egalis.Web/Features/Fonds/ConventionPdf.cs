@@ -42,11 +42,11 @@ public static class ConventionPdf
 
         pdf.Titre1("Article 2 – Montant");
         var cout = ReglesDossier.TotalCharges(d.Budget);
-        pdf.Paragraph($"La Métropole attribue au bénéficiaire une subvention de {Euros.Format(c.Montant)}"
-            + (cout > 0 ? $", soit {Math.Round(100m * c.Montant / cout, 2).ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} % du coût prévisionnel du projet ({Euros.Format(cout)})." : "."));
+        pdf.Paragraph($"La Métropole attribue au bénéficiaire une subvention de {Euros.Format(e.Montant)}"
+            + (cout > 0 ? $", soit {Math.Round(100m * e.Montant / cout, 2).ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} % du coût prévisionnel du projet ({Euros.Format(cout)})." : "."));
 
         pdf.Titre1("Article 3 – Versement");
-        var tranches = Suivi.Echeancier(c.Montant, c.PremierePart);
+        var tranches = Suivi.Echeancier(e.Montant, c.PremierePart);
         pdf.Table(["Versement", "Montant", "Condition"], tranches.Select(t => (IReadOnlyList<string>)
             [
                 t.Rang == 1 && tranches.Count == 1 ? "Unique" : t.Rang == 1 ? "Premier versement" : "Solde",
@@ -66,7 +66,7 @@ public static class ConventionPdf
         ]);
 
         pdf.Titre1("Article 5 – Compte rendu financier");
-        pdf.Paragraph($"Le bénéficiaire dépose le compte rendu financier du projet (CERFA n° 15059) dans son espace Egalis au plus tard le {c.EcheanceCompteRendu:dd/MM/yyyy}, six mois après la fin du projet. "
+        pdf.Paragraph($"Le bénéficiaire dépose le compte rendu financier du projet (CERFA n° 15059) dans son espace Egalis au plus tard le {e.EcheanceCompteRendu:dd/MM/yyyy}, six mois après la fin du projet. "
             + "Tant qu'un compte rendu est en retard, le bénéficiaire ne peut pas déposer de nouveau dossier au fonds d'initiative.");
 
         pdf.Titre1("Article 6 – Reversement");

@@ -200,9 +200,9 @@ public sealed class DossiersService(EgalisDbContext db, Workflows workflows, Org
         var erreurs = new List<(string, string)>();
         void Longueur(string? texte, int maximum, string champ, string quoi)
         {
-            if (texte is not null && texte.Length > maximum)
+            if (Texts.TropLong(texte, maximum, quoi) is { } message)
             {
-                erreurs.Add((champ, $"{quoi} ne doit pas dépasser {maximum.ToString("N0", CultureInfo.GetCultureInfo("fr-FR")).Replace('\u202F', ' ')} caractères."));
+                erreurs.Add((champ, message));
             }
         }
         Longueur(s.Agrements, ReglesDossier.TexteCourt, nameof(Saisie.Agrements), "La liste des agréments");

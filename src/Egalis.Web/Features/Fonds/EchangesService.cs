@@ -66,7 +66,7 @@ public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAut
     /// Writes in a dossier's thread, as an instructor (the organisation's members are e-mailed) or as a member (the
     /// instructor following the dossier, or those who wrote in the thread, are e-mailed). A draft has no thread.
     /// </summary>
-    public async Task<Result> EcrireAsync(int dossierId, bool deLEquipe, string? texte, Microsoft.AspNetCore.Http.IFormFile? pieceJointe, ClaimsPrincipal qui, string lienBase, CancellationToken ct)
+    public async Task<Result> EcrireAsync(int dossierId, bool deLEquipe, string? texte, Microsoft.AspNetCore.Http.IFormFile? pieceJointe, Guid? jeton, ClaimsPrincipal qui, string lienBase, CancellationToken ct)
     {
         var dossier = await db.Set<Dossier>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, ct);
         if (dossier is null || !(deLEquipe ? await InstruitAsync(dossier, qui) : await MembreAsync(dossier, qui)))
@@ -78,9 +78,9 @@ public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAut
         {
             return Result.Failure("Texte", "Écrivez le message.");
         }
-        if (texte.Length > LongueurMessage)
+        if (Texts.TropLong(texte, LongueurMessage, "Le message") is { } tropLong)
         {
-            return Result.Failure("Texte", $"Le message fait {LongueurMessage.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères au plus ({texte.Length.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} saisis).");
+            return Result.Failure("Texte", tropLong);
         }
         StoredFile? fichier = null;
         if (pieceJointe is { Length: > 0 })
@@ -95,8 +95,11 @@ public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAut
         }
         var auteur = PorteeUtilisateur.NomDe(qui);
         var auteurId = OrganisationsService.Id(qui)!;
-        db.Add(new MessageDossier { DossierId = dossierId, DeLEquipe = deLEquipe, AuteurId = auteurId, Auteur = auteur, Texte = texte, FichierId = fichier?.Id, Le = time.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
+        db.Add(new MessageDossier { DossierId = dossierId, DeLEquipe = deLEquipe, AuteurId = auteurId, Auteur = auteur, Texte = texte, FichierId = fichier?.Id, Le = time.GetUtcNow(), Jeton = jeton });
+        if (!await UneFoisAsync(db, ct))
+        {
+            return Result.Success(dossierId);
+        }
         var extrait = texte.Length > 500 ? texte[..500] + "…" : texte;
         if (deLEquipe)
         {
@@ -115,7 +118,7 @@ public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAut
     }
 
     /// <summary>An instructor's private note on a dossier: only instructors read it.</summary>
-    public async Task<Result> AnnoterAsync(int dossierId, string? texte, ClaimsPrincipal qui, CancellationToken ct)
+    public async Task<Result> AnnoterAsync(int dossierId, string? texte, Guid? jeton, ClaimsPrincipal qui, CancellationToken ct)
     {
         var dossier = await db.Set<Dossier>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId, ct);
         if (dossier is null || !await InstruitAsync(dossier, qui))
@@ -127,13 +130,28 @@ public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAut
         {
             return Result.Failure("Annotation", "Écrivez l'annotation.");
         }
-        if (texte.Length > LongueurAnnotation)
+        if (Texts.TropLong(texte, LongueurAnnotation, "L'annotation") is { } tropLong)
         {
-            return Result.Failure("Annotation", $"L'annotation fait {LongueurAnnotation.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères au plus ({texte.Length.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} saisis).");
+            return Result.Failure("Annotation", tropLong);
         }
-        db.Add(new AnnotationDossier { DossierId = dossierId, AuteurId = OrganisationsService.Id(qui)!, Auteur = PorteeUtilisateur.NomDe(qui), Texte = texte, Le = time.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
+        db.Add(new AnnotationDossier { DossierId = dossierId, AuteurId = OrganisationsService.Id(qui)!, Auteur = PorteeUtilisateur.NomDe(qui), Texte = texte, Le = time.GetUtcNow(), Jeton = jeton });
+        await UneFoisAsync(db, ct);
         return Result.Success(dossierId);
+    }
+
+    /// <summary>Saves what a form adds once: the same rendered form sent twice finds its token taken and adds nothing.</summary>
+    public static async Task<bool> UneFoisAsync(EgalisDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     public Task<List<EtiquetteFonds>> EtiquettesAsync(CancellationToken ct) => db.Set<EtiquetteFonds>().AsNoTracking().OrderBy(e => e.Nom).ToListAsync(ct);
@@ -146,9 +164,9 @@ public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAut
         {
             return Result.Failure("NouvelleEtiquette", "Indiquez le nom de l'étiquette.");
         }
-        if (nom.Length > LongueurEtiquette)
+        if (Texts.TropLong(nom, LongueurEtiquette, "Le nom d'une étiquette") is { } tropLong)
         {
-            return Result.Failure("NouvelleEtiquette", $"Le nom d'une étiquette fait {LongueurEtiquette} caractères au plus.");
+            return Result.Failure("NouvelleEtiquette", tropLong);
         }
         var minuscules = nom.ToLowerInvariant();
         if (await db.Set<EtiquetteFonds>().Where(e => e.Nom.ToLower() == minuscules).Select(e => e.Nom).FirstOrDefaultAsync(ct) is { } existante)
@@ -201,61 +219,82 @@ public sealed class EchangesService(EgalisDbContext db, FileStore fichiers, IAut
             return (0, refus);
         }
         var moi = OrganisationsService.Id(qui)!;
+        var nomMoi = PorteeUtilisateur.NomDe(qui);
+        var choisis = ids.Distinct().Order().ToList();
+        // One read for all of them: tracked, so that following and labels are saved (and audited) together.
+        var trouves = await db.Set<Dossier>().Where(d => choisis.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var etiquetes = etiquetteId is { } e0
+            ? await db.Set<EtiquetteDossier>().Where(l => l.EtiquetteId == e0 && choisis.Contains(l.DossierId)).ToDictionaryAsync(l => l.DossierId, ct)
+            : [];
+        var aInstruire = new List<Dossier>();
         var faits = 0;
-        foreach (var id in ids.Distinct().Order())
+        foreach (var id in choisis)
         {
-            var dossier = await db.Set<Dossier>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-            if (dossier is null || !await InstruitAsync(dossier, qui))
+            if (!trouves.TryGetValue(id, out var dossier) || !await InstruitAsync(dossier, qui))
             {
                 refus.Add($"Dossier n° {id} : introuvable.");
                 continue;
             }
-            var nom = dossier.Intitule ?? $"Dossier n° {id}";
             switch (action)
             {
                 case ActionGroupee.Suivre or ActionGroupee.NePlusSuivre:
-                    var suivi = action == ActionGroupee.Suivre;
-                    await db.Set<Dossier>().Where(d => d.Id == id).ExecuteUpdateAsync(s => s
-                        .SetProperty(d => d.SuiviParId, suivi ? moi : null).SetProperty(d => d.SuiviPar, suivi ? PorteeUtilisateur.NomDe(qui) : null), ct);
+                    var suivre = action == ActionGroupee.Suivre;
+                    (dossier.SuiviParId, dossier.SuiviPar) = suivre ? (moi, nomMoi) : (null, null);
                     faits++;
                     break;
                 case ActionGroupee.Etiqueter:
-                    if (!await db.Set<EtiquetteDossier>().AnyAsync(l => l.DossierId == id && l.EtiquetteId == etiquetteId, ct))
+                    if (!etiquetes.ContainsKey(id))
                     {
                         db.Add(new EtiquetteDossier { DossierId = id, EtiquetteId = etiquetteId!.Value });
-                        try
-                        {
-                            await db.SaveChangesAsync(ct);
-                        }
-                        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
-                        {
-                            // Labelled at the same moment by someone else: the result is the same.
-                            db.ChangeTracker.Clear();
-                        }
                     }
                     faits++;
                     break;
                 case ActionGroupee.Desetiqueter:
-                    await db.Set<EtiquetteDossier>().Where(l => l.DossierId == id && l.EtiquetteId == etiquetteId).ExecuteDeleteAsync(ct);
+                    if (etiquetes.TryGetValue(id, out var lien))
+                    {
+                        db.Remove(lien);
+                    }
                     faits++;
                     break;
                 default:
                     if (dossier.Etat != EtatDossier.EnConstruction)
                     {
-                        refus.Add($"« {nom} » : {DossiersService.Libelle(dossier.Etat)}, il ne passe pas en instruction.");
-                        continue;
-                    }
-                    var resultat = await dossiers.InstruireAsync(id, dossier.Version, EtatDossier.EnInstruction, null, qui, lienBase, ct);
-                    db.ChangeTracker.Clear();
-                    if (resultat.Ok)
-                    {
-                        faits++;
+                        refus.Add($"« {dossier.Intitule ?? $"Dossier n° {id}"} » : {DossiersService.Libelle(dossier.Etat)}, il ne passe pas en instruction.");
                     }
                     else
                     {
-                        refus.Add($"« {nom} » : {resultat.Error}");
+                        aInstruire.Add(dossier);
                     }
                     break;
+            }
+        }
+        if (action != ActionGroupee.Instruire)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e) || DatabaseErrors.IsUniqueViolation(e))
+            {
+                // Someone changed these dossiers at the same moment: nothing is applied, the list is read again.
+                db.ChangeTracker.Clear();
+                return (0, ["Ces dossiers viennent d'être modifiés par quelqu'un d'autre : rien n'a été appliqué, recommencez."]);
+            }
+            return (faits, refus);
+        }
+        // Passing to instruction is each dossier's own step, through the instructors' workflow.
+        db.ChangeTracker.Clear();
+        foreach (var dossier in aInstruire)
+        {
+            var resultat = await dossiers.InstruireAsync(dossier.Id, dossier.Version, EtatDossier.EnInstruction, null, qui, lienBase, ct);
+            db.ChangeTracker.Clear();
+            if (resultat.Ok)
+            {
+                faits++;
+            }
+            else
+            {
+                refus.Add($"« {dossier.Intitule ?? $"Dossier n° {dossier.Id}"} » : {resultat.Error}");
             }
         }
         return (faits, refus);

@@ -151,7 +151,6 @@ public sealed class FondsDemo : ISeeder
     private static async Task SuivreAsync(EgalisDbContext db, IServiceProvider services, ClaimsPrincipal equipe, CancellationToken ct)
     {
         var suivi = services.GetRequiredService<SuiviService>();
-        var profil = services.GetRequiredService<Platform.Collectivite.ProfilCollectivite>();
         foreach (var (intitule, avecConvention, part, rapport) in Suivis)
         {
             var dossier = await db.Set<Dossier>().AsNoTracking().Include(d => d.Budget).SingleOrDefaultAsync(d => d.Intitule == intitule && d.Etat == EtatDossier.Accepte, ct);
@@ -165,12 +164,13 @@ public sealed class FondsDemo : ISeeder
             var version = await db.Set<ConventionSubvention>().Where(c => c.DossierId == dossier.Id).Select(c => c.Version).SingleAsync(ct);
             await suivi.EnvoyerAsync(dossier.Id, version, equipe, "", ct);
             db.ChangeTracker.Clear();
+            var etat = (await suivi.EtatAsync(dossier.Id, ct))!;
             var convention = await db.Set<ConventionSubvention>().SingleAsync(c => c.DossierId == dossier.Id, ct);
             convention.EnvoyeeLe = Instant(annee, 7, 3, 10);
             if (avecConvention)
             {
-                var etat = await suivi.EtatAsync(dossier.Id, ct);
-                var octets = ConventionPdf.Rendre(etat!, null, profil);
+                // The signed copy is the convention sent, as the organisation would send it back.
+                var octets = await suivi.DocumentAsync(etat, ct);
                 var copie = new Platform.Files.StoredFile
                 {
                     Id = Guid.NewGuid(), ProprietaireType = SuiviService.TypeFichiers, ProprietaireId = convention.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -197,9 +197,9 @@ public sealed class FondsDemo : ISeeder
                 {
                     DossierId = dossier.Id, Realisation = "Les actions prévues ont eu lieu de septembre à juin avec les partenaires du territoire ; deux séances ont été ajoutées à la demande des participants.",
                     PersonnesTouchees = 165, ResultatsEvaluation = "Neuf participants sur dix disent mieux connaître leurs droits et les recours possibles.",
-                    SubventionRealisee = convention.Montant, Certification = true, DeposeLe = Instant(annee + 1, 10, 15, 11), DeposePar = $"Présidence de l'organisation",
+                    SubventionRealisee = etat.Montant, Certification = true, DeposeLe = Instant(annee + 1, 10, 15, 11), DeposePar = $"Présidence de l'organisation",
                     ModifieLe = Instant(annee + 1, 10, 15, 11), Version = 2,
-                    Lignes = [new() { Code = "64", Realise = cout }, new() { Code = "74-etat", Realise = cout - convention.Montant }],
+                    Lignes = [new() { Code = "64", Realise = cout }, new() { Code = "74-etat", Realise = cout - etat.Montant }],
                 });
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();

@@ -487,12 +487,11 @@ public class ConventionSubvention
 {
     public int Id { get; set; }
     public int DossierId { get; set; }
+    /// <summary>The grant: its amount is the decision's, which does not change (reopening it removes these terms).</summary>
     public int DecisionId { get; set; }
-    public decimal Montant { get; set; }
     public bool AvecConvention { get; set; }
     /// <summary>Percent paid at signature, the balance after the report; null: one payment.</summary>
     public int? PremierePart { get; set; }
-    public DateOnly EcheanceCompteRendu { get; set; }
     public StatutConvention Statut { get; set; }
     public DateTimeOffset? EnvoyeeLe { get; set; }
     public string? EnvoyeePar { get; set; }
@@ -562,7 +561,6 @@ public class ConventionSubventionConfiguration : IEntityTypeConfiguration<Conven
     public void Configure(EntityTypeBuilder<ConventionSubvention> b)
     {
         b.ToTable("ConventionsSubvention");
-        b.Property(c => c.Montant).HasPrecision(14, 2);
         b.Property(c => c.Statut).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.EnvoyeePar).HasMaxLength(200);
         b.Property(c => c.SignatureEnregistreePar).HasMaxLength(200);
@@ -632,6 +630,8 @@ public class AnnotationDossier : Platform.Caching.INotShownPublicly
     public required string Auteur { get; set; }
     public required string Texte { get; set; }
     public DateTimeOffset Le { get; set; }
+    /// <summary>The token of the form it was sent from: the same form sent twice (a double click) records it once.</summary>
+    public Guid? Jeton { get; set; }
 }
 
 /// <summary>A message between the fund's team and the applicant organisation about a dossier, with an optional attachment.</summary>
@@ -646,6 +646,8 @@ public class MessageDossier : Platform.Caching.INotShownPublicly
     public required string Texte { get; set; }
     public Guid? FichierId { get; set; }
     public DateTimeOffset Le { get; set; }
+    /// <summary>The token of the form it was sent from: the same form sent twice (a double click) records it once.</summary>
+    public Guid? Jeton { get; set; }
 }
 
 /// <summary>A label the instructors put on dossiers to sort their work (« à revoir », « QPV prioritaire »).</summary>
@@ -669,7 +671,7 @@ public class AnnotationDossierConfiguration : IEntityTypeConfiguration<Annotatio
         b.Property(a => a.AuteurId).HasMaxLength(450);
         b.Property(a => a.Auteur).HasMaxLength(200);
         b.Property(a => a.Texte).HasMaxLength(EchangesService.LongueurAnnotation);
-        b.HasIndex(a => a.DossierId);
+        b.HasIndex(a => new { a.DossierId, a.Jeton }).IsUnique();
         b.HasOne<Dossier>().WithMany().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -683,6 +685,7 @@ public class MessageDossierConfiguration : IEntityTypeConfiguration<MessageDossi
         b.Property(m => m.Auteur).HasMaxLength(200);
         b.Property(m => m.Texte).HasMaxLength(EchangesService.LongueurMessage);
         b.HasIndex(m => new { m.DossierId, m.Le });
+        b.HasIndex(m => new { m.DossierId, m.Jeton }).IsUnique();
         b.HasOne<Dossier>().WithMany().HasForeignKey(m => m.DossierId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Platform.Files.StoredFile>().WithMany().HasForeignKey(m => m.FichierId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -731,6 +734,8 @@ public class AvisExpert : Platform.Caching.INotShownPublicly
     public string? ReponduPar { get; set; }
     public DateTimeOffset? ReponduLe { get; set; }
     public int Version { get; set; }
+    /// <summary>The token of the form it was sent from: the same form sent twice (a double click) records it once.</summary>
+    public Guid? Jeton { get; set; }
 }
 
 public class AvisExpertConfiguration : IEntityTypeConfiguration<AvisExpert>
@@ -745,7 +750,7 @@ public class AvisExpertConfiguration : IEntityTypeConfiguration<AvisExpert>
         b.Property(a => a.Reponse).HasMaxLength(AvisService.LongueurReponse);
         b.Property(a => a.ReponduPar).HasMaxLength(200);
         b.Property(a => a.Version).IsConcurrencyToken();
-        b.HasIndex(a => a.DossierId);
+        b.HasIndex(a => new { a.DossierId, a.Jeton }).IsUnique();
         b.HasIndex(a => a.Email);
         b.HasOne<Dossier>().WithMany().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
     }

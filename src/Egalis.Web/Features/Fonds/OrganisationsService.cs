@@ -464,10 +464,10 @@ public sealed class PiecesOrganisation(EgalisDbContext db, Microsoft.AspNetCore.
             return true;
         }
         // An expert whose opinion is asked (not revoked) on one of its dossiers reads what the dossier shows.
-        var email = await db.Users.Where(u => u.Id == utilisateur && u.EmailConfirmed).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
+        var email = (await db.Users.Where(u => u.Id == utilisateur && u.EmailConfirmed).Select(u => u.Email).SingleOrDefaultAsync(ct)) is { } adresse ? AvisService.Normaliser(adresse) : null;
         return email is not null && await (from a in db.Set<AvisExpert>()
                                            join d in db.Set<Dossier>() on a.DossierId equals d.Id
-                                           where d.OrganisationId == id && a.RevoqueLe == null && a.ReponduLe == null && a.Email.ToUpper() == email
+                                           where d.OrganisationId == id && a.RevoqueLe == null && a.ReponduLe == null && a.Email == email
                                            select a.Id).AnyAsync(ct);
     }
 }

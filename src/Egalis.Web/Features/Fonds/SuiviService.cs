@@ -39,7 +39,10 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         public bool Verifiee => Convention?.VerifieeLe is not null;
         public bool CompteRenduDepose => CompteRendu?.DeposeLe is not null;
         public decimal Verse => Versements.Where(v => v.VerseLe is not null).Sum(v => v.Montant);
-        public DateOnly? EcheanceCompteRendu => Convention?.EcheanceCompteRendu ?? (Dossier.DateFin is { } fin ? Suivi.EcheanceCompteRendu(fin) : null);
+        /// <summary>The amount granted: the decision's.</summary>
+        public decimal Montant => Decision.Montant ?? 0;
+        /// <summary>Six months after the project's end (the dossier no longer changes once granted).</summary>
+        public DateOnly? EcheanceCompteRendu => Dossier.DateFin is { } fin ? Suivi.EcheanceCompteRendu(fin) : null;
     }
 
     /// <summary>The grant of an accepted dossier (its latest decision), or null when the dossier is not granted.</summary>
@@ -133,14 +136,12 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
             convention = new ConventionSubvention { DossierId = dossierId, DecisionId = etat.Decision.Id, Statut = StatutConvention.Projet };
             db.Add(convention);
         }
-        convention.Montant = etat.Decision.Montant ?? 0;
         convention.AvecConvention = avecConvention;
         convention.PremierePart = premierePart;
-        convention.EcheanceCompteRendu = Suivi.EcheanceCompteRendu(etat.Dossier.DateFin!.Value);
         try
         {
             await db.SaveChangesAsync(ct);
-            foreach (var t in Suivi.Echeancier(convention.Montant, premierePart))
+            foreach (var t in Suivi.Echeancier(etat.Montant, premierePart))
             {
                 db.Add(new VersementSubvention { ConventionId = convention.Id, Rang = t.Rang, Montant = t.Montant, ApresCompteRendu = t.ApresCompteRendu });
             }
@@ -201,10 +202,10 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             return Result.Failure("", $"{Concurrency.Message} Rechargez la page.");
         }
-        var tranches = Suivi.Echeancier(convention.Montant, convention.PremierePart);
+        var tranches = Suivi.Echeancier(etat.Montant, convention.PremierePart);
         var texte = convention.AvecConvention
-            ? $"La convention de la subvention de {Euros.Format(convention.Montant)} est prête. Téléchargez-la depuis le dossier, faites-la signer par le représentant légal et renvoyez-la signée à l'équipe du plan.\n\nVersement : {Suivi.Decrire(tranches, true)}.\nCompte rendu financier à déposer au plus tard le {convention.EcheanceCompteRendu:dd/MM/yyyy}."
-            : $"La subvention de {Euros.Format(convention.Montant)} vous est notifiée ; aucune convention n'est nécessaire.\n\nVersement : {Suivi.Decrire(tranches, false)}.\nCompte rendu financier à déposer au plus tard le {convention.EcheanceCompteRendu:dd/MM/yyyy}.";
+            ? $"La convention de la subvention de {Euros.Format(etat.Montant)} est prête. Téléchargez-la depuis le dossier, faites-la signer par le représentant légal et renvoyez-la signée à l'équipe du plan.\n\nVersement : {Suivi.Decrire(tranches, true)}.\nCompte rendu financier à déposer au plus tard le {etat.EcheanceCompteRendu:dd/MM/yyyy}."
+            : $"La subvention de {Euros.Format(etat.Montant)} vous est notifiée ; aucune convention n'est nécessaire.\n\nVersement : {Suivi.Decrire(tranches, false)}.\nCompte rendu financier à déposer au plus tard le {etat.EcheanceCompteRendu:dd/MM/yyyy}.";
         await DossiersService.NotifierMembresAsync(db, workflows, profil, etat.Dossier,
             (convention.AvecConvention ? "Convention de subvention à signer" : "Notification de subvention", $"Dossier « {etat.Dossier.Intitule} ».\n{texte}"), lienBase, ct);
         return Result.Success(convention.Id);
@@ -286,12 +287,20 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         {
             return Result.Failure("Verification", "Cochez la case pour confirmer la vérification : le SIRET, le représentant légal et le RIB au nom de l'organisation.");
         }
-        var nom = PorteeUtilisateur.NomDe(qui);
-        var maintenant = time.GetUtcNow();
-        // Recorded once: two confirmations at the same moment make one.
-        await db.Set<ConventionSubvention>().Where(c => c.Id == etat.Convention.Id && c.VerifieeLe == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.VerifieeLe, maintenant).SetProperty(c => c.VerifieePar, nom), ct);
-        return Result.Success(etat.Convention.Id);
+        var convention = await db.Set<ConventionSubvention>().SingleOrDefaultAsync(c => c.Id == etat.Convention.Id && c.VerifieeLe == null, ct);
+        if (convention is null)
+        {
+            return Result.Failure("", "L'organisation vient d'être vérifiée pour cette subvention.");
+        }
+        convention.VerifieeLe = time.GetUtcNow();
+        convention.VerifieePar = PorteeUtilisateur.NomDe(qui);
+        convention.Version++;
+        // Two confirmations at the same moment: the version keeps the first one.
+        if (await db.SaveAsync(() => Task.FromResult("une vérification"), ct) is not null)
+        {
+            return Result.Failure("", "L'organisation vient d'être vérifiée, ou les conditions modifiées, par quelqu'un d'autre : rechargez la page.");
+        }
+        return Result.Success(convention.Id);
     }
 
     /// <summary>
@@ -399,9 +408,9 @@ public sealed class SuiviService(EgalisDbContext db, BudgetService budget, FileS
         var erreurs = new List<(string, string)>();
         void Longueur(string? texte, int max, string champ, string quoi)
         {
-            if (texte?.Length > max)
+            if (Texts.TropLong(texte, max, quoi) is { } message)
             {
-                erreurs.Add((champ, $"{quoi} fait {max.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères au plus ({texte.Length.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} saisis)."));
+                erreurs.Add((champ, message));
             }
         }
         Longueur(s.Realisation, ReglesDossier.TexteLong, nameof(s.Realisation), "Le bilan des actions");

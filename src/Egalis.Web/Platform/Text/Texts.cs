@@ -23,6 +23,17 @@ public static partial class Texts
     [GeneratedRegex(@"\^\{([^{}]{1,12})\}")]
     private static partial Regex Exposant();
 
+    /// <summary>
+    /// Why a text is refused for its length (« La description ne doit pas dépasser 8 000 caractères (8 214 saisis). »),
+    /// or null when it fits: the services' own check behind the form's maxlength.
+    /// </summary>
+    public static string? TropLong(string? texte, int maximum, string quoi) =>
+        texte is not null && texte.Length > maximum
+            ? $"{quoi} ne doit pas dépasser {Nombre(maximum)} caractères ({Nombre(texte.Length)} saisis)."
+            : null;
+
+    private static string Nombre(int n) => n.ToString("N0", French.Culture).Replace('\u202F', ' ');
+
     /// <summary>The text trimmed, or null when nothing but spaces was typed.</summary>
     public static string? Clean(string? texte) => string.IsNullOrWhiteSpace(texte) ? null : texte.Trim();
 

@@ -38,6 +38,7 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         // An empty message, a renamed executable: refused next to the field, nothing saved.
         var ecrire = await Formulaire.LireAsync(ivan, url, "?handler=Message");
         Assert.Contains("Écrivez le message.", await (await ecrire.EnvoyerAsync(ivan, new() { ["Texte"] = "  " })).ReadHtmlAsync());
+        Assert.Contains("Le message ne doit pas dépasser 4 000 caractères (4 001 saisis).", await (await ecrire.EnvoyerAsync(ivan, new() { ["Texte"] = new string('a', 4_001) })).ReadHtmlAsync());
         var exe = await (await ecrire.EnvoyerAsync(ivan, new() { ["Texte"] = "Voici la grille." }, fichiers: new() { ["PieceJointe"] = ("grille.pdf", "MZ\u0090\0"u8.ToArray()) })).ReadHtmlAsync();
         Assert.Contains("Ce fichier n'est pas d'un type accepté", exe);
         Assert.Contains("Voici la grille.", exe);
@@ -45,6 +46,9 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
 
         var envoye = await ecrire.EnvoyerAsync(ivan, new() { ["Texte"] = "Pouvez-vous préciser le nombre de séances ?" }, fichiers: new() { ["PieceJointe"] = ("grille.pdf", "%PDF-1.7 grille"u8.ToArray()) });
         Assert.Equal(HttpStatusCode.Redirect, envoye.StatusCode);
+        // The same rendered form sent again (a double click): one message, one e-mail.
+        Assert.Equal(HttpStatusCode.Redirect, (await ecrire.EnvoyerAsync(ivan, new() { ["Texte"] = "Pouvez-vous préciser le nombre de séances ?" })).StatusCode);
+        Assert.Equal(1, await LireAsync(db => db.Set<MessageDossier>().CountAsync(m => m.DossierId == dossier)));
         var courriel = await factory.MessageAsync("34567890800004@asso.fr", "Nouveau message sur votre dossier – fonds d'initiative");
         Assert.Contains("Pouvez-vous préciser le nombre de séances ?", courriel.TextBody);
         Assert.Contains($"/fonds/dossier/{dossier}", courriel.TextBody);
@@ -152,7 +156,10 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("Le budget est-il réaliste ?", invalide);
         Assert.Equal(HttpStatusCode.Redirect, (await demander.EnvoyerAsync(cheffe, new()
             { ["AvisEmail"] = "Expert@egalis.local", ["AvisQuestion"] = "Le budget est-il réaliste ?", ["AvisConfidentiel"] = "true" })).StatusCode);
-        var invitation = await factory.MessageAsync("Expert@egalis.local", "Un avis vous est demandé – fonds d'initiative");
+        Assert.Equal(HttpStatusCode.Redirect, (await demander.EnvoyerAsync(cheffe, new()
+            { ["AvisEmail"] = "Expert@egalis.local", ["AvisQuestion"] = "Le budget est-il réaliste ?", ["AvisConfidentiel"] = "true" })).StatusCode);
+        Assert.Equal(1, await LireAsync(db => db.Set<AvisExpert>().CountAsync(a => a.DossierId == dossier)));
+        var invitation = await factory.MessageAsync("expert@egalis.local", "Un avis vous est demandé – fonds d'initiative");
         var lien = new Uri(FondsDonnees.Lien(invitation)).PathAndQuery;
         Assert.Matches(@"^/fonds/avis/\d+$", lien);
         Assert.Contains("0 rendu sur 1", await cheffe.GetHtmlAsync($"/fonds/instruction?appel={appel}"));
@@ -170,7 +177,7 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         // A reminder, then the answer: once, and the one who asked is told.
         var avis = int.Parse(lien[(lien.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(cheffe, url, $"?handler=AvisRelancer&avis={avis}")).EnvoyerAsync(cheffe)).StatusCode);
-        await factory.MessageAsync("Expert@egalis.local", "Rappel : un avis vous est demandé – fonds d'initiative");
+        await factory.MessageAsync("expert@egalis.local", "Rappel : un avis vous est demandé – fonds d'initiative");
         var repondre = await Formulaire.LireAsync(eva, lien);
         Assert.Contains("Écrivez votre avis.", await (await repondre.EnvoyerAsync(eva)).ReadHtmlAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await repondre.EnvoyerAsync(eva, new() { ["Reponse"] = "Les charges de personnel sont sous-estimées d'un tiers." })).StatusCode);
@@ -189,6 +196,7 @@ public class EchangesTests(EgalisFactory factory) : IClassFixture<EgalisFactory>
         Assert.Contains("1 rendu sur 1", await cheffe.GetHtmlAsync($"/fonds/instruction?appel={appel}"));
 
         // A revoked request no longer opens the dossier.
+        demander = await Formulaire.LireAsync(cheffe, url, "?handler=Avis");
         Assert.Equal(HttpStatusCode.Redirect, (await demander.EnvoyerAsync(cheffe, new() { ["AvisEmail"] = "expert@egalis.local", ["AvisQuestion"] = "Et le calendrier ?" })).StatusCode);
         var second = await LireAsync(db => db.Set<AvisExpert>().Where(a => a.DossierId == dossier && a.ReponduLe == null).Select(a => a.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(cheffe, url, $"?handler=AvisRevoquer&avis={second}")).EnvoyerAsync(cheffe)).StatusCode);

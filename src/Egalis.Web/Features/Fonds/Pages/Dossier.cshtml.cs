@@ -23,6 +23,8 @@ public class DossierModel(DossiersService dossiers, SuiviService suivi, Echanges
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Une adresse du projet")] public string? Adresse { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Message à l'équipe du fonds")] public string? Texte { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Pièce jointe (facultative, 10 Mo au plus)")] public IFormFile? PieceJointe { get; set; }
+    /// <summary>The rendered form's token: sent twice, the message is recorded once.</summary>
+    [BindProperty] public Guid? Jeton { get; set; }
     /// <summary>The thread with the fund's team, once the dossier is submitted.</summary>
     public List<EchangesService.Message>? Messages { get; private set; }
 
@@ -147,14 +149,14 @@ public class DossierModel(DossiersService dossiers, SuiviService suivi, Echanges
     /// <summary>A message to the fund's team about the submitted dossier, with an optional attachment.</summary>
     public async Task<IActionResult> OnPostMessageAsync(int id, CancellationToken ct)
     {
-        var (texte, piece) = (Texte, PieceJointe);
+        var (texte, piece, jeton) = (Texte, PieceJointe, Jeton);
         ModelState.Clear();
         if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
         Input = DossierInput.Depuis(Dossier);
-        var resultat = await echanges.EcrireAsync(id, false, texte, piece, User, Hosting.LinkBase(configuration, Request), ct);
+        var resultat = await echanges.EcrireAsync(id, false, texte, piece, jeton, User, Hosting.LinkBase(configuration, Request), ct);
         if (!resultat.Ok)
         {
             Texte = texte;

@@ -27,6 +27,8 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Echan
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Message au porteur")] public string? Texte { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Pièce jointe (facultative, 10 Mo au plus)")] public IFormFile? PieceJointe { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Annotation privée")] public string? Annotation { get; set; }
+    /// <summary>The rendered form's token (message, annotation, opinion): sent twice, it is recorded once.</summary>
+    [BindProperty] public Guid? Jeton { get; set; }
 
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Adresse électronique de l'expert")] public string? AvisEmail { get; set; }
     [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Question posée")] public string? AvisQuestion { get; set; }
@@ -105,13 +107,13 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Echan
     /// <summary>A message to the applicant organisation, with an optional attachment: its members are e-mailed.</summary>
     public async Task<IActionResult> OnPostMessageAsync(int id, CancellationToken ct)
     {
-        var (texte, piece) = (Texte, PieceJointe);
+        var (texte, piece, jeton) = (Texte, PieceJointe, Jeton);
         ModelState.Clear();
         if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
-        var resultat = await echanges.EcrireAsync(id, true, texte, piece, User, Hosting.LinkBase(configuration, Request), ct);
+        var resultat = await echanges.EcrireAsync(id, true, texte, piece, jeton, User, Hosting.LinkBase(configuration, Request), ct);
         if (!resultat.Ok)
         {
             Texte = texte;
@@ -125,13 +127,13 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Echan
     /// <summary>Asks an expert's opinion: they are e-mailed a link to the dossier and the question.</summary>
     public async Task<IActionResult> OnPostAvisAsync(int id, CancellationToken ct)
     {
-        var (email, question, confidentiel) = (AvisEmail, AvisQuestion, AvisConfidentiel);
+        var (email, question, confidentiel, jeton) = (AvisEmail, AvisQuestion, AvisConfidentiel, Jeton);
         ModelState.Clear();
         if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
-        var resultat = await avisService.DemanderAsync(id, email, question, confidentiel, User, Hosting.LinkBase(configuration, Request), ct);
+        var resultat = await avisService.DemanderAsync(id, email, question, confidentiel, jeton, User, Hosting.LinkBase(configuration, Request), ct);
         if (!resultat.Ok)
         {
             (AvisEmail, AvisQuestion, AvisConfidentiel) = (email, question, confidentiel);
@@ -166,13 +168,13 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Echan
     /// <summary>A private note: only instructors read it.</summary>
     public async Task<IActionResult> OnPostAnnoterAsync(int id, CancellationToken ct)
     {
-        var texte = Annotation;
+        var (texte, jeton) = (Annotation, Jeton);
         ModelState.Clear();
         if (await LoadAsync(id, ct) is { } refus)
         {
             return refus;
         }
-        var resultat = await echanges.AnnoterAsync(id, texte, User, ct);
+        var resultat = await echanges.AnnoterAsync(id, texte, jeton, User, ct);
         if (!resultat.Ok)
         {
             Annotation = texte;
@@ -210,11 +212,7 @@ public class DossierModel(DossiersService dossiers, ComiteService comites, Echan
         MesNotes = (await comites.MesNotesAsync(id, User, ct)).ToDictionary(n => n.Key, n => (int?)n.Value);
         Organisation = await dossiers.HistoriqueAsync(dossier, HttpContext.RequestServices.GetRequiredService<Platform.Identity.CapabilityCatalog>().ScopeOf(User, FondsModule.InstruireLesDossiers), ct);
         Messages = await echanges.MessagesAsync(id, ct);
-        Avis = [];
-        foreach (var a in await avisService.DuDossierAsync(id, ct))
-        {
-            Avis.Add((a, await avisService.LisibleAsync(a, User)));
-        }
+        Avis = await avisService.DuDossierAsync(id, User, ct);
         Annotations = await echanges.AnnotationsAsync(id, ct);
         Etiquettes = await echanges.EtiquettesDuDossierAsync(id, ct);
         SuiviAccessible = dossier.Etat == EtatDossier.Accepte && (await autorisation.AuthorizeAsync(User, FondsModule.GererLeFonds)).Succeeded;
